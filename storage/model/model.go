@@ -1,0 +1,194 @@
+// Package model holds gloss's domain types: projects and their label
+// schemas, articles, annotations, the per-article op log, users, and the
+// error type every layer above speaks. It imports only the standard library.
+//
+// Offsets: Annotation.Start and Annotation.End count Unicode code points
+// (Python's str indexing, as spaCy, doccano and Label Studio count), end
+// exclusive. Only the browser counts UTF-16 units, and it converts at its
+// edge.
+package model
+
+import "time"
+
+// Role is what a user may do. Roles are ordered: admin > reviewer > annotator.
+type Role string
+
+// Roles.
+const (
+	RoleAdmin     Role = "admin"
+	RoleReviewer  Role = "reviewer"
+	RoleAnnotator Role = "annotator"
+)
+
+// Valid reports whether r is one of the known roles.
+func (r Role) Valid() bool {
+	return r == RoleAdmin || r == RoleReviewer || r == RoleAnnotator
+}
+
+// AttrType is the kind of value an annotation attribute holds. Every value
+// is stored as a string; the type says which strings are allowed.
+type AttrType string
+
+// Attribute types.
+const (
+	AttrText AttrType = "text" // any string
+	AttrEnum AttrType = "enum" // one of AttrSpec.Values
+	AttrURL  AttrType = "url"  // an absolute http(s) URL
+)
+
+// AttrSpec declares one typed attribute of a label.
+type AttrSpec struct {
+	Name    string   `json:"name"`
+	Type    AttrType `json:"type"`
+	Values  []string `json:"values,omitempty"`  // allowed values of an enum
+	Default string   `json:"default,omitempty"` // set on create when absent
+}
+
+// Label is one span class of a project's schema.
+type Label struct {
+	Name   string     `json:"name"`
+	Color  string     `json:"color"`  // CSS hex colour, e.g. "#d97706"
+	Hotkey string     `json:"hotkey"` // one lower-case key, unique within the project
+	Attrs  []AttrSpec `json:"attrs"`
+}
+
+// Attr returns the spec of the attribute called name.
+func (l Label) Attr(name string) (AttrSpec, bool) {
+	for _, a := range l.Attrs {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return AttrSpec{}, false
+}
+
+// Project groups articles under one label schema.
+type Project struct {
+	ID        uint64    `json:"id"`
+	Name      string    `json:"name"`
+	Labels    []Label   `json:"labels"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Label returns the project's label called name (matched exactly).
+func (p Project) Label(name string) (Label, bool) {
+	for _, l := range p.Labels {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// DefaultProjectName is the name of the project created on first start.
+const DefaultProjectName = "Default"
+
+// DefaultLabels is the schema of the project created on first start: the
+// three things news text is full of, plus who said a quote.
+func DefaultLabels() []Label {
+	return []Label{
+		{Name: "BOILERPLATE", Color: "#64748b", Hotkey: "b", Attrs: []AttrSpec{}},
+		{Name: "QUOTE", Color: "#2563eb", Hotkey: "q", Attrs: []AttrSpec{
+			{Name: "speaker", Type: AttrText},
+		}},
+		{Name: "CLAIM", Color: "#d97706", Hotkey: "c", Attrs: []AttrSpec{
+			{Name: "checkworthy", Type: AttrEnum, Values: []string{"yes", "no"}},
+			{Name: "verdict", Type: AttrEnum, Values: []string{"unverified", "true", "false", "misleading"}, Default: "unverified"},
+			{Name: "evidence", Type: AttrURL},
+			{Name: "note", Type: AttrText},
+		}},
+		{Name: "SPEAKER", Color: "#059669", Hotkey: "s", Attrs: []AttrSpec{}},
+	}
+}
+
+// Status is where an article stands in the annotation workflow.
+type Status string
+
+// Article statuses.
+const (
+	StatusNew        Status = "new"
+	StatusInProgress Status = "in_progress"
+	StatusDone       Status = "done"
+)
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	return s == StatusNew || s == StatusInProgress || s == StatusDone
+}
+
+// Article is one text to annotate. Its Text never changes once stored:
+// annotations stand on it.
+type Article struct {
+	ID         uint64         `json:"id"`
+	Project    uint64         `json:"project"`
+	Title      string         `json:"title"`
+	Source     string         `json:"source"`
+	URL        string         `json:"url"`
+	Published  string         `json:"published"` // as given by the source; RFC 3339 or YYYY-MM-DD when set
+	ImportedAt time.Time      `json:"imported_at"`
+	Status     Status         `json:"status"`
+	Text       string         `json:"text"`
+	Length     int            `json:"length"` // code points in Text
+	Hash       string         `json:"hash"`   // hex SHA-256 of Text: the dedup key within a project
+	Meta       map[string]any `json:"meta"`
+	Version    uint64         `json:"version"`     // newest op-log version; 0 before the first change
+	Count      int            `json:"annotations"` // number of live annotations
+}
+
+// Annotation is one labeled span of an article.
+type Annotation struct {
+	ID        uint64            `json:"id"`
+	Article   uint64            `json:"article"`
+	Start     int               `json:"start"` // code points, inclusive
+	End       int               `json:"end"`   // code points, exclusive
+	Label     string            `json:"label"`
+	Attrs     map[string]string `json:"attrs"`
+	Text      string            `json:"text"` // the covered substring; derived, never trusted from input
+	Author    string            `json:"author"`
+	CreatedAt time.Time         `json:"created_at"`
+	UpdatedAt time.Time         `json:"updated_at"`
+	Version   uint64            `json:"version"` // op-log version of the last change to it
+}
+
+// Action is what an op did to an annotation.
+type Action string
+
+// Op actions.
+const (
+	ActionCreate Action = "create"
+	ActionUpdate Action = "update"
+	ActionDelete Action = "delete"
+)
+
+// Op is one entry of an article's op log: a committed change to one
+// annotation. Versions start at 1 and only grow within an article.
+type Op struct {
+	Version    uint64     `json:"version"`
+	Action     Action     `json:"action"`
+	Annotation Annotation `json:"annotation"` // the state after the change; for a delete, the state before it
+	Author     string     `json:"author"`
+	OpID       string     `json:"op_id,omitempty"` // the client's id for the op, when it sent one
+	At         time.Time  `json:"at"`
+}
+
+// Change asks for one annotation change. Pointer fields of an update are
+// nil when they stay as they are.
+type Change struct {
+	Action  Action
+	ID      uint64            // update, delete
+	Start   *int              // create, update
+	End     *int              // create, update
+	Label   *string           // create, update
+	Attrs   map[string]string // create; update replaces the map when non-nil
+	Author  string
+	OpID    string // optional; a repeated (Author, OpID) returns the first op again
+	Applied time.Time
+}
+
+// User is a person or script that may use gloss.
+type User struct {
+	Name         string    `json:"name"`
+	Role         Role      `json:"role"`
+	PasswordHash []byte    `json:"-"`
+	CreatedAt    time.Time `json:"created_at"`
+}

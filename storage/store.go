@@ -1,0 +1,684 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gloss-dev/gloss/storage/model"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Store is what the server needs of storage. *DB implements it; tests and
+// later backends may too.
+type Store interface {
+	Projects() ([]model.Project, error)
+	Project(id uint64) (model.Project, error)
+	CreateProject(p model.Project) (model.Project, error)
+
+	Articles(f ArticleFilter) ([]model.Article, int, error)
+	Article(id uint64) (model.Article, error)
+	CreateArticle(a model.Article) (model.Article, bool, error)
+	SetStatus(id uint64, s model.Status) (model.Article, error)
+
+	Annotations(article uint64) ([]model.Annotation, error)
+	Apply(article uint64, c model.Change) (model.Op, error)
+	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
+
+	Users() ([]model.User, error)
+	User(name string) (model.User, error)
+	PutUser(u model.User) error
+	NewCredential(kind CredKind, user string, ttl time.Duration) (string, error)
+	Authenticate(kind CredKind, secret string) (model.User, error)
+	DeleteCredential(kind CredKind, secret string) error
+}
+
+var _ Store = (*DB)(nil)
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketProjects = []byte("projects")
+	bucketArticles = []byte("articles")
+	bucketTexts    = []byte("texts")
+	bucketHashes   = []byte("hashes")
+	bucketDocs     = []byte("docs")
+	bucketAnnSeq   = []byte("annseq")
+	bucketUsers    = []byte("users")
+	bucketTokens   = []byte("tokens")
+	bucketSessions = []byte("sessions")
+
+	bucketAnn   = []byte("ann")
+	bucketOps   = []byte("ops")
+	bucketOpIDs = []byte("opids")
+
+	keySchema = []byte("schema")
+)
+
+// Options tune Open. The zero value is fine.
+type Options struct {
+	// LockTimeout is how long Open waits for another process's lock on the
+	// file before it gives up. Default 1s.
+	LockTimeout time.Duration
+	// MaxBatchSize and MaxBatchDelay tune db.Batch. The defaults (128 and
+	// 1ms) let many writers share an fsync without making a lone writer
+	// wait long: with bbolt's own defaults (1000, 10ms) a batch never fills
+	// and every commit waits the full 10ms.
+	MaxBatchSize  int
+	MaxBatchDelay time.Duration
+	// NoSync skips fsync. For benchmark floors only, never for real data.
+	NoSync bool
+}
+
+// DB is the bbolt-backed Store.
+type DB struct {
+	bolt *bolt.DB
+	now  func() time.Time
+}
+
+// ErrLocked is returned by Open when another process holds the file.
+var ErrLocked = errors.New("database file is locked by another process")
+
+// Open opens (creating if needed) the database at path, creates every
+// bucket, runs pending migrations and makes sure the default project exists.
+func Open(path string, opt Options) (*DB, error) {
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = time.Second
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:         opt.LockTimeout,
+		InitialMmapSize: 64 << 20, // a long read (export, backup) must not block a writer that grows the map
+		NoSync:          opt.NoSync,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, model.Errorf(model.EUNAVAILABLE, "open %s: %v (is another gloss running on it?)", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	b.MaxBatchSize = 128
+	b.MaxBatchDelay = time.Millisecond
+	if opt.MaxBatchSize > 0 {
+		b.MaxBatchSize = opt.MaxBatchSize
+	}
+	if opt.MaxBatchDelay > 0 {
+		b.MaxBatchDelay = opt.MaxBatchDelay
+	}
+	db := &DB{bolt: b, now: func() time.Time { return time.Now().UTC() }}
+	if err := b.Update(db.initialize); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the file.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Bolt exposes the underlying handle for checks and backups.
+func (db *DB) Bolt() *bolt.DB { return db.bolt }
+
+// SchemaVersion is the layout this code writes. migrations[i] brings a file
+// from version i to i+1; version 0 is an empty file.
+const SchemaVersion = 1
+
+var migrations = []func(tx *bolt.Tx) error{
+	// 0 → 1: the first release's buckets.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketProjects, bucketArticles, bucketTexts, bucketHashes,
+			bucketDocs, bucketAnnSeq, bucketUsers, bucketTokens, bucketSessions} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
+}
+
+func (db *DB) initialize(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	var v uint64
+	if raw := meta.Get(keySchema); raw != nil {
+		v = binary.BigEndian.Uint64(raw)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("the file has schema version %d; this gloss knows up to %d: use a newer gloss", v, SchemaVersion)
+	}
+	for ; v < SchemaVersion; v++ {
+		if err := migrations[v](tx); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	if err := meta.Put(keySchema, itob(SchemaVersion)); err != nil {
+		return err
+	}
+	if k, _ := tx.Bucket(bucketProjects).Cursor().First(); k == nil {
+		_, err := db.createProject(tx, model.Project{Name: model.DefaultProjectName, Labels: model.DefaultLabels()})
+		return err
+	}
+	return nil
+}
+
+func itob(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func btoi(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+
+func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	raw := b.Get(key)
+	if raw == nil {
+		return false, nil
+	}
+	return true, json.Unmarshal(raw, v)
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+// Projects lists every project in creation order.
+func (db *DB) Projects() ([]model.Project, error) {
+	var out []model.Project
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketProjects).ForEach(func(k, v []byte) error {
+			var p model.Project
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("project %d: %w", btoi(k), err)
+			}
+			out = append(out, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: projects: %w", err)
+	}
+	return out, nil
+}
+
+// Project returns the project with the given id.
+func (db *DB) Project(id uint64) (model.Project, error) {
+	var p model.Project
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		p, err = project(tx, id)
+		return err
+	})
+	return p, err
+}
+
+func project(tx *bolt.Tx, id uint64) (model.Project, error) {
+	var p model.Project
+	ok, err := getJSON(tx.Bucket(bucketProjects), itob(id), &p)
+	if err != nil {
+		return p, fmt.Errorf("storage: project %d: %w", id, err)
+	}
+	if !ok {
+		return p, model.Errorf(model.ENOTFOUND, "project %d not found", id)
+	}
+	return p, nil
+}
+
+// CreateProject validates and stores a new project.
+func (db *DB) CreateProject(p model.Project) (model.Project, error) {
+	if err := model.ValidateProject(p); err != nil {
+		return p, err
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		p, err = db.createProject(tx, p)
+		return err
+	})
+	return p, err
+}
+
+func (db *DB) createProject(tx *bolt.Tx, p model.Project) (model.Project, error) {
+	b := tx.Bucket(bucketProjects)
+	dup := false
+	b.ForEach(func(_, v []byte) error {
+		var q model.Project
+		if json.Unmarshal(v, &q) == nil && strings.EqualFold(q.Name, p.Name) {
+			dup = true
+		}
+		return nil
+	})
+	if dup {
+		return p, model.Errorf(model.ECONFLICT, "a project called %q exists already", p.Name)
+	}
+	id, err := b.NextSequence()
+	if err != nil {
+		return p, err
+	}
+	p.ID, p.CreatedAt = id, db.now()
+	for i := range p.Labels {
+		if p.Labels[i].Attrs == nil {
+			p.Labels[i].Attrs = []model.AttrSpec{}
+		}
+	}
+	return p, putJSON(b, itob(id), p)
+}
+
+// ArticleFilter selects and pages articles. Zero fields do not filter.
+type ArticleFilter struct {
+	Project uint64
+	Status  model.Status
+	Query   string // case-insensitive substring of the title, source or text
+	Offset  int
+	Limit   int // default 50, at most 500
+}
+
+// Articles returns one page of the articles that pass f, newest first,
+// without their texts, and how many pass in all.
+func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	f.Limit = min(f.Limit, 500)
+	q := strings.ToLower(f.Query)
+	out := []model.Article{}
+	total := 0
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		texts := tx.Bucket(bucketTexts)
+		c := tx.Bucket(bucketArticles).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var a model.Article
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("article %d: %w", btoi(k), err)
+			}
+			if (f.Project != 0 && a.Project != f.Project) || (f.Status != "" && a.Status != f.Status) {
+				continue
+			}
+			if q != "" && !strings.Contains(strings.ToLower(a.Title), q) &&
+				!strings.Contains(strings.ToLower(a.Source), q) &&
+				!bytes.Contains(bytes.ToLower(texts.Get(k)), []byte(q)) {
+				continue
+			}
+			if total >= f.Offset && len(out) < f.Limit {
+				out = append(out, a)
+			}
+			total++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("storage: articles: %w", err)
+	}
+	return out, total, nil
+}
+
+// Article returns the article with its text.
+func (db *DB) Article(id uint64) (model.Article, error) {
+	var a model.Article
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		a, err = article(tx, id, true)
+		return err
+	})
+	return a, err
+}
+
+func article(tx *bolt.Tx, id uint64, withText bool) (model.Article, error) {
+	var a model.Article
+	ok, err := getJSON(tx.Bucket(bucketArticles), itob(id), &a)
+	if err != nil {
+		return a, fmt.Errorf("storage: article %d: %w", id, err)
+	}
+	if !ok {
+		return a, model.Errorf(model.ENOTFOUND, "article %d not found", id)
+	}
+	if withText {
+		a.Text = string(tx.Bucket(bucketTexts).Get(itob(id)))
+	}
+	return a, nil
+}
+
+// MaxTextBytes bounds one article's text.
+const MaxTextBytes = 16 << 20
+
+// CreateArticle stores a new article in a.Project (the default project when
+// 0). When the project already holds the same text, it returns that article
+// and false instead of a copy.
+func (db *DB) CreateArticle(a model.Article) (model.Article, bool, error) {
+	if err := prepareArticle(&a); err != nil {
+		return a, false, err
+	}
+	var created bool
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		a, created, err = db.createArticle(tx, a)
+		return err
+	})
+	if err != nil {
+		return a, false, wrap(err, "create article")
+	}
+	return a, created, nil
+}
+
+// prepareArticle checks an article's text and fills in what derives from it.
+func prepareArticle(a *model.Article) error {
+	if !utf8.ValidString(a.Text) {
+		return model.Errorf(model.EINVALID, "the text is not valid UTF-8")
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return model.Errorf(model.EINVALID, "the text is empty")
+	}
+	if len(a.Text) > MaxTextBytes {
+		return model.Errorf(model.ETOOLARGE, "the text is %d bytes; at most %d", len(a.Text), MaxTextBytes)
+	}
+	if a.Status == "" {
+		a.Status = model.StatusNew
+	}
+	if !a.Status.Valid() {
+		return model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", a.Status)
+	}
+	sum := sha256.Sum256([]byte(a.Text))
+	a.Hash = hex.EncodeToString(sum[:])
+	a.Length = utf8.RuneCountInString(a.Text)
+	if a.Meta == nil {
+		a.Meta = map[string]any{}
+	}
+	return nil
+}
+
+func (db *DB) createArticle(tx *bolt.Tx, a model.Article) (model.Article, bool, error) {
+	if a.Project == 0 {
+		k, _ := tx.Bucket(bucketProjects).Cursor().First()
+		a.Project = btoi(k)
+	} else if _, err := project(tx, a.Project); err != nil {
+		return a, false, err
+	}
+	hashes := tx.Bucket(bucketHashes)
+	sum, err := hex.DecodeString(a.Hash)
+	if err != nil {
+		return a, false, err
+	}
+	hkey := append(itob(a.Project), sum...)
+	if id := hashes.Get(hkey); id != nil {
+		existing, err := article(tx, btoi(id), true)
+		return existing, false, err
+	}
+	articles := tx.Bucket(bucketArticles)
+	id, err := articles.NextSequence()
+	if err != nil {
+		return a, false, err
+	}
+	a.ID, a.ImportedAt, a.Version, a.Count = id, db.now(), 0, 0
+	text := a.Text
+	a.Text = ""
+	if err := putJSON(articles, itob(id), a); err != nil {
+		return a, false, err
+	}
+	a.Text = text
+	if err := tx.Bucket(bucketTexts).Put(itob(id), []byte(text)); err != nil {
+		return a, false, err
+	}
+	if err := hashes.Put(hkey, itob(id)); err != nil {
+		return a, false, err
+	}
+	doc, err := tx.Bucket(bucketDocs).CreateBucket(itob(id))
+	if err != nil {
+		return a, false, err
+	}
+	for _, name := range [][]byte{bucketAnn, bucketOps, bucketOpIDs} {
+		if _, err := doc.CreateBucket(name); err != nil {
+			return a, false, err
+		}
+	}
+	return a, true, nil
+}
+
+// SetStatus changes an article's workflow status.
+func (db *DB) SetStatus(id uint64, s model.Status) (model.Article, error) {
+	if !s.Valid() {
+		return model.Article{}, model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", s)
+	}
+	var a model.Article
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		if a, err = article(tx, id, false); err != nil {
+			return err
+		}
+		a.Status = s
+		return putJSON(tx.Bucket(bucketArticles), itob(id), a)
+	})
+	if err != nil {
+		return a, wrap(err, "set status")
+	}
+	return a, nil
+}
+
+// Annotations returns an article's annotations ordered by start, then end.
+func (db *DB) Annotations(articleID uint64) ([]model.Annotation, error) {
+	var out []model.Annotation
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		a, err := article(tx, articleID, true)
+		if err != nil {
+			return err
+		}
+		ri := model.NewRuneIndex(a.Text)
+		out = []model.Annotation{}
+		return docBucket(tx, articleID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
+			var an model.Annotation
+			if err := json.Unmarshal(v, &an); err != nil {
+				return fmt.Errorf("annotation %d: %w", btoi(k), err)
+			}
+			an.Text = ri.Slice(an.Start, an.End)
+			out = append(out, an)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, wrap(err, "annotations")
+	}
+	SortAnnotations(out)
+	return out, nil
+}
+
+// SortAnnotations orders annotations by start, then longer first, then id:
+// reading order, outer spans before the spans nested in them.
+func SortAnnotations(as []model.Annotation) {
+	sort.Slice(as, func(i, j int) bool {
+		a, b := as[i], as[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		return a.ID < b.ID
+	})
+}
+
+func docBucket(tx *bolt.Tx, articleID uint64) *bolt.Bucket {
+	return tx.Bucket(bucketDocs).Bucket(itob(articleID))
+}
+
+// Apply validates and commits one annotation change with its op-log entry,
+// and returns the op. A change whose (Author, OpID) was applied before is
+// not applied again: Apply returns the op it made the first time.
+func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
+	if c.Applied.IsZero() {
+		c.Applied = db.now()
+	}
+	var (
+		op      model.Op
+		invalid error // a refusal: reported outside the batch so it rolls nothing back
+	)
+	err := db.bolt.Batch(func(tx *bolt.Tx) error {
+		op, invalid = model.Op{}, nil // Batch may run this twice
+		var err error
+		op, err = db.apply(tx, articleID, c)
+		if code := model.ErrorCode(err); code != "" && code != model.EINTERNAL {
+			invalid, err = err, nil
+		}
+		return err
+	})
+	if err == nil {
+		err = invalid
+	}
+	if err != nil {
+		return model.Op{}, wrap(err, fmt.Sprintf("apply %s to article %d", c.Action, articleID))
+	}
+	return op, nil
+}
+
+func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID) }
+
+func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
+	art, err := article(tx, articleID, true)
+	if err != nil {
+		return model.Op{}, err
+	}
+	doc := docBucket(tx, articleID)
+	ops, anns, opids := doc.Bucket(bucketOps), doc.Bucket(bucketAnn), doc.Bucket(bucketOpIDs)
+	if c.OpID != "" {
+		if len(c.OpID) > 128 {
+			return model.Op{}, model.Errorf(model.EINVALID, "op_id is longer than 128 bytes")
+		}
+		if v := opids.Get(opIDKey(c.Author, c.OpID)); v != nil {
+			var op model.Op
+			if _, err := getJSON(ops, v, &op); err != nil {
+				return op, err
+			}
+			return op, nil
+		}
+	}
+	p, err := project(tx, art.Project)
+	if err != nil {
+		return model.Op{}, err
+	}
+	ri := model.NewRuneIndex(art.Text)
+	var an model.Annotation
+	switch c.Action {
+	case model.ActionCreate:
+		if an, err = model.NewAnnotation(p, ri, c); err != nil {
+			return model.Op{}, err
+		}
+		seq, err := tx.Bucket(bucketAnnSeq).NextSequence()
+		if err != nil {
+			return model.Op{}, err
+		}
+		an.ID, an.Article, an.CreatedAt = seq, articleID, c.Applied
+		art.Count++
+	case model.ActionUpdate, model.ActionDelete:
+		ok, err := getJSON(anns, itob(c.ID), &an)
+		if err != nil {
+			return model.Op{}, err
+		}
+		if !ok {
+			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", c.ID, articleID)
+		}
+		an.Text = ri.Slice(an.Start, an.End)
+		if c.Action == model.ActionUpdate {
+			if an, err = model.UpdateAnnotation(p, ri, an, c); err != nil {
+				return model.Op{}, err
+			}
+		} else {
+			art.Count--
+		}
+	default:
+		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update or delete)", c.Action)
+	}
+	art.Version++
+	an.Version, an.UpdatedAt = art.Version, c.Applied
+	op := model.Op{Version: art.Version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
+
+	stored := an
+	stored.Text = "" // derived from the text on read
+	if c.Action == model.ActionDelete {
+		err = anns.Delete(itob(an.ID))
+	} else {
+		err = putJSON(anns, itob(an.ID), stored)
+	}
+	if err != nil {
+		return model.Op{}, err
+	}
+	if err := putJSON(ops, itob(op.Version), op); err != nil {
+		return model.Op{}, err
+	}
+	if c.OpID != "" {
+		if err := opids.Put(opIDKey(c.Author, c.OpID), itob(op.Version)); err != nil {
+			return model.Op{}, err
+		}
+	}
+	if art.Status == model.StatusNew {
+		art.Status = model.StatusInProgress
+	}
+	art.Text = ""
+	return op, putJSON(tx.Bucket(bucketArticles), itob(articleID), art)
+}
+
+// OpsSince returns the article's ops with versions after since, oldest
+// first. When more than max would come back it returns none and false: the
+// caller should send the full state instead.
+func (db *DB) OpsSince(articleID, since uint64, max int) ([]model.Op, bool, error) {
+	var out []model.Op
+	ok := true
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		a, err := article(tx, articleID, false)
+		if err != nil {
+			return err
+		}
+		if since > a.Version {
+			ok = false // the client knows a future this file does not: resync
+			return nil
+		}
+		if a.Version-since > uint64(max) {
+			ok = false
+			return nil
+		}
+		c := docBucket(tx, articleID).Bucket(bucketOps).Cursor()
+		for k, v := c.Seek(itob(since + 1)); k != nil; k, v = c.Next() {
+			var op model.Op
+			if err := json.Unmarshal(v, &op); err != nil {
+				return fmt.Errorf("op %d: %w", btoi(k), err)
+			}
+			out = append(out, op)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, wrap(err, "ops since")
+	}
+	return out, ok, nil
+}
+
+// wrap adds context to internal errors; *model.Error passes through so
+// that its message reaches the user unchanged.
+func wrap(err error, what string) error {
+	if err == nil || model.ErrorCode(err) != model.EINTERNAL {
+		return err
+	}
+	return fmt.Errorf("storage: %s: %w", what, err)
+}
+
+// Check runs bbolt's consistency check; tests call it on every database.
+func (db *DB) Check() error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		var errs []error
+		for err := range tx.Check() {
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	})
+}
+
+// Backup writes a consistent copy of the whole file to w.
+func (db *DB) Backup(w interface{ Write([]byte) (int, error) }) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
