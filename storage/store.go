@@ -31,6 +31,7 @@ type Store interface {
 	SetStatus(id uint64, s model.Status) (model.Article, error)
 
 	Annotations(article uint64) ([]model.Annotation, error)
+	Snapshot(article uint64) (uint64, []model.Annotation, error)
 	Apply(article uint64, c model.Change) (model.Op, error)
 	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
 
@@ -461,12 +462,23 @@ func (db *DB) SetStatus(id uint64, s model.Status) (model.Article, error) {
 
 // Annotations returns an article's annotations ordered by start, then end.
 func (db *DB) Annotations(articleID uint64) ([]model.Annotation, error) {
-	var out []model.Annotation
+	_, out, err := db.Snapshot(articleID)
+	return out, err
+}
+
+// Snapshot returns an article's version and its annotations at that
+// version, read in one transaction.
+func (db *DB) Snapshot(articleID uint64) (uint64, []model.Annotation, error) {
+	var (
+		out     []model.Annotation
+		version uint64
+	)
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		a, err := article(tx, articleID, true)
 		if err != nil {
 			return err
 		}
+		version = a.Version
 		ri := model.NewRuneIndex(a.Text)
 		out = []model.Annotation{}
 		return docBucket(tx, articleID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
@@ -480,10 +492,10 @@ func (db *DB) Annotations(articleID uint64) ([]model.Annotation, error) {
 		})
 	})
 	if err != nil {
-		return nil, wrap(err, "annotations")
+		return 0, nil, wrap(err, "annotations")
 	}
 	SortAnnotations(out)
-	return out, nil
+	return version, out, nil
 }
 
 // SortAnnotations orders annotations by start, then longer first, then id:

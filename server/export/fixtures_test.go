@@ -1,0 +1,149 @@
+package export_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gloss-dev/gloss/server/export"
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// baseURL is the BaseURL every golden file is written with.
+const baseURL = "http://127.0.0.1:8080"
+
+var (
+	t0      = time.Date(2023, 3, 20, 9, 0, 0, 0, time.UTC)
+	project = model.Project{ID: 1, Name: "Default", Labels: model.DefaultLabels(), CreatedAt: t0}
+)
+
+// spec is one annotation of a fixture, found by its text: the first
+// occurrence of find in the article (or in the first occurrence of in),
+// or, with to set, from there to the end of to's first occurrence after
+// it; "" to stands for the end of the text.
+type spec struct {
+	label  string
+	find   string
+	in     string
+	to     string
+	attrs  map[string]string
+	author string
+}
+
+// seedDocs returns the two documents every golden file holds: the
+// xi-putin-icc news article and the multilingual text, annotated.
+func seedDocs(t testing.TB) []export.Doc {
+	t.Helper()
+	xi := article(t, 1, "../../testdata/xi-putin-icc.txt", "Xi to meet Putin after ICC warrant",
+		"https://example.com/world/xi-putin-icc", "2023-03-20", map[string]any{"lang": "en", "section": "world"})
+	ml := article(t, 2, "../../testdata/multilingual.txt", "Leaders meet in Moscow",
+		"", "", nil)
+	return []export.Doc{
+		doc(t, xi, []spec{
+			{label: "CLAIM", find: "the International Criminal Court charged him with war crimes in Ukraine",
+				attrs: map[string]string{"checkworthy": "yes", "verdict": "true",
+					"evidence": "https://www.icc-cpi.int/news/situation-ukraine-icc-judges-issue-arrest-warrants-against-vladimir-vladimirovich-putin-and"},
+				author: "maria"},
+			{label: "SPEAKER", find: "Xi", in: "Xi's government", author: "li.wei"}, // ends inside the token "Xi's"
+			{label: "CLAIM", find: "Xi and Putin declared", to: "attack on Ukraine",
+				attrs: map[string]string{"checkworthy": "yes", "verdict": "unverified"}, author: "maria"},
+			{label: "QUOTE", find: "“no-limits friendship”", attrs: map[string]string{"speaker": "Xi Jinping and Vladimir Putin"}, author: "maria"},
+			{label: "CLAIM", find: "China has tried to portray itself as neutral",
+				attrs: map[string]string{"verdict": "misleading", "note": "China abstained on UN votes condemning the invasion; 100% neutral it is not"}, author: "li.wei"},
+			{label: "CLAIM", find: "Putin is personally responsible for the abductions of thousands of children from Ukraine",
+				attrs: map[string]string{"checkworthy": "yes", "verdict": "unverified"}, author: "maria"},
+			{label: "QUOTE", find: "“uphold an objective", to: "in accordance”", attrs: map[string]string{"speaker": "Wang Wenbin"}, author: "li.wei"},
+			{label: "QUOTE", find: "“avoid politicization and double standards,”", attrs: map[string]string{"speaker": "Wang Wenbin"}, author: "li.wei"},
+			{label: "SPEAKER", find: "Wang Wenbin", author: "li.wei"},
+			{label: "QUOTE", find: "“My upcoming visit to Russia will be a journey of friendship, cooperation and peace,”",
+				attrs: map[string]string{"speaker": "Xi Jinping"}, author: "maria"},
+			{label: "SPEAKER", find: "Xi", in: "Xi wrote", author: "maria"},
+			{label: "BOILERPLATE", find: "South Africa Latest News", to: "$", author: "maria"},
+			{label: "CLAIM", find: "Putin travelled to Crimea to mark the ninth anniversary",
+				attrs: map[string]string{"verdict": "true"}, author: "li.wei"},
+		}),
+		doc(t, ml, []spec{
+			{label: "QUOTE", find: "Leaders meet", to: "🇺🇦 responds", attrs: map[string]string{"speaker": "the reporter"}, author: "maria"},
+			{label: "CLAIM", find: "the crowd cheers 👍🏽", attrs: map[string]string{"verdict": "true"}, author: "maria"},
+			{label: "CLAIM", find: "Ukraine 🇺🇦 responds", attrs: map[string]string{"verdict": "misleading"}, author: "li.wei"},
+			{label: "SPEAKER", find: "👩\u200d👩\u200d👧", author: "li.wei"},
+			{label: "CLAIM", find: "习近平会见普京", attrs: map[string]string{"verdict": "true", "evidence": "https://www.xinhuanet.com/"}, author: "li.wei"},
+			{label: "SPEAKER", find: "习近平", author: "li.wei"},
+			{label: "SPEAKER", find: "普京", author: "li.wei"},
+			{label: "QUOTE", find: "cafe\u0301 du Kremlin était plein", attrs: map[string]string{"speaker": "Zoe\u0301 Martin"}, author: "maria"},
+			{label: "SPEAKER", find: "Zoe\u0301 Martin", author: "maria"},
+			{label: "QUOTE", find: "«الزيارة مهمة جدا»", attrs: map[string]string{"speaker": "المتحدث"}, author: "li.wei"},
+			{label: "QUOTE", find: "\"השלום חשוב לכולם\"", attrs: map[string]string{"speaker": "הנשיא"}, author: "li.wei"},
+			{label: "CLAIM", find: "The moon is made of cheese 🧀", attrs: map[string]string{"checkworthy": "no", "verdict": "false"}, author: "maria"},
+			{label: "BOILERPLATE", find: "Read more »", to: "$", author: "maria"},
+		}),
+	}
+}
+
+func article(t testing.TB, id uint64, path, title, url, published string, meta map[string]any) model.Article {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	sum := sha256.Sum256(b)
+	return model.Article{ID: id, Project: project.ID, Title: title, Source: path[strings.LastIndex(path, "/")+1:],
+		URL: url, Published: published, ImportedAt: t0, Status: model.StatusInProgress, Text: text,
+		Length: utf8.RuneCountInString(text), Hash: hex.EncodeToString(sum[:]), Meta: meta}
+}
+
+func doc(t testing.TB, art model.Article, specs []spec) export.Doc {
+	t.Helper()
+	d := export.Doc{Article: art, Project: project}
+	for i, s := range specs {
+		start, end := find(t, art.Text, s)
+		at := t0.Add(time.Duration(i+1) * time.Minute)
+		attrs := s.attrs
+		if attrs == nil {
+			attrs = map[string]string{}
+		}
+		d.Annotations = append(d.Annotations, model.Annotation{
+			ID: art.ID*100 + uint64(i+1), Article: art.ID, Start: start, End: end, Label: s.label,
+			Attrs: attrs, Text: model.Slice(art.Text, start, end), Author: s.author,
+			CreatedAt: at, UpdatedAt: at.Add(30 * time.Second), Version: uint64(i + 1),
+		})
+	}
+	d.Article.Version = uint64(len(specs))
+	d.Article.Count = len(specs)
+	return d
+}
+
+// find locates s in text, in code points.
+func find(t testing.TB, text string, s spec) (start, end int) {
+	t.Helper()
+	base := 0
+	if s.in != "" {
+		base = strings.Index(text, s.in)
+		if base < 0 {
+			t.Fatalf("fixture: %q not in the text", s.in)
+		}
+	}
+	off := strings.Index(text[base:], s.find)
+	if off < 0 {
+		t.Fatalf("fixture: %q not in the text", s.find)
+	}
+	off += base
+	stop := off + len(s.find)
+	switch s.to {
+	case "":
+	case "$":
+		stop = len(text)
+	default:
+		i := strings.Index(text[off:], s.to)
+		if i < 0 {
+			t.Fatalf("fixture: %q not after %q", s.to, s.find)
+		}
+		stop = off + i + len(s.to)
+	}
+	return utf8.RuneCountInString(text[:off]), utf8.RuneCountInString(text[:stop])
+}

@@ -1,0 +1,84 @@
+package export
+
+import (
+	"io"
+	"time"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// jsonlLine is one line of the gloss native format: the article as
+// model.Article marshals it, except that "annotations" holds the spans
+// instead of their count.
+type jsonlLine struct {
+	model.Article
+	Annotations []jsonlAnnotation `json:"annotations"`
+}
+
+type jsonlAnnotation struct {
+	ID        uint64            `json:"id"`
+	Start     int               `json:"start"`
+	End       int               `json:"end"`
+	Label     string            `json:"label"`
+	Text      string            `json:"text"`
+	Attrs     map[string]string `json:"attrs"`
+	Author    string            `json:"author"`
+	CreatedAt time.Time         `json:"created_at"`
+	UpdatedAt time.Time         `json:"updated_at"`
+	Version   uint64            `json:"version"`
+}
+
+type jsonlEncoder struct{ jw *jsonWriter }
+
+func newJSONL(w io.Writer, _ Options) Encoder { return &jsonlEncoder{newJSONWriter(w)} }
+
+func (e *jsonlEncoder) Encode(d Doc) error {
+	_, anns, err := prepare(d)
+	if err != nil {
+		return e.jw.fail(err)
+	}
+	line := jsonlLine{Article: d.Article, Annotations: make([]jsonlAnnotation, len(anns))}
+	for i, a := range anns {
+		attrs := a.Attrs
+		if attrs == nil {
+			attrs = map[string]string{}
+		}
+		line.Annotations[i] = jsonlAnnotation{
+			ID: a.ID, Start: a.Start, End: a.End, Label: a.Label, Text: a.Text, Attrs: attrs,
+			Author: a.Author, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, Version: a.Version,
+		}
+	}
+	return e.jw.line(line)
+}
+
+func (e *jsonlEncoder) Close() error { return e.jw.err }
+
+// doccanoLine is one line of doccano's sequence-labeling JSONL. doccano
+// reads "text" and "label" and keeps every other key as metadata.
+type doccanoLine struct {
+	ID     uint64  `json:"id"`
+	Text   string  `json:"text"`
+	Label  [][]any `json:"label"`
+	Title  string  `json:"title,omitempty"`
+	Source string  `json:"source,omitempty"`
+	URL    string  `json:"url,omitempty"`
+}
+
+type doccanoEncoder struct{ jw *jsonWriter }
+
+func newDoccano(w io.Writer, _ Options) Encoder { return &doccanoEncoder{newJSONWriter(w)} }
+
+func (e *doccanoEncoder) Encode(d Doc) error {
+	_, anns, err := prepare(d)
+	if err != nil {
+		return e.jw.fail(err)
+	}
+	line := doccanoLine{ID: d.Article.ID, Text: d.Article.Text, Label: make([][]any, len(anns)),
+		Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
+	for i, a := range anns {
+		line.Label[i] = []any{a.Start, a.End, a.Label}
+	}
+	return e.jw.line(line)
+}
+
+func (e *doccanoEncoder) Close() error { return e.jw.err }

@@ -1,0 +1,76 @@
+package export
+
+import (
+	"io"
+	"sort"
+)
+
+type spacyLine struct {
+	Text   string       `json:"text"`
+	Tokens []spacyToken `json:"tokens"`
+	Spans  []spacySpan  `json:"spans"`
+	Meta   spacyMeta    `json:"meta"`
+}
+
+type spacyToken struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	ID    int    `json:"id"`
+	WS    bool   `json:"ws"`
+}
+
+type spacySpan struct {
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Label      string `json:"label"`
+	TokenStart int    `json:"token_start"`
+	TokenEnd   int    `json:"token_end"` // inclusive, as Prodigy writes it
+}
+
+type spacyMeta struct {
+	ID     uint64 `json:"id"`
+	Title  string `json:"title,omitempty"`
+	Source string `json:"source,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+type spacyEncoder struct{ jw *jsonWriter }
+
+func newSpacy(w io.Writer, _ Options) Encoder { return &spacyEncoder{newJSONWriter(w)} }
+
+func (e *spacyEncoder) Encode(d Doc) error {
+	ri, anns, err := prepare(d)
+	if err != nil {
+		return e.jw.fail(err)
+	}
+	toks := tokenize([]rune(d.Article.Text))
+	art := d.Article
+	line := spacyLine{
+		Text:   art.Text,
+		Tokens: make([]spacyToken, len(toks)),
+		Spans:  make([]spacySpan, 0, len(anns)),
+		Meta:   spacyMeta{ID: art.ID, Title: art.Title, Source: art.Source, URL: art.URL},
+	}
+	for i, t := range toks {
+		line.Tokens[i] = spacyToken{Text: ri.Slice(t.start, t.end), Start: t.start, End: t.end, ID: i, WS: t.ws}
+	}
+	for _, a := range anns {
+		first, last, ok := coveringTokens(toks, a.Start, a.End)
+		if !ok {
+			continue // whitespace only: no token to point at
+		}
+		line.Spans = append(line.Spans, spacySpan{Start: a.Start, End: a.End, Label: a.Label, TokenStart: first, TokenEnd: last})
+	}
+	return e.jw.line(line)
+}
+
+func (e *spacyEncoder) Close() error { return e.jw.err }
+
+// coveringTokens returns the first and last (inclusive) of the tokens that
+// overlap [start, end), and false when none does.
+func coveringTokens(toks []token, start, end int) (first, last int, ok bool) {
+	first = sort.Search(len(toks), func(i int) bool { return toks[i].end > start })
+	last = sort.Search(len(toks), func(i int) bool { return toks[i].start >= end }) - 1
+	return first, last, first <= last
+}

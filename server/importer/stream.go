@@ -1,0 +1,241 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// errTooLarge is what lineReader returns past its budget.
+var errTooLarge = errors.New("record too large")
+
+// lineReader counts the lines of what it reads, so that errors can name
+// the line of a byte offset, and bounds how much is read per record.
+type lineReader struct {
+	r      io.Reader
+	read   int64   // bytes read so far
+	nl     []int64 // offsets of newlines not yet passed by lineAt
+	line   int     // newlines before the last offset lineAt was asked about
+	budget int64   // bytes that may still be read before the next mark
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: r, budget: MaxRecordBytes}
+}
+
+func (lr *lineReader) Read(p []byte) (int, error) {
+	if lr.budget <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > lr.budget {
+		p = p[:lr.budget]
+	}
+	n, err := lr.r.Read(p)
+	for i, b := 0, p[:n]; ; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		lr.nl = append(lr.nl, lr.read+int64(i+j))
+		i += j + 1
+	}
+	lr.read += int64(n)
+	lr.budget -= int64(n)
+	return n, err
+}
+
+// mark starts a new record's budget.
+func (lr *lineReader) mark() { lr.budget = MaxRecordBytes }
+
+// lineAt returns the 1-based line of byte offset off. Offsets asked about
+// must not decrease.
+func (lr *lineReader) lineAt(off int64) int {
+	i := 0
+	for i < len(lr.nl) && lr.nl[i] < off {
+		i++
+	}
+	lr.line += i
+	lr.nl = lr.nl[i:]
+	return lr.line + 1
+}
+
+// jsonStream reads a file holding JSON values: either one array of them
+// or a sequence (JSONL, or values one after another).
+type jsonStream struct {
+	filename string
+	lr       *lineReader
+	br       *bufio.Reader
+	dec      *json.Decoder
+	skipped  int64 // bytes of a BOM the decoder did not see
+}
+
+func newJSONStream(filename string, r io.Reader) *jsonStream {
+	s := &jsonStream{filename: filename, lr: newLineReader(r)}
+	s.br = bufio.NewReader(s.lr)
+	if b, err := s.br.Peek(len(bom)); err == nil && bytes.Equal(b, bom) {
+		s.br.Discard(len(bom))
+		s.skipped = int64(len(bom))
+	}
+	s.dec = json.NewDecoder(s.br)
+	return s
+}
+
+// offset returns the decoder's position as a file offset.
+func (s *jsonStream) offset() int64 { return s.dec.InputOffset() + s.skipped }
+
+// each calls fn with every value of the file and the line it starts on.
+func (s *jsonStream) each(fn func(raw json.RawMessage, line int) error) error {
+	first, err := s.firstByte()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		return s.fail(err)
+	}
+	if first == '[' {
+		if _, err := s.dec.Token(); err != nil {
+			return s.fail(err)
+		}
+	}
+	for {
+		if first == '[' && !s.dec.More() {
+			break
+		}
+		s.lr.mark()
+		var raw json.RawMessage
+		if err := s.dec.Decode(&raw); err != nil {
+			if first != '[' && errors.Is(err, io.EOF) {
+				return nil
+			}
+			return s.fail(err)
+		}
+		line := s.lr.lineAt(s.offset() - int64(len(raw)))
+		if err := fn(raw, line); err != nil {
+			return err
+		}
+	}
+	if _, err := s.dec.Token(); err != nil { // the closing ]
+		return s.fail(err)
+	}
+	return s.end()
+}
+
+// end checks that nothing but whitespace follows.
+func (s *jsonStream) end() error {
+	if _, err := s.dec.Token(); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return s.fail(err)
+		}
+		return model.Errorf(model.EINVALID, "%s: unexpected data after the end of the JSON", at(s.filename, s.lr.lineAt(s.offset())))
+	}
+	return nil
+}
+
+// firstByte returns the first non-space byte of the file, unread.
+func (s *jsonStream) firstByte() (byte, error) {
+	for {
+		b, err := s.br.Peek(1)
+		if err != nil {
+			return 0, err
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			s.br.Discard(1)
+			s.skipped++
+			continue
+		}
+		return b[0], nil
+	}
+}
+
+// fail turns a decoding error into one for people, naming the line.
+func (s *jsonStream) fail(err error) error {
+	off := s.offset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = max(off, se.Offset-1+s.skipped)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		off = max(off, s.lr.read-1) // where the file ends
+	}
+	line := s.lr.lineAt(off)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return model.Errorf(model.ETOOLARGE, "%s: a record is larger than %d MiB", at(s.filename, line), MaxRecordBytes>>20)
+	case se != nil:
+		return model.Errorf(model.EINVALID, "%s: invalid JSON: %s", at(s.filename, line), se.Error())
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return model.Errorf(model.EINVALID, "%s: unexpected end of file in the JSON", at(s.filename, line))
+	}
+	var me *model.Error
+	if errors.As(err, &me) {
+		return err
+	}
+	return fmt.Errorf("importer: read %s: %w", s.filename, err)
+}
+
+// unmarshal decodes one record's JSON into v, naming the line on error.
+func unmarshal(filename string, line int, raw json.RawMessage, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return model.Errorf(model.EINVALID, "%s: %s must be %s, not %s", at(filename, line), fieldName(te), jsonKind(te.Type.Kind().String()), te.Value)
+		}
+		return model.Errorf(model.EINVALID, "%s: %s", at(filename, line), err)
+	}
+	return nil
+}
+
+func fieldName(te *json.UnmarshalTypeError) string {
+	if te.Field == "" {
+		return "the record"
+	}
+	return fmt.Sprintf("%q", te.Field)
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "int", "int64", "uint64", "float64":
+		return "a number"
+	case "string":
+		return "a string"
+	case "slice", "array":
+		return "an array"
+	case "map", "struct":
+		return "an object"
+	}
+	return k
+}
+
+// peekValue returns the first byte of the next value, after whitespace
+// and any ':' or ',' the decoder has yet to read, without consuming it.
+func (s *jsonStream) peekValue() (byte, error) {
+	skip := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == ',' }
+	if buffered, err := io.ReadAll(s.dec.Buffered()); err == nil {
+		for _, c := range buffered {
+			if !skip(c) {
+				return c, nil
+			}
+		}
+	}
+	for n := 1; ; n++ {
+		b, err := s.br.Peek(n)
+		if len(b) < n {
+			if errors.Is(err, bufio.ErrBufferFull) {
+				return 0, model.Errorf(model.EINVALID, "%s: invalid JSON: too much whitespace", at(s.filename, s.lr.lineAt(s.offset())))
+			}
+			if err == nil || errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return 0, err
+		}
+		if !skip(b[n-1]) {
+			return b[n-1], nil
+		}
+	}
+}
