@@ -1,0 +1,53 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/storage"
+)
+
+func importCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gloss import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "gloss.db", "database file")
+	project := fs.Uint64("project", 0, "project id (default: the first project)")
+	author := fs.String("author", "import", "author recorded for annotations that name none")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: gloss import [--db FILE] [--project ID] FILE...\n\nImports .txt articles, gloss JSONL, doccano JSONL, Label Studio JSON and W3C\nannotation collections, with their labels. Each file is all or nothing.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return errors.New("usage: gloss import [--db FILE] [--project ID] FILE...")
+	}
+	st, err := storage.Open(*db, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, p := range paths {
+		f := server.ImportFile{Name: filepath.Base(p), Open: func() (io.ReadCloser, error) { return os.Open(p) }}
+		res, err := server.ImportFiles(st, *project, *author, []server.ImportFile{f})
+		if err != nil {
+			return fmt.Errorf("%s: %s (nothing of it was imported)", p, errorText(err))
+		}
+		created, spans := 0, 0
+		for _, r := range res {
+			if r.Created {
+				created++
+			}
+			spans += len(r.Ops)
+		}
+		fmt.Fprintf(stdout, "%s: %d articles (%d new, %d already there), %d annotations\n", p, len(res), created, len(res)-created, spans)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+// Command gloss is the annotation workbench: a web editor and API over one
+// bbolt file, and the commands to manage it.
+//
+// Each subcommand parses its flags into a config and calls into the
+// server or storage packages; no logic lives here.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+const usage = `gloss: an annotation workbench for news text
+
+Usage:
+  gloss serve  [--addr 127.0.0.1:8080] [--db gloss.db] [--demo] [--allow-origin URL]...
+  gloss import [--db gloss.db] [--project ID] FILE...
+  gloss user add NAME --role admin|reviewer|annotator [--db gloss.db]
+  gloss token create NAME [--db gloss.db]
+
+Run "gloss COMMAND --help" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gloss:", errorText(err))
+		os.Exit(1)
+	}
+}
+
+// errorText prefers the message meant for people.
+func errorText(err error) string {
+	if model.ErrorCode(err) != model.EINTERNAL {
+		return model.ErrorMessage(err)
+	}
+	return err.Error()
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "serve":
+		return serveCmd(ctx, rest, stdout, stderr, logger)
+	case "import":
+		return importCmd(rest, stdout, stderr)
+	case "user":
+		if len(rest) == 0 || rest[0] != "add" {
+			return errors.New(`usage: gloss user add NAME --role admin|reviewer|annotator [--db FILE]`)
+		}
+		return userAddCmd(rest[1:], stdin, stdout, stderr)
+	case "token":
+		if len(rest) == 0 || rest[0] != "create" {
+			return errors.New(`usage: gloss token create NAME [--db FILE]`)
+		}
+		return tokenCreateCmd(rest[1:], stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// parse parses flags that may come before or after the positional
+// arguments, as people type them ("user add NAME --role admin").
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

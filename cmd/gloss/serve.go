@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/web"
+)
+
+func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("gloss serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	rc := server.RunConfig{Out: stdout, Log: log, Assets: web.FS}
+	var origins stringList
+	fs.StringVar(&rc.Addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.StringVar(&rc.DB, "db", "gloss.db", "database file (created if missing)")
+	fs.BoolVar(&rc.Demo, "demo", false, "create a demo user (its password is printed) and import the demo articles")
+	fs.Var(&origins, "allow-origin", "an extra origin (scheme://host:port) allowed to open live sockets; repeatable")
+	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest request body in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: gloss serve [flags]\n\nServes the editor and the API.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("serve takes no arguments, got %q", pos)
+	}
+	rc.AllowOrigins = origins
+	return server.Run(ctx, rc)
+}

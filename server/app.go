@@ -1,0 +1,157 @@
+// Package server is gloss's HTTP face: the JSON API, authentication, and
+// the embedded editor. Every route is listed in routes; handlers parse,
+// call the store, and respond; errors become {"error": "..."} in one place
+// (errors.go).
+package server
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gloss-dev/gloss/server/live"
+	"github.com/gloss-dev/gloss/storage"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+)
+
+// Config is everything a Server needs. Tests build one directly.
+type Config struct {
+	Store *storage.DB
+	Log   *slog.Logger
+	// BodyLimit bounds request bodies in bytes (default 32 MiB).
+	BodyLimit int
+	// SetupToken, when set and no user exists, lets POST /api/setup create
+	// the first admin. It is printed once by `gloss serve`.
+	SetupToken string
+	// AllowOrigins lists extra origins (scheme://host[:port]) whose pages
+	// may open live sockets; the server's own origin is always allowed.
+	AllowOrigins []string
+	// SecureCookies marks the session cookie Secure (set behind TLS).
+	SecureCookies bool
+	// SessionTTL is how long a browser login lasts (default 30 days).
+	SessionTTL time.Duration
+	// Assets is the editor: index.html, login.html, setup.html and what
+	// they load (web.FS in the binary).
+	Assets fs.FS
+	// Live tunes the websocket hub.
+	Live live.Options
+}
+
+// Server is a configured gloss HTTP server.
+type Server struct {
+	cfg   Config
+	store *storage.DB
+	log   *slog.Logger
+	app   *fiber.App
+	hub   *live.Hub
+}
+
+// DefaultBodyLimit is the request body limit when Config.BodyLimit is 0.
+const DefaultBodyLimit = 32 << 20
+
+// New builds a Server from cfg.
+func New(cfg Config) (*Server, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultBodyLimit
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 30 * 24 * time.Hour
+	}
+	if cfg.Live.Log == nil {
+		cfg.Live.Log = cfg.Log
+	}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, hub: live.NewHub(cfg.Store, cfg.Live)}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "gloss",
+		BodyLimit:             cfg.BodyLimit,
+		ErrorHandler:          s.errorHandler,
+		DisableStartupMessage: true,
+		ReadTimeout:           60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	if err := s.routes(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// routes lists every route in one place.
+func (s *Server) routes() error {
+	app := s.app
+	app.Use(recover.New())
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
+
+	api := app.Group("/api")
+	api.Post("/login", s.login)
+	api.Post("/setup", s.setup)
+	api.Use(s.requireUser)
+	api.Post("/logout", s.logout)
+	api.Get("/me", s.me)
+	api.Get("/projects", s.listProjects)
+	api.Post("/projects", s.requireRole("admin"), s.createProject)
+	api.Get("/articles", s.listArticles)
+	api.Post("/articles", s.createArticle)
+	api.Post("/import", s.importFiles)
+	api.Get("/articles/:id", s.getArticle)
+	api.Patch("/articles/:id", s.patchArticle)
+	api.Get("/articles/:id/next", s.nextArticle)
+	api.Get("/articles/:id/annotations", s.listAnnotations)
+	api.Post("/articles/:id/annotations", s.createAnnotation)
+	api.Patch("/articles/:id/annotations/:aid", s.patchAnnotation)
+	api.Delete("/articles/:id/annotations/:aid", s.deleteAnnotation)
+	api.Get("/articles/:id/live", s.liveGuard, s.liveSocket())
+	api.Use(func(c *fiber.Ctx) error { return notFound("no such API route: %s %s", c.Method(), c.Path()) })
+
+	// The editor. Pages need a login; their assets do not (they hold no data).
+	sub := s.cfg.Assets
+	if sub == nil {
+		return errors.New("server: Config.Assets is required")
+	}
+	app.Get("/login", s.page(sub, "login.html"))
+	app.Get("/setup", s.page(sub, "setup.html"))
+	app.Get("/", s.requirePage, s.page(sub, "index.html"))
+	app.Use("/", func(c *fiber.Ctx) error {
+		// Embedded files carry no modification time: ask browsers to
+		// revalidate so a new binary's assets are picked up.
+		c.Set(fiber.HeaderCacheControl, "no-cache")
+		return c.Next()
+	}, filesystem.New(filesystem.Config{Root: http.FS(sub), Browse: false}))
+	return nil
+}
+
+func (s *Server) page(root fs.FS, name string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		b, err := fs.ReadFile(root, name)
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderCacheControl, "no-cache")
+		c.Type("html", "utf-8")
+		return c.Send(b)
+	}
+}
+
+// Hub exposes the live-sync hub, for its counters.
+func (s *Server) Hub() *live.Hub { return s.hub }
+
+// App exposes the Fiber app, for app.Test in handler tests.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Serve serves on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
+
+// Shutdown closes every live socket (Fiber's shutdown does not), then
+// stops accepting requests and waits for the ones in flight.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.hub.Close()
+	return s.app.ShutdownWithContext(ctx)
+}

@@ -1,0 +1,135 @@
+package server
+
+import (
+	"strconv"
+
+	"github.com/gloss-dev/gloss/storage"
+	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gofiber/fiber/v2"
+)
+
+type articleList struct {
+	Articles []model.Article `json:"articles"`
+	Total    int             `json:"total"`
+	Offset   int             `json:"offset"`
+	Limit    int             `json:"limit"`
+}
+
+func (s *Server) listArticles(c *fiber.Ctx) error {
+	f, err := articleFilter(c)
+	if err != nil {
+		return err
+	}
+	as, total, err := s.store.Articles(f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(articleList{Articles: as, Total: total, Offset: f.Offset, Limit: f.Limit})
+}
+
+func articleFilter(c *fiber.Ctx) (storage.ArticleFilter, error) {
+	var f storage.ArticleFilter
+	var err error
+	if p := c.Query("project"); p != "" {
+		if f.Project, err = strconv.ParseUint(p, 10, 64); err != nil {
+			return f, invalid("query parameter project must be a project id")
+		}
+	}
+	f.Status = model.Status(c.Query("status"))
+	if f.Status != "" && !f.Status.Valid() {
+		return f, invalid("unknown status %q (new, in_progress or done)", f.Status)
+	}
+	f.Query = c.Query("q")
+	if f.Offset, err = intQuery(c, "offset", 0, 0, 1<<30); err != nil {
+		return f, err
+	}
+	if f.Limit, err = intQuery(c, "limit", 50, 1, 500); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+type articleRequest struct {
+	Project   uint64         `json:"project"`
+	Title     string         `json:"title"`
+	Text      *string        `json:"text"`
+	Source    string         `json:"source"`
+	URL       string         `json:"url"`
+	Published string         `json:"published"`
+	Meta      map[string]any `json:"meta"`
+}
+
+func (s *Server) createArticle(c *fiber.Ctx) error {
+	var req articleRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Text == nil {
+		return invalid("an article needs a text")
+	}
+	a, created, err := s.store.CreateArticle(model.Article{
+		Project: req.Project, Title: req.Title, Text: *req.Text, Source: req.Source,
+		URL: req.URL, Published: req.Published, Meta: req.Meta,
+	})
+	if err != nil {
+		return err
+	}
+	status := fiber.StatusCreated
+	if !created {
+		status = fiber.StatusOK // the same text is there already: that article
+	}
+	return c.Status(status).JSON(a)
+}
+
+func (s *Server) getArticle(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	a, err := s.store.Article(id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
+}
+
+type articlePatch struct {
+	Status *model.Status `json:"status"`
+}
+
+func (s *Server) patchArticle(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	var req articlePatch
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Status == nil {
+		return invalid("nothing to change: send {\"status\": ...}")
+	}
+	a, err := s.store.SetStatus(id, *req.Status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
+}
+
+// nextArticle finds the next article after :id, in id order and wrapping
+// round, in the same project, that is not done.
+func (s *Server) nextArticle(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	cur, err := s.store.Article(id)
+	if err != nil {
+		return err
+	}
+	next, err := s.store.NextArticle(cur.Project, id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(next)
+}

@@ -1,0 +1,181 @@
+package server
+
+import (
+	"crypto/subtle"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gloss-dev/gloss/storage"
+	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gofiber/fiber/v2"
+	"golang.org/x/crypto/bcrypt"
+)
+
+// SessionCookie is the name of the browser session cookie.
+const SessionCookie = "gloss_session"
+
+// MinPasswordLen is the shortest password gloss accepts.
+const MinPasswordLen = 8
+
+// HashPassword returns a bcrypt hash of pw, refusing passwords too short to
+// be worth hashing or too long for bcrypt (72 bytes).
+func HashPassword(pw string) ([]byte, error) {
+	if len(pw) < MinPasswordLen {
+		return nil, model.Errorf(model.EINVALID, "the password must have at least %d characters", MinPasswordLen)
+	}
+	if len(pw) > 72 {
+		return nil, model.Errorf(model.EINVALID, "the password must have at most 72 bytes")
+	}
+	return bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+}
+
+// dummyHash makes a login for an unknown user cost as much as a wrong
+// password, so response times do not reveal which names exist.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("not a password of anyone"), bcrypt.DefaultCost)
+	return h
+})
+
+type loginRequest struct {
+	Name     string `json:"name"`
+	Password string `json:"password"`
+}
+
+func (s *Server) login(c *fiber.Ctx) error {
+	var req loginRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	u, err := s.store.User(req.Name)
+	hash := u.PasswordHash
+	if err != nil {
+		if model.ErrorCode(err) != model.ENOTFOUND {
+			return err
+		}
+		hash = dummyHash()
+	}
+	if bcrypt.CompareHashAndPassword(hash, []byte(req.Password)) != nil || err != nil {
+		return model.Errorf(model.EUNAUTHORIZED, "wrong user name or password")
+	}
+	return s.startSession(c, u)
+}
+
+func (s *Server) startSession(c *fiber.Ctx, u model.User) error {
+	secret, err := s.store.NewCredential(storage.CredSession, u.Name, s.cfg.SessionTTL)
+	if err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{
+		Name:     SessionCookie,
+		Value:    secret,
+		Path:     "/",
+		Expires:  time.Now().Add(s.cfg.SessionTTL),
+		HTTPOnly: true,
+		SameSite: fiber.CookieSameSiteLaxMode,
+		Secure:   s.cfg.SecureCookies || c.Protocol() == "https",
+	})
+	return c.JSON(fiber.Map{"name": u.Name, "role": u.Role})
+}
+
+func (s *Server) logout(c *fiber.Ctx) error {
+	if secret := c.Cookies(SessionCookie); secret != "" {
+		if err := s.store.DeleteCredential(storage.CredSession, secret); err != nil {
+			return err
+		}
+	}
+	c.ClearCookie(SessionCookie)
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (s *Server) me(c *fiber.Ctx) error {
+	u := currentUser(c)
+	return c.JSON(fiber.Map{"name": u.Name, "role": u.Role})
+}
+
+type setupRequest struct {
+	Token    string `json:"token"`
+	Name     string `json:"name"`
+	Password string `json:"password"`
+}
+
+// setup creates the first admin with the one-time token `gloss serve`
+// printed. It works only while no user exists.
+func (s *Server) setup(c *fiber.Ctx) error {
+	var req setupRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if s.cfg.SetupToken == "" || subtle.ConstantTimeCompare([]byte(req.Token), []byte(s.cfg.SetupToken)) != 1 {
+		return model.Errorf(model.EFORBIDDEN, "invalid setup link: use the one `gloss serve` printed")
+	}
+	users, err := s.store.Users()
+	if err != nil {
+		return err
+	}
+	if len(users) > 0 {
+		return model.Errorf(model.ECONFLICT, "setup is done already: log in instead")
+	}
+	hash, err := HashPassword(req.Password)
+	if err != nil {
+		return err
+	}
+	u := model.User{Name: req.Name, Role: model.RoleAdmin, PasswordHash: hash}
+	if err := s.store.PutUser(u); err != nil {
+		return err
+	}
+	c.Status(fiber.StatusCreated)
+	return s.startSession(c, u)
+}
+
+// authenticate finds the user behind a request: a Bearer token for
+// scripts, the session cookie for browsers.
+func (s *Server) authenticate(c *fiber.Ctx) (model.User, error) {
+	if h := c.Get(fiber.HeaderAuthorization); h != "" {
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || token == "" {
+			return model.User{}, model.Errorf(model.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
+		}
+		return s.store.Authenticate(storage.CredToken, token)
+	}
+	if secret := c.Cookies(SessionCookie); secret != "" {
+		return s.store.Authenticate(storage.CredSession, secret)
+	}
+	return model.User{}, model.Errorf(model.EUNAUTHORIZED, "log in first, or send Authorization: Bearer TOKEN")
+}
+
+func (s *Server) requireUser(c *fiber.Ctx) error {
+	u, err := s.authenticate(c)
+	if err != nil {
+		return err
+	}
+	c.Locals("user", u)
+	return c.Next()
+}
+
+// requirePage sends a browser without a session to the login page.
+func (s *Server) requirePage(c *fiber.Ctx) error {
+	if _, err := s.authenticate(c); err != nil {
+		if model.ErrorCode(err) == model.EUNAUTHORIZED {
+			return c.Redirect("/login", fiber.StatusSeeOther)
+		}
+		return err
+	}
+	return c.Next()
+}
+
+var roleRank = map[model.Role]int{model.RoleAnnotator: 1, model.RoleReviewer: 2, model.RoleAdmin: 3}
+
+func (s *Server) requireRole(min model.Role) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if roleRank[currentUser(c).Role] < roleRank[min] {
+			return model.Errorf(model.EFORBIDDEN, "this needs the %s role", min)
+		}
+		return c.Next()
+	}
+}
+
+func currentUser(c *fiber.Ctx) model.User {
+	u, _ := c.Locals("user").(model.User)
+	return u
+}

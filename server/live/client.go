@@ -1,0 +1,256 @@
+package live
+
+import (
+	"encoding/json"
+	"errors"
+	"net"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// Conn is the part of a websocket connection live uses. Both
+// github.com/fasthttp/websocket (the server side, through
+// gofiber/contrib/websocket) and github.com/gorilla/websocket provide it.
+type Conn interface {
+	ReadMessage() (messageType int, p []byte, err error)
+	WriteMessage(messageType int, data []byte) error
+	WriteControl(messageType int, data []byte, deadline time.Time) error
+	SetReadLimit(limit int64)
+	SetReadDeadline(t time.Time) error
+	SetWriteDeadline(t time.Time) error
+	SetPongHandler(h func(appData string) error)
+	NetConn() net.Conn
+	Close() error
+}
+
+// Frame types and close codes, as RFC 6455 numbers them (and both
+// websocket packages name them).
+const (
+	textMessage  = 1
+	closeMessage = 8
+	pingMessage  = 9
+
+	closeGoingAway = 1001
+	closeTryLater  = 1013
+
+	closeGrace = time.Second
+)
+
+type client struct {
+	hub   *Hub
+	room  *room
+	conn  Conn
+	user  model.User
+	color string
+
+	send     chan []byte
+	done     chan struct{} // closed by kick: the write pump closes the socket
+	kickOnce sync.Once
+	why      string
+
+	// Owned by the room goroutine.
+	selection *Span
+	expect    map[string]bool // op_ids sent and not yet acknowledged
+}
+
+// queue hands msg to the write pump without waiting. A client whose queue
+// is full cannot keep up: it is dropped, and resyncs from the op log when
+// it comes back, instead of slowing the room.
+func (c *client) queue(msg []byte) {
+	select {
+	case c.send <- msg:
+	default:
+		c.kick(whySlow)
+	}
+}
+
+// kick ends the connection: the write pump sends a close frame and stops.
+// A slow client's socket is cut at once instead: its buffers are full, so
+// no close frame would reach it, and both pumps may be blocked on it. (A
+// deadline in the past is what interrupts them: on the server, Close of a
+// hijacked fasthttp connection does nothing until the handler returns.)
+func (c *client) kick(why string) {
+	c.kickOnce.Do(func() {
+		c.why = why
+		close(c.done)
+		if why == whySlow {
+			c.hub.opt.Log.Warn("live: dropped a client that could not keep up", "user", c.user.Name, "article", c.room.article, "queue", cap(c.send))
+			c.conn.NetConn().SetDeadline(time.Now())
+		}
+	})
+}
+
+const (
+	whySlow     = "too slow: send queue full"
+	whyShutdown = "server shutting down"
+)
+
+// Serve runs one socket for user on article until it closes; it blocks for
+// the connection's lifetime, as gofiber/contrib/websocket requires.
+func (h *Hub) Serve(conn Conn, article uint64, user model.User) {
+	c := &client{hub: h, conn: conn, user: user, color: ColorOf(user.Name),
+		send: make(chan []byte, h.opt.SendQueue), done: make(chan struct{}), expect: map[string]bool{}}
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		conn.WriteControl(closeMessage, closeFrame(closeTryLater, whyShutdown), time.Now().Add(time.Second))
+		conn.Close()
+		return
+	}
+	h.clients[c] = struct{}{}
+	h.conns.Add(1)
+	h.mu.Unlock()
+	defer h.conns.Done()
+
+	c.room = h.acquire(article)
+	writerDone := make(chan struct{})
+	go func() { c.writePump(); close(writerDone) }()
+	c.readPump()
+	c.kick("")
+	<-writerDone
+	c.room.do(func() { c.room.leave(c) })
+	h.release(c.room)
+	h.mu.Lock()
+	delete(h.clients, c)
+	h.mu.Unlock()
+}
+
+func closeFrame(code int, text string) []byte {
+	b := []byte{byte(code >> 8), byte(code)}
+	return append(b, text...)
+}
+
+func (c *client) readPump() {
+	opt := c.hub.opt
+	c.conn.SetReadLimit(opt.MaxMessage)
+	c.conn.SetReadDeadline(time.Now().Add(opt.PongWait))
+	c.conn.SetPongHandler(func(string) error { return c.conn.SetReadDeadline(time.Now().Add(opt.PongWait)) })
+	joined := false
+	for {
+		_, data, err := c.conn.ReadMessage()
+		if err != nil {
+			return // closed, dead (no pong), or over the read limit
+		}
+		c.conn.SetReadDeadline(time.Now().Add(opt.PongWait))
+		var m ClientMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			c.queue(mustJSON(Error{Type: TypeError, Error: "malformed JSON: " + err.Error()}))
+			continue
+		}
+		switch {
+		case m.Type == TypeHello && !joined:
+			var jerr error
+			c.room.do(func() { jerr = c.room.join(c, m.Since) })
+			if jerr != nil {
+				c.queue(mustJSON(Error{Type: TypeError, Error: model.ErrorMessage(jerr)}))
+				return
+			}
+			joined = true
+		case m.Type == TypeHello:
+			c.queue(mustJSON(Error{Type: TypeError, Error: "hello was sent already"}))
+		case !joined:
+			c.queue(mustJSON(Error{Type: TypeError, Error: "send hello first"}))
+		case m.Type == "op":
+			c.op(m)
+		case m.Type == TypePresence:
+			sel := m.Selection
+			c.room.do(func() { c.selection = sel; c.room.presence() })
+		default:
+			c.queue(mustJSON(Error{Type: TypeError, Error: "unknown message type " + quote(m.Type)}))
+		}
+	}
+}
+
+func quote(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// op commits one client op. The room is told to expect it before the
+// commit, so that it turns the op into an ack for this client in its place
+// in the log, whoever wakes the room first.
+func (c *client) op(m ClientMessage) {
+	ch, err := change(m)
+	if err != nil {
+		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Error: err.Error()}))
+		return
+	}
+	ch.Author = c.user.Name
+	c.room.do(func() { c.expect[m.OpID] = true })
+	op, err := c.hub.store.Apply(c.room.article, ch)
+	if err != nil {
+		c.room.do(func() { delete(c.expect, m.OpID) })
+		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Error: model.ErrorMessage(err)}))
+		return
+	}
+	c.room.events <- func() {
+		// A replayed op_id returns an op the room may have passed already:
+		// acknowledge it here, since deliver will not see it again.
+		if c.expect[m.OpID] && op.Version <= c.room.last {
+			delete(c.expect, m.OpID)
+			c.queue(mustJSON(opMessage(TypeAck, op)))
+		}
+	}
+	c.hub.opt.Notifier.Notify(c.room.article)
+}
+
+func change(m ClientMessage) (model.Change, error) {
+	if m.OpID == "" {
+		return model.Change{}, errors.New("an op needs an op_id")
+	}
+	a := m.Annotation
+	if a == nil {
+		return model.Change{}, errors.New("an op needs an annotation")
+	}
+	ch := model.Change{Action: m.Action, OpID: m.OpID, ID: a.ID, Start: a.Start, End: a.End, Label: a.Label, Attrs: a.Attrs}
+	switch m.Action {
+	case model.ActionCreate:
+	case model.ActionUpdate, model.ActionDelete:
+		if a.ID == 0 {
+			return ch, errors.New("an " + string(m.Action) + " needs the annotation's id")
+		}
+	default:
+		return ch, errors.New("unknown action " + quote(string(m.Action)) + " (create, update or delete)")
+	}
+	return ch, nil
+}
+
+func (c *client) writePump() {
+	opt := c.hub.opt
+	ticker := time.NewTicker(opt.PingPeriod)
+	defer func() {
+		ticker.Stop()
+		code, why := closeGoingAway, ""
+		select {
+		case <-c.done: // kicked: c.why was written before done closed
+			why = c.why
+		default:
+		}
+		if why != whySlow {
+			c.conn.WriteControl(closeMessage, closeFrame(code, why), time.Now().Add(time.Second))
+			// Give the peer a moment to answer the close, then end the
+			// read pump whatever it does.
+			c.conn.SetReadDeadline(time.Now().Add(closeGrace))
+		}
+		c.conn.Close()
+	}()
+	for {
+		select {
+		case msg := <-c.send:
+			c.conn.SetWriteDeadline(time.Now().Add(opt.WriteWait))
+			if err := c.conn.WriteMessage(textMessage, msg); err != nil {
+				return
+			}
+		case <-ticker.C:
+			if err := c.conn.WriteControl(pingMessage, nil, time.Now().Add(opt.WriteWait)); err != nil {
+				return
+			}
+		case <-c.done:
+			return
+		}
+	}
+}
+
+func sortUsers(us []User) {
+	sort.Slice(us, func(i, j int) bool { return us[i].Name < us[j].Name })
+}

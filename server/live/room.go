@@ -1,0 +1,167 @@
+package live
+
+import (
+	"math"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// room is one article's live session. Its goroutine (run) owns members,
+// last and every client's room-side state; others talk to it through
+// events and wake.
+type room struct {
+	hub     *Hub
+	article uint64
+	refs    int // guarded by hub.mu
+
+	wake    chan struct{} // "the op log has grown": coalesced
+	events  chan func()   // run on the room goroutine, in order
+	quit    chan struct{}
+	members map[*client]struct{}
+	last    uint64 // newest version delivered to members
+	started bool
+}
+
+func newRoom(h *Hub, article uint64) *room {
+	return &room{hub: h, article: article, wake: make(chan struct{}, 1), events: make(chan func(), 256),
+		quit: make(chan struct{}), members: map[*client]struct{}{}}
+}
+
+func (r *room) wakeUp() {
+	select {
+	case r.wake <- struct{}{}:
+	default: // a wake-up is pending already; it will read everything
+	}
+}
+
+// do runs fn on the room goroutine and waits for it.
+func (r *room) do(fn func()) {
+	done := make(chan struct{})
+	r.events <- func() { fn(); close(done) }
+	<-done
+}
+
+func (r *room) run() {
+	for {
+		select {
+		case fn := <-r.events:
+			fn()
+		case <-r.wake:
+			r.deliver()
+		case <-r.quit:
+			for {
+				select {
+				case fn := <-r.events:
+					fn()
+				default:
+					return
+				}
+			}
+		}
+	}
+}
+
+// deliver sends every op after last to the members in version order: as an
+// ack to the member that sent it, as an op to the others.
+func (r *room) deliver() {
+	if !r.started {
+		return // nobody has joined yet; join reads the state itself
+	}
+	ops, _, err := r.hub.store.OpsSince(r.article, r.last, math.MaxInt)
+	if err != nil {
+		r.hub.opt.Log.Error("live: read op log", "article", r.article, "err", err)
+		return
+	}
+	for _, op := range ops {
+		msg := mustJSON(opMessage(TypeOp, op))
+		for c := range r.members {
+			if op.OpID != "" && op.Author == c.user.Name && c.expect[op.OpID] {
+				delete(c.expect, op.OpID)
+				c.queue(mustJSON(opMessage(TypeAck, op)))
+				continue
+			}
+			c.queue(msg)
+		}
+		r.last = op.Version
+	}
+}
+
+// join sends c the state (or what it missed since its version) and makes
+// it a member. Runs on the room goroutine, so no op slips between the
+// state and the first op delivered.
+func (r *room) join(c *client, since uint64) error {
+	if !r.started {
+		v, _, err := r.hub.store.Snapshot(r.article)
+		if err != nil {
+			return err
+		}
+		r.last, r.started = v, true
+	}
+	r.deliver()
+	you := User{Name: c.user.Name, Color: c.color}
+	if since > 0 && since <= r.last && r.last-since <= uint64(r.hub.opt.MaxCatchup) {
+		ops, ok, err := r.hub.store.OpsSince(r.article, since, r.hub.opt.MaxCatchup)
+		if err != nil {
+			return err
+		}
+		if ok {
+			c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: r.last, You: you}))
+			c.queue(mustJSON(catchup(ops, r.last)))
+			r.add(c)
+			return nil
+		}
+	}
+	v, anns, err := r.hub.store.Snapshot(r.article)
+	if err != nil {
+		return err
+	}
+	c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: v, You: you, Annotations: &anns}))
+	if v > r.last {
+		// The log grew after deliver: the others get those ops first.
+		r.deliver()
+	}
+	if r.last > v {
+		// ...and the newcomer gets what deliver read beyond its snapshot.
+		ops, _, err := r.hub.store.OpsSince(r.article, v, math.MaxInt)
+		if err != nil {
+			return err
+		}
+		c.queue(mustJSON(catchup(ops, r.last)))
+	}
+	r.add(c)
+	return nil
+}
+
+func catchup(ops []model.Op, upTo uint64) Ops {
+	out := Ops{Type: TypeOps, Ops: []OpMessage{}}
+	for _, op := range ops {
+		if op.Version <= upTo {
+			out.Ops = append(out.Ops, opMessage(TypeOp, op))
+		}
+	}
+	return out
+}
+
+func (r *room) add(c *client) {
+	r.members[c] = struct{}{}
+	r.presence()
+}
+
+func (r *room) leave(c *client) {
+	if _, ok := r.members[c]; ok {
+		delete(r.members, c)
+		r.presence()
+	}
+}
+
+func (r *room) presence() {
+	users := make([]User, 0, len(r.members))
+	for c := range r.members {
+		users = append(users, User{Name: c.user.Name, Color: c.color, Selection: c.selection})
+	}
+	sortUsers(users)
+	msg := mustJSON(Presence{Type: TypePresence, Users: users})
+	for c := range r.members {
+		c.queue(msg)
+	}
+}
