@@ -109,6 +109,7 @@ func (s *Server) routes() error {
 	api.Patch("/articles/:id/annotations/:aid", s.patchAnnotation)
 	api.Delete("/articles/:id/annotations/:aid", s.deleteAnnotation)
 	api.Get("/articles/:id/live", s.liveGuard, s.liveSocket())
+	api.Get("/export", s.exportHandler)
 	api.Use(func(c *fiber.Ctx) error { return notFound("no such API route: %s %s", c.Method(), c.Path()) })
 
 	// The editor. Pages need a login; their assets do not (they hold no data).

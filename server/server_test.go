@@ -375,3 +375,57 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("%d articles after a refused body", total)
 	}
 }
+
+func TestExportAPI(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	base := e.listen()
+	s, end := cp(e.art.Text, "the International Criminal Court charged him with war crimes in Ukraine")
+	e.do("POST", fmt.Sprintf("/api/articles/%d/annotations", e.art.ID), fmt.Sprintf(`{"start":%d,"end":%d,"label":"CLAIM","attrs":{"verdict":"true"}}`, s, end))
+	bs, _ := cp(e.art.Text, "South Africa Latest News")
+	e.do("POST", fmt.Sprintf("/api/articles/%d/annotations", e.art.ID), fmt.Sprintf(`{"start":%d,"end":%d,"label":"BOILERPLATE"}`, bs, e.art.Length))
+	get := func(query string) (int, http.Header, string) {
+		req, _ := http.NewRequest("GET", base+"/api/export?"+query, nil)
+		req.Header.Set("Authorization", "Bearer "+e.token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header, string(b)
+	}
+	code, hdr, body := get("format=doccano")
+	if code != 200 || !strings.Contains(hdr.Get("Content-Disposition"), "gloss-doccano.jsonl") {
+		t.Fatalf("doccano: %d %v", code, hdr)
+	}
+	want := fmt.Sprintf(`[%d,%d,"CLAIM"]`, s, end)
+	if !strings.Contains(body, want) {
+		t.Errorf("doccano export lacks %s: %s", want, body)
+	}
+	code, _, body = get("format=claimreview")
+	if code != 200 || !strings.Contains(body, "International Criminal Court") || !strings.Contains(body, "ClaimReview") {
+		t.Errorf("claimreview: %d %s", code, body)
+	}
+	code, _, body = get("format=jsonl&clean=true&labels=CLAIM")
+	if code != 200 || strings.Contains(body, "Read more") || strings.Contains(body, "BOILERPLATE") {
+		t.Errorf("clean export: %d %.300s", code, body)
+	}
+	code, _, body = get("format=csv&split=80,20&part=train")
+	if code != 200 {
+		t.Errorf("split part: %d %s", code, body)
+	}
+	for _, tc := range []struct{ name, query, msg string }{
+		{"ErrFormat", "format=xml", "unknown export format"},
+		{"ErrSplitWithoutPart", "split=80,10,10", "name the part"},
+		{"ErrPart", "split=80,20&part=dev", "unknown part"},
+		{"ErrLabel", "labels=OPINION", "no project has a label"},
+		{"ErrDate", "from=yesterday", "YYYY-MM-DD"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, body := get(tc.query)
+			if code != 400 || !strings.Contains(body, tc.msg) {
+				t.Errorf("%d %s, want 400 mentioning %q", code, body, tc.msg)
+			}
+		})
+	}
+}

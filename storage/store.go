@@ -694,3 +694,63 @@ func (db *DB) Backup(w interface{ Write([]byte) (int, error) }) error {
 		return err
 	})
 }
+
+// EachArticle calls fn for every article that passes f (Query, Offset and
+// Limit aside), oldest first, with its text and annotations. It reads a
+// few articles per transaction, so that a long export neither holds one
+// read transaction open (which would block writers that grow the file)
+// nor holds the corpus in memory. fn sees each article as it was in one
+// transaction.
+func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error {
+	const chunk = 32
+	type item struct {
+		a    model.Article
+		anns []model.Annotation
+	}
+	var after uint64
+	for {
+		var batch []item
+		err := db.bolt.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketArticles).Cursor()
+			for k, v := c.Seek(itob(after + 1)); k != nil && len(batch) < chunk; k, v = c.Next() {
+				after = btoi(k)
+				var a model.Article
+				if err := json.Unmarshal(v, &a); err != nil {
+					return fmt.Errorf("article %d: %w", after, err)
+				}
+				if (f.Project != 0 && a.Project != f.Project) || (f.Status != "" && a.Status != f.Status) {
+					continue
+				}
+				a.Text = string(tx.Bucket(bucketTexts).Get(k))
+				ri := model.NewRuneIndex(a.Text)
+				anns := []model.Annotation{}
+				err := docBucket(tx, a.ID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
+					var an model.Annotation
+					if err := json.Unmarshal(v, &an); err != nil {
+						return fmt.Errorf("annotation %d: %w", btoi(k), err)
+					}
+					an.Text = ri.Slice(an.Start, an.End)
+					anns = append(anns, an)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				SortAnnotations(anns)
+				batch = append(batch, item{a, anns})
+			}
+			return nil
+		})
+		if err != nil {
+			return wrap(err, "each article")
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, it := range batch {
+			if err := fn(it.a, it.anns); err != nil {
+				return err
+			}
+		}
+	}
+}

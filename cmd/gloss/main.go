@@ -25,6 +25,7 @@ const usage = `gloss: an annotation workbench for news text
 Usage:
   gloss serve  [--addr 127.0.0.1:8080] [--db gloss.db] [--demo] [--allow-origin URL]...
   gloss import [--db gloss.db] [--project ID] FILE...
+  gloss export [--db gloss.db] [--format jsonl] [--out FILE] [--clean] [--split 80,10,10] [filters]
   gloss user add NAME --role admin|reviewer|annotator [--db gloss.db]
   gloss token create NAME [--db gloss.db]
 
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return serveCmd(ctx, rest, stdout, stderr, logger)
 	case "import":
 		return importCmd(rest, stdout, stderr)
+	case "export":
+		return exportCmd(rest, stdout, stderr)
 	case "user":
 		if len(rest) == 0 || rest[0] != "add" {
 			return errors.New(`usage: gloss user add NAME --role admin|reviewer|annotator [--db FILE]`)

@@ -12,6 +12,14 @@ import (
 )
 
 func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	rc, err := parseServe(args, stdout, stderr, log)
+	if err != nil {
+		return err
+	}
+	return server.Run(ctx, rc)
+}
+
+func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (server.RunConfig, error) {
 	fs := flag.NewFlagSet("gloss serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	rc := server.RunConfig{Out: stdout, Log: log, Assets: web.FS}
@@ -27,11 +35,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	pos, err := parse(fs, args)
 	if err != nil {
-		return err
+		return rc, err
 	}
 	if len(pos) > 0 {
-		return fmt.Errorf("serve takes no arguments, got %q", pos)
+		return rc, fmt.Errorf("serve takes no arguments, got %q", pos)
 	}
 	rc.AllowOrigins = origins
-	return server.Run(ctx, rc)
+	return rc, nil
 }

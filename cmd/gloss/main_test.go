@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/storage"
+)
+
+func gloss(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", "reviewer", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := gloss(t, "short\n", "user", "add", "ben", "--role", "annotator", "--db", db); err == nil || !strings.Contains(err.Error(), "at least") {
+		t.Errorf("short password: %v", err)
+	}
+	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ben", "--role", "boss", "--db", db); err == nil || !strings.Contains(err.Error(), "--role") {
+		t.Errorf("bad role: %v", err)
+	}
+	out, _, err := gloss(t, "", "token", "create", "ana", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	tok := lines[len(lines)-1]
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u, err := st.Authenticate(storage.CredToken, tok); err != nil || u.Name != "ana" {
+		t.Errorf("token on the last line does not authenticate: %v", err)
+	}
+	st.Close()
+	if _, _, err := gloss(t, "", "token", "create", "nobody", "--db", db); err == nil || !strings.Contains(errorText(err), "not found") {
+		t.Errorf("token for unknown user: %v", err)
+	}
+
+	out, _, err = gloss(t, "", "import", "--db", db, "../../testdata/xi-putin-icc.txt", "../../testdata/multilingual.txt")
+	if err != nil || !strings.Contains(out, "1 new") {
+		t.Fatalf("import: %v %s", err, out)
+	}
+	bad := filepath.Join(t.TempDir(), "latin1.txt")
+	os.WriteFile(bad, []byte("caf\xe9"), 0o644)
+	if _, _, err := gloss(t, "", "import", "--db", db, bad); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("non-UTF-8 import: %v", err)
+	}
+	outFile := filepath.Join(t.TempDir(), "out.jsonl")
+	if _, _, err := gloss(t, "", "export", "--db", db, "--format", "doccano", "--out", outFile, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(outFile)
+	if got := strings.Count(string(b), "\n"); got != 2 {
+		t.Errorf("doccano export has %d lines, want 2", got)
+	}
+	if _, _, err := gloss(t, "", "frobnicate"); err == nil {
+		t.Error("unknown command accepted")
+	}
+}
+
+// TestLockedDatabase: a second process on the same file is told so within
+// a second or two instead of hanging.
+func TestLockedDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	_, _, err = gloss(t, "", "import", "--db", db, "../../testdata/xi-putin-icc.txt")
+	if err == nil || !strings.Contains(errorText(err), "locked by another process") {
+		t.Fatalf("got %v, want a 'locked' error", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestServeDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		rc, err := parseServe([]string{"--addr", "127.0.0.1:0", "--db", db, "--demo"}, &out, io.Discard, slog.New(slog.DiscardHandler))
+		if err != nil {
+			done <- err
+			return
+		}
+		rc.Ready = func(addr string) { ready <- addr }
+		done <- server.Run(ctx, rc)
+	}()
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `log in as "demo" with password`) {
+		t.Errorf("serve --demo printed %q", out.String())
+	}
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, total, _ := st.Articles(storage.ArticleFilter{}); total < 2 {
+		t.Errorf("demo imported %d articles", total)
+	}
+}
