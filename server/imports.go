@@ -18,24 +18,89 @@ type ImportFile struct {
 	Open func() (io.ReadCloser, error)
 }
 
+// ImportChunk is how many articles ImportFiles stores per transaction.
+const ImportChunk = 500
+
 // ImportFiles decodes files of any format the importer knows and stores
-// every article in them, with their annotations, in one transaction: a
-// bad file anywhere stores nothing. Annotations without an author are
-// credited to author.
+// every article in them with their annotations. It reads the files twice:
+// first it only checks them (formats, UTF-8, offsets, labels and
+// attributes against the project's schema), so that bad input anywhere
+// stores nothing; then it stores them ImportChunk articles per
+// transaction, so that memory stays flat whatever the files' size.
+// Annotations without an author are credited to author.
 func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFile) ([]storage.Imported, error) {
-	var items []storage.NewArticle
+	p, err := importProject(db, project)
+	if err != nil {
+		return nil, err
+	}
+	count := 0
 	for _, f := range files {
-		if err := decodeFile(f, author, func(it storage.NewArticle) { items = append(items, it) }); err != nil {
+		err := decodeFile(f, author, func(it storage.NewArticle) error {
+			count++
+			return checkImport(p, it)
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
-	if len(items) == 0 {
+	if count == 0 {
 		return nil, invalid("no articles found in the files")
 	}
-	return db.ImportArticles(project, items)
+	var out []storage.Imported
+	var chunk []storage.NewArticle
+	flush := func() error {
+		res, err := db.ImportArticles(p.ID, chunk)
+		out = append(out, res...)
+		chunk = chunk[:0]
+		return err
+	}
+	for _, f := range files {
+		err := decodeFile(f, author, func(it storage.NewArticle) error {
+			if chunk = append(chunk, it); len(chunk) == ImportChunk {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	if len(chunk) > 0 {
+		if err := flush(); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }
 
-func decodeFile(f ImportFile, author string, add func(storage.NewArticle)) error {
+func importProject(db *storage.DB, id uint64) (model.Project, error) {
+	if id != 0 {
+		return db.Project(id)
+	}
+	ps, err := db.Projects()
+	if err != nil {
+		return model.Project{}, err
+	}
+	return ps[0], nil // Open makes sure the default project exists
+}
+
+// checkImport validates one article as ImportArticles will, without
+// storing it.
+func checkImport(p model.Project, it storage.NewArticle) error {
+	a := it.Article
+	if err := storage.CheckArticle(&a); err != nil {
+		return model.Errorf(model.ErrorCode(err), "%q: %s", a.Title, model.ErrorMessage(err))
+	}
+	ri := model.NewRuneIndex(a.Text)
+	for i, c := range it.Annotations {
+		if _, err := model.NewAnnotation(p, ri, c); err != nil {
+			return model.Errorf(model.ErrorCode(err), "%q, annotation %d: %s", a.Title, i+1, model.ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
+func decodeFile(f ImportFile, author string, add func(storage.NewArticle) error) error {
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("open %s: %w", f.Name, err)
@@ -63,8 +128,7 @@ func decodeFile(f ImportFile, author string, add func(storage.NewArticle)) error
 		if it.Article.Source == "" {
 			it.Article.Source = f.Name
 		}
-		add(it)
-		return nil
+		return add(it)
 	})
 }
 

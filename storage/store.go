@@ -368,6 +368,10 @@ func (db *DB) CreateArticle(a model.Article) (model.Article, bool, error) {
 	return a, created, nil
 }
 
+// CheckArticle checks an article's text and status as CreateArticle will,
+// and fills in what derives from the text (Hash, Length).
+func CheckArticle(a *model.Article) error { return prepareArticle(a) }
+
 // prepareArticle checks an article's text and fills in what derives from it.
 func prepareArticle(a *model.Article) error {
 	if !utf8.ValidString(a.Text) {
