@@ -439,3 +439,38 @@ func TestExportAPI(t *testing.T) {
 		})
 	}
 }
+
+func TestProjects(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	schema := `{"name":"Desk","labels":[{"name":"CLAIM","color":"#d97706","hotkey":"c","attrs":[{"name":"verdict","type":"enum","values":["true","false"]}]}]}`
+	code, body := e.do("POST", "/api/projects", schema)
+	if code != 201 || !strings.Contains(body, `"name":"Desk"`) {
+		t.Fatalf("create: %d %s", code, body)
+	}
+	if code, _ := e.do("POST", "/api/projects", schema); code != 409 {
+		t.Errorf("same name again: %d, want 409", code)
+	}
+	for _, tc := range []struct{ name, body, msg string }{
+		{"ErrNoLabels", `{"name":"X","labels":[]}`, "at least one label"},
+		{"ErrColour", `{"name":"X","labels":[{"name":"A","color":"red"}]}`, "#rrggbb"},
+		{"ErrHotkeyTwice", `{"name":"X","labels":[{"name":"A","color":"#000000","hotkey":"a"},{"name":"B","color":"#000000","hotkey":"a"}]}`, "taken"},
+		{"ErrLabelName", `{"name":"X","labels":[{"name":"has space","color":"#000000"}]}`, "label name"},
+		{"ErrEnumValues", `{"name":"X","labels":[{"name":"A","color":"#000000","attrs":[{"name":"v","type":"enum"}]}]}`, "needs values"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body := e.do("POST", "/api/projects", tc.body)
+			if code != 400 || !strings.Contains(body, tc.msg) {
+				t.Errorf("%d %s, want 400 mentioning %q", code, body, tc.msg)
+			}
+		})
+	}
+	// An annotator may not create projects.
+	ben := e.tokenFor("ben")
+	if code, body := e.do("POST", "/api/projects", `{"name":"Mine","labels":[{"name":"A","color":"#000000"}]}`, "Authorization", "Bearer "+ben); code != 403 {
+		t.Errorf("annotator creating a project: %d %s", code, body)
+	}
+	code, body = e.do("GET", "/api/projects", "")
+	if code != 200 || strings.Count(body, `"labels"`) != 2 {
+		t.Errorf("list: %d %s", code, body)
+	}
+}
