@@ -1,0 +1,103 @@
+// api.js is the one way the editor talks to the server: JSON in and out,
+// and every failure thrown as an ApiError carrying the server's message.
+
+/** ApiError is a failed request; message is meant for people. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+/** loginURL is where to send someone whose session ran out. */
+export function loginURL(loc = window.location) {
+  const next = loc.pathname + loc.search + loc.hash;
+  return next === '/' ? '/login' : '/login?next=' + encodeURIComponent(next);
+}
+
+/** safeNext returns next when it is a path on this site, else "/". */
+export function safeNext(next) {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return '/';
+  }
+  return next;
+}
+
+/**
+ * request sends one API call. body may be a plain object (sent as JSON) or
+ * FormData. On 401 it sends the browser to the login page unless
+ * opts.noRedirect is set; either way it throws.
+ */
+export async function request(method, path, body, opts = {}) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (err) {
+    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+  }
+  if (res.status === 204) return null;
+  const type = res.headers.get('Content-Type') || '';
+  let data = null;
+  if (type.includes('application/json')) {
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    if (res.status === 401 && !opts.noRedirect) {
+      window.location.assign(loginURL());
+    }
+    const msg = (data && typeof data.error === 'string' && data.error) || `${res.status} ${res.statusText || 'request failed'}`;
+    throw new ApiError(msg, res.status);
+  }
+  return data;
+}
+
+const enc = encodeURIComponent;
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/** api lists the server's endpoints the editor uses. */
+export const api = {
+  login: (name, password) => request('POST', '/api/login', { name, password }, { noRedirect: true }),
+  logout: () => request('POST', '/api/logout', undefined, { noRedirect: true }),
+  me: (opts) => request('GET', '/api/me', undefined, opts),
+  setup: (token, name, password) => request('POST', '/api/setup', { token, name, password }, { noRedirect: true }),
+
+  projects: () => request('GET', '/api/projects'),
+  articles: ({ project, status, q, offset, limit }) =>
+    request('GET', '/api/articles' + query({ project, status, q, offset, limit })),
+  article: (id) => request('GET', `/api/articles/${enc(id)}`),
+  setStatus: (id, status) => request('PATCH', `/api/articles/${enc(id)}`, { status }),
+  next: (id, project) => request('GET', `/api/articles/${enc(id)}/next` + query({ project })),
+
+  annotations: (article) => request('GET', `/api/articles/${enc(article)}/annotations`),
+  createAnnotation: (article, a) => request('POST', `/api/articles/${enc(article)}/annotations`, a),
+  updateAnnotation: (article, id, patch) =>
+    request('PATCH', `/api/articles/${enc(article)}/annotations/${enc(id)}`, patch),
+  deleteAnnotation: (article, id) => request('DELETE', `/api/articles/${enc(article)}/annotations/${enc(id)}`),
+
+  importFiles: (files, project) => {
+    const fd = new FormData();
+    if (project != null) fd.append('project', String(project));
+    for (const f of files) fd.append('files', f, f.name);
+    return request('POST', '/api/import', fd);
+  },
+};

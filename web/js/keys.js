@@ -1,0 +1,68 @@
+// keys.js maps key presses to editor actions. keyAction is pure (an event
+// and a little context in, an action out) so it can be tested without a
+// browser; bindKeys installs it on the document.
+
+/** isEditable reports whether el takes typed text itself. */
+export function isEditable(el) {
+  if (!el || !el.tagName) return false;
+  const t = el.tagName.toLowerCase();
+  if (t === 'textarea' || t === 'select') return true;
+  if (t === 'input') {
+    const type = (el.type || 'text').toLowerCase();
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'color', 'range'].includes(type);
+  }
+  return !!el.isContentEditable;
+}
+
+/**
+ * keyAction returns what a keydown means, or null when the editor should
+ * let the browser have it.
+ *
+ * ctx: {view: 'list'|'article', editing: bool (focus in a field),
+ *       labels: [{name, hotkey}], hasSelection: bool, selectedId,
+ *       overlay: bool (popover or help open)}
+ *
+ * Actions: {type: 'undo'|'redo'|'help'|'escape'|'delete'|'done-next'}
+ *          {type: 'label', label}
+ */
+export function keyAction(e, ctx) {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key || '';
+  if (key === 'Escape') return { type: 'escape' };
+  if (ctx.view !== 'article') {
+    if (!ctx.editing && !mod && !e.altKey && key === '?') return { type: 'help' };
+    return null;
+  }
+  if (mod && !e.altKey) {
+    const k = key.toLowerCase();
+    if (ctx.editing) return null; // the field's own undo
+    if (k === 'z') return { type: e.shiftKey ? 'redo' : 'undo' };
+    if (k === 'y' && !e.shiftKey) return { type: 'redo' };
+    if (key === 'Enter') return { type: 'done-next' };
+    return null;
+  }
+  if (ctx.editing || e.altKey || e.isComposing) return null;
+  if (key === '?') return { type: 'help' };
+  if ((key === 'Delete' || key === 'Backspace') && ctx.selectedId != null) return { type: 'delete' };
+  if (key.length === 1 && !mod) {
+    const k = key.toLowerCase();
+    const l = (ctx.labels || []).find((x) => x.hotkey && x.hotkey === k);
+    if (l && (ctx.hasSelection || ctx.selectedId != null)) return { type: 'label', label: l.name };
+  }
+  return null;
+}
+
+/**
+ * bindKeys calls handle(action, event) for every key press that means
+ * something, with ctx() supplying the context at that moment.
+ */
+export function bindKeys(ctx, handle, target = document) {
+  target.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented) return;
+    const c = ctx();
+    c.editing = isEditable(e.target);
+    const a = keyAction(e, c);
+    if (!a) return;
+    if (handle(a, e) !== false) e.preventDefault();
+  });
+}

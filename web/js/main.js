@@ -1,0 +1,398 @@
+// main.js wires the editor: routes, data loading, one delegated listener
+// per event type on the document dispatching on data-action, hotkeys, and
+// rendering on every store change (at most once per frame).
+import { api } from './api.js';
+import { Store } from './state.js';
+import { Highlighter } from './highlight.js';
+import { Renderer } from './render.js';
+import { History } from './history.js';
+import { selectionSpan, clearSelection } from './selection.js';
+import { bindKeys } from './keys.js';
+
+const PROJECT_KEY = 'gloss.project';
+
+const store = new Store();
+const hl = new Highlighter();
+const renderer = new Renderer(store, hl);
+const edits = new History(store, api);
+
+// The test suite and the browser console may look at these.
+window.gloss = { store, edits, renderer };
+
+let frame = 0;
+function schedule() {
+  if (!frame) {
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      renderer.render();
+    });
+  }
+}
+store.addEventListener('change', schedule);
+window.addEventListener('resize', schedule);
+
+function fail(err) {
+  store.toast(err && err.message ? err.message : String(err));
+}
+
+// ---- routes and loading ----
+
+function parseRoute(hash) {
+  const m = /^#\/articles\/(\d+)\/?$/.exec(hash || '');
+  if (m) return { view: 'article', id: Number(m[1]) };
+  return { view: 'list' };
+}
+
+let articleSeq = 0;
+async function loadArticle(id) {
+  const seq = ++articleSeq;
+  store.closeArticle();
+  try {
+    const [a, anns] = await Promise.all([api.article(id), api.annotations(id)]);
+    if (seq !== articleSeq) return;
+    performance.mark('gloss:data'); // from here to 'gloss:rendered' is the editor's own work
+    edits.reset(a.id);
+    store.openArticle(a, anns);
+    document.title = `${a.title || 'Untitled'} · gloss`;
+  } catch (err) {
+    if (seq !== articleSeq) return;
+    store.set({ articleError: err.message }, 'article');
+  }
+}
+
+let listSeq = 0;
+async function loadList() {
+  const s = store.get();
+  if (s.projectId == null) return;
+  const L = s.list;
+  const seq = ++listSeq;
+  store.setList({ loading: true });
+  try {
+    const res = await api.articles({ project: s.projectId, status: L.status, q: L.q, offset: L.offset, limit: L.limit });
+    if (seq !== listSeq) return;
+    store.setList({ articles: res.articles || [], total: res.total || 0, offset: res.offset || 0, loading: false, error: '' });
+  } catch (err) {
+    if (seq !== listSeq) return;
+    store.setList({ loading: false, error: err.message });
+  }
+}
+
+function onRoute() {
+  const route = parseRoute(location.hash);
+  const prev = store.get().route;
+  store.set({ route, help: false }, 'route');
+  if (route.view === 'article') {
+    if (prev.view !== 'article' || prev.id !== route.id || !store.get().article) loadArticle(route.id);
+    window.scrollTo(0, 0);
+  } else {
+    articleSeq++;
+    if (store.get().article) store.closeArticle();
+    document.title = 'gloss';
+    loadList();
+  }
+}
+
+async function boot() {
+  // The article (when the route names one) loads alongside who-am-I and
+  // the projects: it is what the user waits for.
+  const route = parseRoute(location.hash);
+  if (route.view === 'article') {
+    store.set({ route }, 'route');
+    loadArticle(route.id);
+  }
+  try {
+    const [me, projects] = await Promise.all([api.me(), api.projects()]);
+    const saved = Number(localStorage.getItem(PROJECT_KEY));
+    const projectId = projects.some((p) => p.id === saved) ? saved : projects.length ? projects[0].id : null;
+    store.set({ me, projects, projectId }, 'projects');
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  window.addEventListener('hashchange', onRoute);
+  if (route.view === 'article') {
+    // Already loading; keep the list ready for the way back.
+    return;
+  }
+  onRoute();
+}
+
+// ---- annotation actions ----
+
+function smallestAt(cp) {
+  let best = null;
+  for (const a of store.sorted()) {
+    if (a.start > cp) break;
+    if (cp < a.end && (!best || a.end - a.start < best.end - best.start)) best = a;
+  }
+  return best;
+}
+
+function labelSelection(label) {
+  const view = renderer.view;
+  if (!view || !store.get().article) return;
+  const span = selectionSpan(view);
+  if (span) {
+    clearSelection();
+    const dup = store.sorted().find((a) => a.start === span.start && a.end === span.end && a.label === label);
+    if (dup) {
+      store.select(dup.id);
+      return;
+    }
+    edits.create({ start: span.start, end: span.end, label, attrs: {} });
+    return;
+  }
+  const id = store.get().selectedId;
+  if (id != null) {
+    const a = store.annotation(id);
+    if (a && a.label !== label) edits.update(id, { label });
+    return;
+  }
+  store.toast('Select some text first, then choose a label.', 'info');
+}
+
+function gotoAnnotation(id) {
+  const a = store.annotation(id);
+  const view = renderer.view;
+  if (!a || !view) return;
+  store.select(id);
+  const rect = view.liveRange(a.start, a.end).getBoundingClientRect();
+  const top = 130; // below the sticky bars
+  if (rect.top < top || rect.bottom > window.innerHeight - 40) {
+    window.scrollBy({ top: rect.top - Math.max(top, window.innerHeight / 3), behavior: 'smooth' });
+  }
+  hl.flash(view.staticRange(a.start, a.end));
+}
+
+function pick(e) {
+  const view = renderer.view;
+  if (!view) return;
+  const sel = window.getSelection();
+  if (sel && !sel.isCollapsed && view.root.contains(sel.anchorNode)) return; // a drag, not a click
+  const cp = view.offsetAtPoint(e.clientX, e.clientY);
+  const a = cp === null ? null : smallestAt(cp);
+  store.select(a ? a.id : null);
+}
+
+async function setStatus(status) {
+  const a = store.get().article;
+  if (!a || a.status === status) return;
+  const old = a.status;
+  store.setArticleFields({ status });
+  try {
+    const res = await api.setStatus(a.id, status);
+    if (store.get().article === a) store.setArticleFields({ status: res.status });
+  } catch (err) {
+    if (store.get().article === a) store.setArticleFields({ status: old });
+    fail(err);
+  }
+}
+
+let advancing = false;
+async function doneAndNext() {
+  const a = store.get().article;
+  if (!a || advancing) return;
+  advancing = true;
+  try {
+    await edits.queue; // let pending saves land first
+    await api.setStatus(a.id, 'done');
+    store.setArticleFields({ status: 'done' });
+    try {
+      const n = await api.next(a.id, a.project);
+      location.hash = `#/articles/${n.id}`;
+    } catch (err) {
+      if (err.status !== 404) throw err;
+      location.hash = '#/';
+      store.toast('Every article in this project is done.', 'info');
+    }
+  } catch (err) {
+    fail(err);
+  } finally {
+    advancing = false;
+  }
+}
+
+async function importFiles(input) {
+  const files = [...(input.files || [])];
+  input.value = '';
+  if (!files.length) return;
+  store.set({ importing: true, importResult: null }, 'import');
+  try {
+    const res = await api.importFiles(files, store.get().projectId);
+    store.set({ importing: false, importResult: { articles: (res && res.articles) || [] } }, 'import');
+    store.setList({ offset: 0 });
+    loadList();
+  } catch (err) {
+    store.set({ importing: false, importResult: { error: err.message } }, 'import');
+  }
+}
+
+function saveAttr(el) {
+  const id = store.get().selectedId;
+  const a = id != null ? store.annotation(id) : null;
+  if (!a) return;
+  const name = el.dataset.name;
+  const value = el.value.trim();
+  const attrs = { ...(a.attrs || {}) };
+  if ((attrs[name] || '') === value) return;
+  if (value === '') delete attrs[name];
+  else attrs[name] = value;
+  el.removeAttribute('aria-invalid');
+  edits.update(id, { attrs }).then((r) => {
+    // Refused (the toast says why): keep the text so that it can be fixed.
+    if (!r && el.isConnected) el.setAttribute('aria-invalid', 'true');
+  });
+}
+
+// ---- delegated listeners ----
+
+const clicks = {
+  logout: async () => {
+    try {
+      await api.logout();
+    } catch {
+      // Going to the login page is what matters.
+    }
+    location.assign('/login');
+  },
+  help: () => store.set({ help: !store.get().help }),
+  'close-help': () => store.set({ help: false }),
+  page: (el) => {
+    const L = store.get().list;
+    store.setList({ offset: Math.max(0, L.offset + Number(el.dataset.dir) * L.limit) });
+    loadList();
+    window.scrollTo(0, 0);
+  },
+  open: (el, e) => {
+    if (e.target.closest('a')) return;
+    location.hash = `#/articles/${el.dataset.id}`;
+  },
+  'dismiss-import': () => store.set({ importResult: null }, 'import'),
+  'dismiss-toast': () => store.set({ toast: null }, 'toast'),
+  label: (el) => labelSelection(el.dataset.label),
+  undo: () => edits.undo(),
+  redo: () => edits.redo(),
+  'done-next': () => doneAndNext(),
+  goto: (el) => gotoAnnotation(Number(el.dataset.id)),
+  expand: (el) => {
+    renderer.expanded.add(el.dataset.label);
+    schedule();
+  },
+  'close-popover': () => store.select(null),
+  'delete-ann': () => {
+    const id = store.get().selectedId;
+    if (id != null) edits.remove(id);
+  },
+  pick: (el, e) => pick(e),
+};
+
+const changes = {
+  project: (el) => {
+    const id = Number(el.value);
+    localStorage.setItem(PROJECT_KEY, String(id));
+    store.set({ projectId: id }, 'projects');
+    store.setList({ offset: 0 });
+    if (location.hash && location.hash !== '#/') location.hash = '#/';
+    else loadList();
+  },
+  'status-filter': (el) => {
+    store.setList({ status: el.value, offset: 0 });
+    loadList();
+  },
+  status: (el) => setStatus(el.value),
+  relabel: (el) => {
+    const id = store.get().selectedId;
+    if (id != null) edits.update(id, { label: el.value });
+  },
+  attr: (el) => saveAttr(el),
+  import: (el) => importFiles(el),
+};
+
+let searchTimer = 0;
+const inputs = {
+  attr: (el) => el.removeAttribute('aria-invalid'),
+  search: (el) => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      store.setList({ q: el.value.trim(), offset: 0 });
+      loadList();
+    }, 250);
+  },
+};
+
+function delegate(type, table) {
+  document.addEventListener(type, (e) => {
+    const el = e.target.closest && e.target.closest('[data-action]');
+    if (!el) return;
+    const fn = table[el.dataset.action];
+    if (fn) fn(el, e);
+  });
+}
+delegate('click', clicks);
+delegate('change', changes);
+delegate('input', inputs);
+
+// Keep the text selection when a label button is pressed.
+document.addEventListener('mousedown', (e) => {
+  if (e.target.closest && e.target.closest('[data-action="label"],[data-action="undo"],[data-action="redo"]')) e.preventDefault();
+});
+document.addEventListener('submit', (e) => e.preventDefault());
+// Enter in a text attribute saves it without leaving the field.
+document.addEventListener('keydown', (e) => {
+  const el = e.target;
+  if (e.key === 'Enter' && el.dataset && el.dataset.action === 'attr' && el.tagName === 'INPUT') {
+    e.preventDefault();
+    saveAttr(el);
+  }
+});
+// Help closes on a click on its backdrop.
+document.getElementById('help').addEventListener('click', (e) => {
+  if (e.target.id === 'help') store.set({ help: false });
+});
+
+bindKeys(
+  () => {
+    const s = store.get();
+    return {
+      view: s.route.view,
+      labels: store.labels(),
+      hasSelection: s.route.view === 'article' && !!selectionSpan(renderer.view),
+      selectedId: s.selectedId,
+    };
+  },
+  (action, e) => {
+    const s = store.get();
+    switch (action.type) {
+      case 'escape': {
+        if (s.help) store.set({ help: false });
+        else if (s.selectedId != null) {
+          if (document.activeElement && document.getElementById('popover').contains(document.activeElement)) document.activeElement.blur();
+          store.select(null);
+        } else if (window.getSelection() && !window.getSelection().isCollapsed) clearSelection();
+        else return false;
+        return true;
+      }
+      case 'help':
+        store.set({ help: !s.help });
+        return true;
+      case 'undo':
+        edits.undo();
+        return true;
+      case 'redo':
+        edits.redo();
+        return true;
+      case 'delete':
+        edits.remove(s.selectedId);
+        return true;
+      case 'label':
+        labelSelection(action.label);
+        return true;
+      case 'done-next':
+        doneAndNext();
+        return true;
+    }
+    return false;
+  },
+);
+
+boot();

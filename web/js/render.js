@@ -1,0 +1,449 @@
+// render.js draws the screen from the store. render() may run any number of
+// times: each part redraws only when what it shows changed (compared by
+// value or by identity), so the article text is laid out once per article
+// and highlights repaint only when annotations or the selection change.
+//
+// Elements carry ids and action names (data-action, data-id) for main.js's
+// delegated listeners; never state.
+import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
+import { TextView } from './textview.js';
+
+export const STATUSES = [
+  ['new', 'New'],
+  ['in_progress', 'In progress'],
+  ['done', 'Done'],
+];
+const statusName = Object.fromEntries(STATUSES);
+
+const PANEL_ITEMS = 100; // per label before "show all": keeps huge articles cheap
+
+function same(a, b) {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+function badge(status) {
+  return h('span', { class: `badge status-${status}` }, statusName[status] || status);
+}
+
+function kbd(k) {
+  return h('kbd', {}, k);
+}
+
+function swatch(color) {
+  return h('span', { class: 'swatch', style: { '--c': /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#64748b' } });
+}
+
+export class Renderer {
+  /**
+   * @param {import('./state.js').Store} store
+   * @param {import('./highlight.js').Highlighter} hl
+   */
+  constructor(store, hl) {
+    this.store = store;
+    this.hl = hl;
+    this.view = null; // TextView of the open article
+    this.memo = new Map();
+    this.expanded = new Set(); // panel groups shown in full
+    const $ = (id) => document.getElementById(id);
+    this.el = {
+      project: $('project'),
+      who: $('who'),
+      listView: $('list-view'),
+      articleView: $('article-view'),
+      q: $('q'),
+      statusFilter: $('status-filter'),
+      importBox: $('import-result'),
+      rows: $('rows'),
+      listEmpty: $('list-empty'),
+      pager: $('pager'),
+      importBtn: $('import-btn'),
+      head: $('art-head'),
+      text: $('text'),
+      labels: $('labels'),
+      undo: $('undo'),
+      redo: $('redo'),
+      status: $('status'),
+      panel: $('panel'),
+      popover: $('popover'),
+      toast: $('toast'),
+      help: $('help'),
+      helpLabels: $('help-labels'),
+      crumb: $('crumb'),
+      toolbar: document.querySelector('.toolbar'),
+    };
+  }
+
+  // changed reports whether deps differ from the last call with this key.
+  changed(key, deps) {
+    if (this.memo.has(key) && same(this.memo.get(key), deps)) return false;
+    this.memo.set(key, deps);
+    return true;
+  }
+
+  render() {
+    const s = this.store.get();
+    this.header(s);
+    const v = s.route.view;
+    this.el.listView.hidden = v !== 'list';
+    this.el.articleView.hidden = v !== 'article';
+    document.body.dataset.view = v;
+    if (v === 'list') this.list(s);
+    if (v === 'article') this.article(s);
+    this.toast(s);
+    this.help(s);
+  }
+
+  header(s) {
+    if (this.changed('projects', [s.projects, s.projectId])) {
+      fill(
+        this.el.project,
+        s.projects.map((p) => h('option', { value: String(p.id), selected: p.id === s.projectId }, p.name)),
+      );
+    }
+    if (this.changed('me', [s.me])) {
+      fill(this.el.who, s.me ? [h('span', { class: 'who-name' }, s.me.name), h('span', { class: 'role' }, s.me.role)] : null);
+    }
+    const a = s.route.view === 'article' ? s.article : null;
+    if (this.changed('crumb', [s.route.view, a && a.title])) {
+      fill(this.el.crumb, a ? [h('a', { href: '#/' }, 'Articles'), h('span', { class: 'sep' }, '/'), h('span', { class: 'cur' }, a.title || 'Untitled')] : null);
+    }
+  }
+
+  list(s) {
+    const L = s.list;
+    if (document.activeElement !== this.el.q && this.el.q.value !== L.q) this.el.q.value = L.q;
+    if (this.el.statusFilter.value !== L.status) this.el.statusFilter.value = L.status;
+    if (this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset])) {
+      fill(
+        this.el.rows,
+        L.articles.map((a) =>
+          h(
+            'tr',
+            { dataset: { action: 'open', id: String(a.id) } },
+            h('td', { class: 'c-title' }, h('a', { href: `#/articles/${a.id}` }, a.title || 'Untitled')),
+            h('td', { class: 'c-source' }, a.source || '—'),
+            h('td', { class: 'c-status' }, badge(a.status)),
+            h('td', { class: 'c-num' }, String(a.annotations ?? 0)),
+            h('td', { class: 'c-date' }, h('time', { datetime: a.imported_at }, formatDate(a.imported_at))),
+          ),
+        ),
+      );
+      let empty = '';
+      if (L.error) empty = L.error;
+      else if (!L.loading && L.articles.length === 0) {
+        empty = L.q || L.status ? 'No articles match.' : 'No articles yet. Import .txt, .jsonl or .json files to start.';
+      }
+      this.el.listEmpty.hidden = !empty;
+      fill(this.el.listEmpty, empty);
+      this.el.listView.classList.toggle('loading', L.loading);
+      const from = L.total === 0 ? 0 : L.offset + 1;
+      const to = Math.min(L.offset + L.articles.length, L.total);
+      fill(
+        this.el.pager,
+        h('span', { class: 'count' }, L.total === 0 ? '' : `${from}–${to} of ${L.total}`),
+        h('button', { type: 'button', class: 'btn', dataset: { action: 'page', dir: '-1' }, disabled: L.offset === 0 }, '← Newer'),
+        h('button', { type: 'button', class: 'btn', dataset: { action: 'page', dir: '1' }, disabled: to >= L.total }, 'Older →'),
+      );
+    }
+    if (this.changed('import', [s.importing, s.importResult])) {
+      this.el.importBtn.classList.toggle('busy', s.importing);
+      const r = s.importResult;
+      this.el.importBox.hidden = !r && !s.importing;
+      if (s.importing) fill(this.el.importBox, h('p', {}, 'Importing…'));
+      else if (r && r.error) {
+        this.el.importBox.className = 'notice error';
+        fill(this.el.importBox, h('p', {}, 'Import failed: ', r.error), h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'dismiss-import' } }, 'Dismiss'));
+      } else if (r) {
+        const created = r.articles.filter((a) => a.created).length;
+        const dup = r.articles.length - created;
+        this.el.importBox.className = 'notice';
+        fill(
+          this.el.importBox,
+          h('p', {}, `Imported ${created} article${created === 1 ? '' : 's'}` + (dup ? `; ${dup} already in the project.` : '.')),
+          h(
+            'ul',
+            {},
+            r.articles.slice(0, 20).map((a) =>
+              h('li', {}, h('a', { href: `#/articles/${a.id}` }, a.title || `Article ${a.id}`), a.created ? null : h('span', { class: 'muted' }, ' (already there)')),
+            ),
+          ),
+          h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'dismiss-import' } }, 'Dismiss'),
+        );
+      }
+    }
+  }
+
+  article(s) {
+    const a = s.article;
+    const labels = this.store.labels();
+    if (this.changed('art-head', [a, a && a.title, s.articleError])) {
+      if (!a) {
+        fill(this.el.head, s.articleError ? h('p', { class: 'notice error' }, s.articleError, ' ', h('a', { href: '#/' }, 'Back to the list')) : h('p', { class: 'muted' }, 'Loading…'));
+      } else {
+        const href = safeHref(a.url);
+        const meta = [a.source && h('span', {}, a.source), a.published && h('time', { datetime: a.published }, formatDate(a.published))].filter(Boolean);
+        fill(
+          this.el.head,
+          h('h1', { class: 'title' }, a.title || 'Untitled'),
+          h(
+            'p',
+            { class: 'byline' },
+            meta.flatMap((m, i) => (i ? [h('span', { class: 'dot' }, '·'), m] : [m])),
+            href ? [meta.length ? h('span', { class: 'dot' }, '·') : null, h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, new URL(href).host)] : null,
+          ),
+        );
+      }
+    }
+    if (this.changed('text', [a])) {
+      this.view = a ? new TextView(this.el.text, a.text) : null;
+      if (!a) this.el.text.replaceChildren();
+      this.hl.clear();
+      this.expanded.clear();
+      // The text and its highlights first; the side panel a frame later.
+      this.deferPanel = !!a;
+    }
+    if (this.changed('toolbar', [labels, s.canUndo, s.canRedo, a && a.status])) {
+      fill(
+        this.el.labels,
+        labels.map((l) =>
+          h(
+            'button',
+            { type: 'button', class: 'label-btn', dataset: { action: 'label', label: l.name }, title: `Label the selection ${l.name}` + (l.hotkey ? ` (${l.hotkey})` : '') },
+            swatch(l.color),
+            h('span', { class: 'name' }, l.name),
+            l.hotkey ? kbd(l.hotkey) : null,
+          ),
+        ),
+      );
+      this.el.undo.disabled = !s.canUndo;
+      this.el.redo.disabled = !s.canRedo;
+      if (a) this.el.status.value = a.status;
+      this.el.status.disabled = !a;
+    }
+    // Wait for the schema: without it there is nothing to colour spans with.
+    if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels])) {
+      this.hl.setLabels(labels);
+      this.hl.paint(this.view, this.store.sorted(), s.selectedId);
+      // The side panel can wait a frame: the text comes first.
+      if (this.changed('panel-due', [a, s.annRev, labels])) this.deferPanel = true;
+      // Runs after this frame has painted: the mark a benchmark waits for.
+      setTimeout(() => {
+        performance.mark('gloss:rendered');
+        if (this.deferPanel) {
+          this.deferPanel = false;
+          this.store.emit('panel');
+        }
+      }, 0);
+    }
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size])) {
+      this.panel(s, labels);
+      this.memo.delete('panel-sel');
+    }
+    if (!this.deferPanel && this.changed('panel-sel', [s.selectedId])) {
+      for (const el of this.el.panel.querySelectorAll('.ann.selected')) el.classList.remove('selected');
+      if (s.selectedId != null) {
+        const el = this.el.panel.querySelector(`.ann[data-id="${s.selectedId}"]`);
+        if (el) el.classList.add('selected');
+      }
+    }
+    this.popover(s, labels);
+  }
+
+  panel(s, labels) {
+    const anns = this.store.sorted();
+    if (!s.article) {
+      this.el.panel.replaceChildren();
+      return;
+    }
+    const groups = new Map(labels.map((l) => [l.name, []]));
+    for (const an of anns) {
+      if (!groups.has(an.label)) groups.set(an.label, []);
+      groups.get(an.label).push(an);
+    }
+    const sections = [];
+    for (const [name, list] of groups) {
+      const l = labels.find((x) => x.name === name) || { name, color: '#64748b', attrs: [] };
+      const shown = this.expanded.has(name) ? list : list.slice(0, PANEL_ITEMS);
+      sections.push(
+        h(
+          'section',
+          { class: 'group' + (list.length === 0 ? ' empty' : '') },
+          h('h3', {}, swatch(l.color), h('span', { class: 'name' }, name), h('span', { class: 'count' }, String(list.length))),
+          list.length === 0
+            ? null
+            : h(
+                'ol',
+                {},
+                shown.map((an) =>
+                  h(
+                    'li',
+                    {},
+                    h(
+                      'button',
+                      { type: 'button', class: 'ann', dataset: { action: 'goto', id: String(an.id) }, style: { '--c': l.color } },
+                      h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
+                      attrLine(l, an),
+                    ),
+                  ),
+                ),
+              ),
+          list.length > shown.length ? h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'expand', label: name } }, `Show all ${list.length}`) : null,
+        ),
+      );
+    }
+    fill(
+      this.el.panel,
+      h('header', { class: 'panel-head' }, h('h2', {}, 'Annotations'), h('span', { class: 'count' }, String(anns.length))),
+      anns.length === 0 ? h('p', { class: 'hint' }, 'Select text, then press a label key or click a label above.') : null,
+      sections,
+    );
+  }
+
+  popover(s, labels) {
+    const pop = this.el.popover;
+    const an = s.selectedId != null ? this.store.annotation(s.selectedId) : null;
+    if (!an || !this.view) {
+      if (!pop.hidden) {
+        pop.hidden = true;
+        pop.replaceChildren();
+      }
+      this.memo.delete('pop');
+      return;
+    }
+    // Rebuild when another annotation or label is shown; otherwise only
+    // refresh the values, so that a click or typing in progress survives
+    // the answer to the previous change.
+    if (!this.changed('pop', [an.id, an.label, labels])) {
+      if (this.changed('pop-values', [an])) this.refreshPopover(an);
+    } else {
+      this.memo.set('pop-values', [an]);
+      const focused = pop.contains(document.activeElement) ? document.activeElement.dataset.name || document.activeElement.dataset.action : null;
+      const l = labels.find((x) => x.name === an.label) || { name: an.label, color: '#64748b', attrs: [] };
+      const fields = (l.attrs || []).map((spec) => attrField(spec, an.attrs ? an.attrs[spec.name] : ''));
+      fill(
+        pop,
+        h(
+          'div',
+          { class: 'pop-head' },
+          h(
+            'select',
+            { class: 'label-select', dataset: { action: 'relabel' }, 'aria-label': 'Label', style: { '--c': l.color } },
+            labels.map((x) => h('option', { value: x.name, selected: x.name === an.label }, x.name)),
+          ),
+          h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'close-popover' }, title: 'Close (Esc)', 'aria-label': 'Close' }, '×'),
+        ),
+        h('blockquote', { class: 'pop-text' }, popText(an)),
+        fields.length ? h('div', { class: 'fields' }, fields) : null,
+        h(
+          'div',
+          { class: 'pop-foot' },
+          h('span', { class: 'muted small' }, an.author ? `by ${an.author}` : ''),
+          h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' } }, 'Delete'),
+        ),
+      );
+      pop.hidden = false;
+      pop.dataset.id = String(an.id);
+      if (focused) {
+        const el = pop.querySelector(`[data-name="${CSS.escape(focused)}"]`) || pop.querySelector(`[data-action="${CSS.escape(focused)}"]`);
+        if (el) el.focus();
+      }
+    }
+    this.placePopover(an);
+  }
+
+  refreshPopover(an) {
+    const pop = this.el.popover;
+    for (const el of pop.querySelectorAll('[data-action="attr"]')) {
+      if (el === document.activeElement) continue;
+      const v = (an.attrs && an.attrs[el.dataset.name]) || '';
+      if (el.tagName === 'SELECT' && v && ![...el.options].some((o) => o.value === v)) el.appendChild(h('option', { value: v }, v));
+      if (el.value !== v) el.value = v;
+    }
+    const q = pop.querySelector('.pop-text');
+    if (q) q.textContent = popText(an);
+  }
+
+  /**
+   * placePopover puts the popover under the end of the annotation, or
+   * above its start when there is no room below and there is above.
+   */
+  placePopover(an) {
+    const pop = this.el.popover;
+    const host = pop.offsetParent || pop.parentElement;
+    const rects = this.view.liveRange(an.start, an.end).getClientRects();
+    if (!rects.length) return;
+    let r = rects[rects.length - 1];
+    const hr = host.getBoundingClientRect();
+    const w = pop.offsetWidth;
+    const ph = pop.offsetHeight;
+    const bars = this.el.toolbar.getBoundingClientRect().bottom; // the sticky bars cover what is above
+    let top = r.bottom - hr.top + 10;
+    if (r.bottom + 10 + ph > window.innerHeight && rects[0].top - 10 - ph > bars) {
+      r = rects[0];
+      top = r.top - hr.top - 10 - ph;
+    }
+    let left = r.left - hr.left;
+    left = Math.max(0, Math.min(left, hr.width - w));
+    pop.style.left = `${Math.round(left)}px`;
+    pop.style.top = `${Math.round(top)}px`;
+  }
+
+  toast(s) {
+    if (!this.changed('toast', [s.toast])) return;
+    const t = s.toast;
+    this.el.toast.className = t ? `toast show ${t.kind}` : 'toast';
+    fill(this.el.toast, t ? h('span', {}, t.message) : null, t ? h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'dismiss-toast' }, 'aria-label': 'Dismiss' }, '×') : null);
+  }
+
+  help(s) {
+    const labels = this.store.labels().length ? this.store.labels() : (this.store.project() || { labels: [] }).labels;
+    if (!this.changed('help', [s.help, labels])) return;
+    this.el.help.hidden = !s.help;
+    fill(
+      this.el.helpLabels,
+      labels.filter((l) => l.hotkey).map((l) => h('li', {}, h('span', { class: 'k' }, kbd(l.hotkey)), h('span', {}, 'label the selection ', swatch(l.color), h('strong', {}, l.name)))),
+    );
+  }
+}
+
+function popText(an) {
+  return truncate(oneLine(an.text), 160);
+}
+
+function attrLine(label, an) {
+  const parts = [];
+  for (const spec of label.attrs || []) {
+    const v = an.attrs && an.attrs[spec.name];
+    if (v) parts.push(`${spec.name}: ${v}`);
+  }
+  return parts.length ? h('span', { class: 'attrs' }, truncate(parts.join(' · '), 70)) : null;
+}
+
+function attrField(spec, value) {
+  const id = `attr-${spec.name}`;
+  value = value || '';
+  let input;
+  if (spec.type === 'enum') {
+    const values = spec.values || [];
+    input = h(
+      'select',
+      { id, dataset: { action: 'attr', name: spec.name } },
+      h('option', { value: '', selected: value === '' }, '—'),
+      values.map((v) => h('option', { value: v, selected: v === value }, v)),
+      value && !values.includes(value) ? h('option', { value, selected: true }, value) : null,
+    );
+  } else {
+    input = h('input', {
+      id,
+      type: spec.type === 'url' ? 'url' : 'text',
+      value,
+      placeholder: spec.type === 'url' ? 'https://' : '',
+      spellcheck: spec.type === 'url' ? 'false' : null,
+      autocomplete: 'off',
+      dataset: { action: 'attr', name: spec.name },
+    });
+  }
+  return h('label', { class: 'field', for: id }, h('span', { class: 'field-name' }, spec.name), input);
+}

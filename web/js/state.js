@@ -1,0 +1,204 @@
+// state.js holds the editor's one store. Everything the screen shows comes
+// from here; the DOM keeps only ids. Every change emits a 'change' event
+// whose detail.what names the part that changed, so that the renderer can
+// skip the expensive parts (text layout, highlights) when they did not.
+//
+// Annotations change from three places: the user's own API calls, undo and
+// redo, and (later) other people's ops arriving over a socket. All of them
+// go through upsertAnnotation / removeAnnotation / applyRemote.
+import { sliceCodePoints } from './offsets.js';
+
+/** sortAnnotations orders like the server: start, longer first, id. */
+export function compareAnnotations(a, b) {
+  return a.start - b.start || b.end - a.end || a.id - b.id;
+}
+
+export class Store extends EventTarget {
+  constructor() {
+    super();
+    this.state = {
+      me: null, // {name, role}
+      projects: [],
+      projectId: null,
+      route: { view: 'loading' }, // {view: 'list'} | {view: 'article', id}
+      list: { q: '', status: '', offset: 0, limit: 50, articles: [], total: 0, loading: false, error: '' },
+      importing: false,
+      importResult: null, // {articles: [{id, title, created}]} | {error}
+      article: null, // the open article, with its text
+      articleError: '',
+      annotations: new Map(), // id -> annotation of the open article
+      annRev: 0, // grows on every annotation change
+      selectedId: null, // the annotation whose popover is open
+      canUndo: false,
+      canRedo: false,
+      help: false,
+      toast: null, // {message, kind, id}
+    };
+    this._sorted = null;
+    this._sortedRev = -1;
+  }
+
+  /** get returns the current state; treat it as read-only. */
+  get() {
+    return this.state;
+  }
+
+  emit(what) {
+    this.dispatchEvent(new CustomEvent('change', { detail: { what } }));
+  }
+
+  /** set merges patch into the state and announces what changed. */
+  set(patch, what = 'ui') {
+    Object.assign(this.state, patch);
+    this.emit(what);
+  }
+
+  setList(patch) {
+    this.state.list = { ...this.state.list, ...patch };
+    this.emit('list');
+  }
+
+  project(id = this.state.projectId) {
+    return this.state.projects.find((p) => p.id === id) || null;
+  }
+
+  /** labels returns the label schema of the open article's project. */
+  labels() {
+    const a = this.state.article;
+    const p = this.project(a ? a.project : this.state.projectId);
+    return p ? p.labels : [];
+  }
+
+  label(name) {
+    return this.labels().find((l) => l.name === name) || null;
+  }
+
+  /** openArticle replaces the open article and its annotations. */
+  openArticle(article, annotations) {
+    const m = new Map();
+    for (const a of annotations) m.set(a.id, a);
+    this.state.article = article;
+    this.state.articleError = '';
+    this.state.annotations = m;
+    this.state.annRev++;
+    this.state.selectedId = null;
+    this.emit('article');
+  }
+
+  /** setArticleFields changes the open article's metadata (not its text) in place. */
+  setArticleFields(patch) {
+    const a = this.state.article;
+    if (!a) return;
+    for (const k of ['status', 'title', 'source', 'url', 'published', 'meta']) {
+      if (k in patch) a[k] = patch[k];
+    }
+    this.emit('article-meta');
+  }
+
+  closeArticle() {
+    this.state.article = null;
+    this.state.annotations = new Map();
+    this.state.annRev++;
+    this.state.selectedId = null;
+    this.emit('article');
+  }
+
+  /** sorted returns the open article's annotations in reading order. */
+  sorted() {
+    if (this._sortedRev !== this.state.annRev) {
+      this._sorted = [...this.state.annotations.values()].sort(compareAnnotations);
+      this._sortedRev = this.state.annRev;
+    }
+    return this._sorted;
+  }
+
+  annotation(id) {
+    return this.state.annotations.get(id) || null;
+  }
+
+  _touch(version) {
+    const a = this.state.article;
+    if (a) {
+      a.annotations = this.state.annotations.size;
+      if (version && version > (a.version || 0)) a.version = version;
+      if (a.status === 'new') a.status = 'in_progress'; // the server moves it on the first change
+    }
+    this.state.annRev++;
+    this.emit('annotations');
+  }
+
+  /** upsertAnnotation stores a created or updated annotation. */
+  upsertAnnotation(a) {
+    const art = this.state.article;
+    if (!art || a.article !== art.id) return;
+    const old = this.state.annotations.get(a.id);
+    if (old && old.version > a.version) return; // a newer state arrived first
+    this.state.annotations.set(a.id, a);
+    this._touch(a.version);
+  }
+
+  /** removeAnnotation forgets a deleted annotation. */
+  removeAnnotation(id, version = 0) {
+    if (!this.state.annotations.delete(id)) return;
+    if (this.state.selectedId === id) this.state.selectedId = null;
+    this._touch(version);
+  }
+
+  /**
+   * applyRemote applies one op of the article's op log ({version, action:
+   * create|update|delete, annotation}) as it arrives from the server, e.g.
+   * over a socket. Ops of other articles and ops already seen are ignored;
+   * it returns whether the op changed anything.
+   */
+  applyRemote(op) {
+    const art = this.state.article;
+    if (!art || !op || !op.annotation || op.annotation.article !== art.id) return false;
+    const an = { ...op.annotation, version: op.annotation.version || op.version };
+    const old = this.state.annotations.get(an.id);
+    if (old && old.version >= an.version) return false;
+    if (op.action === 'delete') {
+      if (!old) return false;
+      this.removeAnnotation(an.id, op.version);
+      return true;
+    }
+    if (typeof an.text !== 'string') an.text = sliceCodePoints(art.text, an.start, an.end);
+    this.upsertAnnotation(an);
+    return true;
+  }
+
+  /**
+   * resync replaces the open article's annotations with a full state from
+   * the server (e.g. a live socket's welcome) at the given version.
+   */
+  resync(annotations, version) {
+    const art = this.state.article;
+    if (!art) return;
+    const m = new Map();
+    for (const a of annotations) m.set(a.id, a);
+    this.state.annotations = m;
+    if (this.state.selectedId != null && !m.has(this.state.selectedId)) this.state.selectedId = null;
+    art.version = version;
+    art.annotations = m.size;
+    this.state.annRev++;
+    this.emit('annotations');
+  }
+
+  select(id) {
+    if (this.state.selectedId === id) return;
+    this.state.selectedId = id;
+    this.emit('selection');
+  }
+
+  toast(message, kind = 'error') {
+    const id = (this.state.toast ? this.state.toast.id : 0) + 1;
+    this.state.toast = { message, kind, id };
+    this.emit('toast');
+    clearTimeout(this._toastTimer);
+    this._toastTimer = setTimeout(() => {
+      if (this.state.toast && this.state.toast.id === id) {
+        this.state.toast = null;
+        this.emit('toast');
+      }
+    }, kind === 'error' ? 6000 : 3000);
+  }
+}
