@@ -127,7 +127,7 @@ type Article struct {
 	Published  string         `json:"published"` // as given by the source; RFC 3339 or YYYY-MM-DD when set
 	ImportedAt time.Time      `json:"imported_at"`
 	Status     Status         `json:"status"`
-	Text       string         `json:"text"`
+	Text       string         `json:"text,omitempty"` // left out of listings
 	Length     int            `json:"length"` // code points in Text
 	Hash       string         `json:"hash"`   // hex SHA-256 of Text: the dedup key within a project
 	Meta       map[string]any `json:"meta"`
