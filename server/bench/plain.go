@@ -1,0 +1,206 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/gofiber/contrib/websocket"
+	"github.com/gofiber/fiber/v2"
+)
+
+// PlainConfig is what `gloss bench plain-server` parses from its flags.
+type PlainConfig struct {
+	Addr string // host:port; port 0 picks a free one
+	// Ready, when set, is called with the listening address once the
+	// server accepts connections.
+	Ready func(addr string)
+}
+
+// The plain server's settings: the live hub's defaults (server/live/hub.go),
+// so that the floor differs from gloss only by what gloss does per op.
+const (
+	plainWriteWait  = 10 * time.Second
+	plainMaxMessage = 64 << 10
+	plainSendQueue  = 4096
+	plainEvents     = 256
+)
+
+// RunPlain serves the plain broadcast floor until ctx is done: Fiber v2
+// and gofiber/contrib/websocket like gloss, no storage, one room. Every
+// text message a socket sends is queued, unchanged, to every socket in the
+// room, the sender included (its "ack"), by one room goroutine, and written
+// by each socket's write pump: the shape of gloss's live hub without the
+// op log. Sockets live at /api/articles/:id/live so that gloss's client
+// dials it unchanged; the id and any credentials are ignored.
+func RunPlain(ctx context.Context, pc PlainConfig) error {
+	ln, err := net.Listen("tcp", pc.Addr)
+	if err != nil {
+		return fmt.Errorf("plain server: listen on %s: %w", pc.Addr, err)
+	}
+	return servePlain(ctx, ln, pc.Ready)
+}
+
+func servePlain(ctx context.Context, ln net.Listener, ready func(string)) error {
+	r := &plainRoom{conns: map[*plainConn]struct{}{}, members: map[*plainConn]struct{}{}, events: make(chan plainEvent, plainEvents), quit: make(chan struct{})}
+	go r.run()
+	app := fiber.New(fiber.Config{AppName: "gloss-bench-plain", DisableStartupMessage: true,
+		ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second})
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
+	app.Get("/api/articles/:id/live", func(c *fiber.Ctx) error {
+		if !websocket.IsWebSocketUpgrade(c) {
+			return fiber.ErrUpgradeRequired
+		}
+		if c.Get(fiber.HeaderOrigin) != "" {
+			// Benchmark clients are scripts: no page may open a socket here.
+			return fiber.ErrForbidden
+		}
+		return c.Next()
+	}, websocket.New(func(conn *websocket.Conn) { r.serve(conn.Conn) },
+		websocket.Config{Origins: []string{"*"}})) // the guard above refuses any Origin
+
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listener(ln) }()
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	select {
+	case err := <-errc:
+		r.close()
+		return err
+	case <-ctx.Done():
+	}
+	r.close() // Fiber's shutdown does not close upgraded sockets
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := app.ShutdownWithContext(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return nil
+}
+
+type plainEvent struct {
+	join, leave *plainConn
+	msg         []byte
+}
+
+type plainRoom struct {
+	mu      sync.Mutex // guards conns and closed, for close
+	conns   map[*plainConn]struct{}
+	closed  bool
+	wg      sync.WaitGroup
+	members map[*plainConn]struct{} // owned by run
+	events  chan plainEvent
+	quit    chan struct{}
+}
+
+type plainConn struct {
+	ws       wsConn
+	send     chan []byte
+	done     chan struct{}
+	kickOnce sync.Once
+}
+
+// wsConn is the part of fasthttp/websocket's Conn the plain server uses.
+type wsConn interface {
+	ReadMessage() (int, []byte, error)
+	WriteMessage(int, []byte) error
+	SetReadLimit(int64)
+	SetWriteDeadline(time.Time) error
+	NetConn() net.Conn
+	Close() error
+}
+
+func (c *plainConn) kick() {
+	c.kickOnce.Do(func() {
+		close(c.done)
+		c.ws.NetConn().SetDeadline(time.Now()) // unblocks both pumps
+	})
+}
+
+func (r *plainRoom) run() {
+	for {
+		select {
+		case e := <-r.events:
+			switch {
+			case e.join != nil:
+				r.members[e.join] = struct{}{}
+			case e.leave != nil:
+				delete(r.members, e.leave)
+			default:
+				for c := range r.members {
+					select {
+					case c.send <- e.msg:
+					default:
+						c.kick() // too slow: dropped, as gloss drops it
+					}
+				}
+			}
+		case <-r.quit:
+			return
+		}
+	}
+}
+
+// serve blocks for the connection's lifetime, as contrib/websocket needs.
+func (r *plainRoom) serve(ws wsConn) {
+	c := &plainConn{ws: ws, send: make(chan []byte, plainSendQueue), done: make(chan struct{})}
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		ws.Close()
+		return
+	}
+	r.conns[c] = struct{}{}
+	r.wg.Add(1)
+	r.mu.Unlock()
+	defer r.wg.Done()
+
+	r.events <- plainEvent{join: c}
+	writerDone := make(chan struct{})
+	go func() { c.writePump(); close(writerDone) }()
+	ws.SetReadLimit(plainMaxMessage)
+	for {
+		_, msg, err := ws.ReadMessage()
+		if err != nil {
+			break
+		}
+		r.events <- plainEvent{msg: msg}
+	}
+	c.kick()
+	<-writerDone
+	r.events <- plainEvent{leave: c}
+	r.mu.Lock()
+	delete(r.conns, c)
+	r.mu.Unlock()
+}
+
+func (c *plainConn) writePump() {
+	defer c.ws.Close()
+	for {
+		select {
+		case msg := <-c.send:
+			c.ws.SetWriteDeadline(time.Now().Add(plainWriteWait))
+			if err := c.ws.WriteMessage(websocket.TextMessage, msg); err != nil {
+				return
+			}
+		case <-c.done:
+			return
+		}
+	}
+}
+
+// close cuts every socket and waits for their handlers; then the room stops.
+func (r *plainRoom) close() {
+	r.mu.Lock()
+	r.closed = true
+	for c := range r.conns {
+		c.kick()
+	}
+	r.mu.Unlock()
+	r.wg.Wait()
+	close(r.quit)
+}
