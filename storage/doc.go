@@ -26,10 +26,12 @@
 //
 // Exported methods own their transaction; unexported helpers take a *bbolt.Tx.
 // An annotation change, its op-log entry and the article's version and count
-// are written in one transaction, committed through db.Batch so that
-// concurrent writers share an fsync. A Batch function may run twice: each
-// resets what it reports, and a validation failure writes nothing and is
-// reported outside the transaction so that it does not roll back the batch.
+// are written in one transaction. Concurrent changes are group-committed
+// (commit.go): one goroutine commits everything that queued while the
+// previous commit ran, so writers share an fsync without waiting on a
+// timer. A change that is refused writes nothing and does not abort the
+// others; on any other error the group is retried one change per
+// transaction, so a change function may run twice.
 // Byte slices read from bbolt are copied (or decoded) before the transaction
 // ends.
 package storage

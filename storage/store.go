@@ -69,20 +69,16 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process's lock on the
 	// file before it gives up. Default 1s.
 	LockTimeout time.Duration
-	// MaxBatchSize and MaxBatchDelay tune db.Batch. The defaults (128 and
-	// 1ms) let many writers share an fsync without making a lone writer
-	// wait long: with bbolt's own defaults (1000, 10ms) a batch never fills
-	// and every commit waits the full 10ms.
-	MaxBatchSize  int
-	MaxBatchDelay time.Duration
 	// NoSync skips fsync. For benchmark floors only, never for real data.
 	NoSync bool
 }
 
 // DB is the bbolt-backed Store.
 type DB struct {
-	bolt *bolt.DB
-	now  func() time.Time
+	bolt   *bolt.DB
+	now    func() time.Time
+	commit *committer
+	cache  textCache
 }
 
 // ErrLocked is returned by Open when another process holds the file.
@@ -105,24 +101,20 @@ func Open(path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	b.MaxBatchSize = 128
-	b.MaxBatchDelay = time.Millisecond
-	if opt.MaxBatchSize > 0 {
-		b.MaxBatchSize = opt.MaxBatchSize
-	}
-	if opt.MaxBatchDelay > 0 {
-		b.MaxBatchDelay = opt.MaxBatchDelay
-	}
 	db := &DB{bolt: b, now: func() time.Time { return time.Now().UTC() }}
 	if err := b.Update(db.initialize); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	db.commit = newCommitter(b)
 	return db, nil
 }
 
-// Close closes the file.
-func (db *DB) Close() error { return db.bolt.Close() }
+// Close waits for the changes in flight to commit and closes the file.
+func (db *DB) Close() error {
+	db.commit.close()
+	return db.bolt.Close()
+}
 
 // Bolt exposes the underlying handle for checks and backups.
 func (db *DB) Bolt() *bolt.DB { return db.bolt }
@@ -524,26 +516,17 @@ func docBucket(tx *bolt.Tx, articleID uint64) *bolt.Bucket {
 // Apply validates and commits one annotation change with its op-log entry,
 // and returns the op. A change whose (Author, OpID) was applied before is
 // not applied again: Apply returns the op it made the first time.
+// Concurrent changes share transactions (a group commit), so they share
+// an fsync.
 func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
 	if c.Applied.IsZero() {
 		c.Applied = db.now()
 	}
-	var (
-		op      model.Op
-		invalid error // a refusal: reported outside the batch so it rolls nothing back
-	)
-	err := db.bolt.Batch(func(tx *bolt.Tx) error {
-		op, invalid = model.Op{}, nil // Batch may run this twice
-		var err error
+	var op model.Op
+	err := db.commit.do(func(tx *bolt.Tx) (err error) {
 		op, err = db.apply(tx, articleID, c)
-		if code := model.ErrorCode(err); code != "" && code != model.EINTERNAL {
-			invalid, err = err, nil
-		}
 		return err
 	})
-	if err == nil {
-		err = invalid
-	}
 	if err != nil {
 		return model.Op{}, wrap(err, fmt.Sprintf("apply %s to article %d", c.Action, articleID))
 	}
@@ -552,8 +535,10 @@ func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
 
 func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID) }
 
+// apply makes one change inside tx. It writes nothing when it refuses
+// the change: everything is checked before the first Put.
 func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
-	art, err := article(tx, articleID, true)
+	art, err := article(tx, articleID, false)
 	if err != nil {
 		return model.Op{}, err
 	}
@@ -571,11 +556,11 @@ func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, er
 			return op, nil
 		}
 	}
-	p, err := project(tx, art.Project)
+	p, err := db.cache.project(tx, art.Project)
 	if err != nil {
 		return model.Op{}, err
 	}
-	ri := model.NewRuneIndex(art.Text)
+	ri := db.cache.text(tx, articleID)
 	var an model.Annotation
 	switch c.Action {
 	case model.ActionCreate:
@@ -632,7 +617,6 @@ func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, er
 	if art.Status == model.StatusNew {
 		art.Status = model.StatusInProgress
 	}
-	art.Text = ""
 	return op, putJSON(tx.Bucket(bucketArticles), itob(articleID), art)
 }
 

@@ -24,7 +24,9 @@ type BoltFloor struct {
 	Latency     Latency `json:"latency"`
 }
 
-// The batch settings storage.Open uses (storage/store.go).
+// Batch settings tuned for many writers (NOTES.md: with bbolt's defaults,
+// 1,000 and 10 ms, a batch never fills and every commit waits 10 ms).
+// storage itself group-commits instead (storage/commit.go).
 const (
 	storageMaxBatchSize  = 128
 	storageMaxBatchDelay = time.Millisecond

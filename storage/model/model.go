@@ -128,8 +128,8 @@ type Article struct {
 	ImportedAt time.Time      `json:"imported_at"`
 	Status     Status         `json:"status"`
 	Text       string         `json:"text,omitempty"` // left out of listings
-	Length     int            `json:"length"` // code points in Text
-	Hash       string         `json:"hash"`   // hex SHA-256 of Text: the dedup key within a project
+	Length     int            `json:"length"`         // code points in Text
+	Hash       string         `json:"hash"`           // hex SHA-256 of Text: the dedup key within a project
 	Meta       map[string]any `json:"meta"`
 	Version    uint64         `json:"version"`     // newest op-log version; 0 before the first change
 	Count      int            `json:"annotations"` // number of live annotations
