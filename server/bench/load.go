@@ -229,6 +229,18 @@ func (c *benchClient) read() {
 			if e.OpID != "" {
 				c.inflight.Add(-1) // refused: no ack will come
 			}
+		case live.TypeOps:
+			// Ops that reached the room together come as one message (to
+			// everyone but their senders, who get acks).
+			for _, note := range notes(msg) {
+				p := f.phaseOf(note)
+				p.bcast.record(time.Duration(now - note))
+				p.bcasts.Add(1)
+				if now <= p.end.Load() {
+					p.bcastsIn.Add(1)
+				}
+				f.received(p, now)
+			}
 		case live.TypeAck, live.TypeOp:
 			if !m.ok {
 				continue // an op this benchmark did not send
@@ -259,12 +271,17 @@ func (c *benchClient) read() {
 					p.bcastsIn.Add(1)
 				}
 			}
-			for {
-				last := p.lastRecv.Load()
-				if now <= last || p.lastRecv.CompareAndSwap(last, now) {
-					break
-				}
-			}
+			f.received(p, now)
+		}
+	}
+}
+
+// received notes the time of the phase's latest delivery.
+func (f *fleet) received(p *phase, now int64) {
+	for {
+		last := p.lastRecv.Load()
+		if now <= last || p.lastRecv.CompareAndSwap(last, now) {
+			return
 		}
 	}
 }

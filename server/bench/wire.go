@@ -148,3 +148,23 @@ func stringAfter(msg, key []byte) []byte {
 
 // presenceUsers counts the users a presence message lists.
 func presenceUsers(msg []byte) int { return bytes.Count(msg, keyName) }
+
+// notes returns the attrs.note of every op in an "ops" message.
+func notes(msg []byte) []int64 {
+	var out []int64
+	for {
+		i := bytes.Index(msg, keyNote)
+		if i < 0 {
+			return out
+		}
+		msg = msg[i+len(keyNote):]
+		end := bytes.IndexByte(msg, '"')
+		if end < 0 {
+			return out
+		}
+		if v, err := strconv.ParseInt(string(msg[:end]), 10, 64); err == nil {
+			out = append(out, v)
+		}
+		msg = msg[end:]
+	}
+}
