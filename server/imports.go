@@ -27,8 +27,10 @@ const ImportChunk = 500
 // attributes against the project's schema), so that bad input anywhere
 // stores nothing; then it stores them ImportChunk articles per
 // transaction, so that memory stays flat whatever the files' size.
-// Annotations without an author are credited to author.
-func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFile) ([]storage.Imported, error) {
+// Annotations without an author are credited to author. It returns a
+// summary per article, not the articles: a large import keeps nothing of
+// them.
+func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFile) ([]Imported, error) {
 	p, err := importProject(db, project)
 	if err != nil {
 		return nil, err
@@ -46,11 +48,13 @@ func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFi
 	if count == 0 {
 		return nil, invalid("no articles found in the files")
 	}
-	var out []storage.Imported
+	var out []Imported
 	var chunk []storage.NewArticle
 	flush := func() error {
 		res, err := db.ImportArticles(p.ID, chunk)
-		out = append(out, res...)
+		for _, r := range res {
+			out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
+		}
 		chunk = chunk[:0]
 		return err
 	}
@@ -133,14 +137,15 @@ func decodeFile(f ImportFile, author string, add func(storage.NewArticle) error)
 }
 
 type importResult struct {
-	Articles []importedArticle `json:"articles"`
+	Articles []Imported `json:"articles"`
 }
 
-type importedArticle struct {
+// Imported tells what an import did with one article.
+type Imported struct {
 	ID          uint64 `json:"id"`
 	Title       string `json:"title"`
-	Created     bool   `json:"created"`
-	Annotations int    `json:"annotations"`
+	Created     bool   `json:"created"`     // false: the project held the same text already
+	Annotations int    `json:"annotations"` // annotations stored with it
 }
 
 func (s *Server) importFiles(c *fiber.Ctx) error {
@@ -165,12 +170,13 @@ func (s *Server) importFiles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := importResult{Articles: []importedArticle{}}
 	for _, r := range res {
-		out.Articles = append(out.Articles, importedArticle{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
-		for _, op := range r.Ops {
-			s.published(r.Article.ID, op)
+		if r.Annotations > 0 {
+			s.hub.Published(r.ID)
 		}
 	}
-	return c.JSON(out)
+	if res == nil {
+		res = []Imported{}
+	}
+	return c.JSON(importResult{Articles: res})
 }

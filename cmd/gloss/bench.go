@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"github.com/gloss-dev/gloss/server/bench"
+	"github.com/gloss-dev/gloss/server/bench/exportbench"
 )
 
-const benchUsage = `usage: gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]`
+const benchUsage = `usage: gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
+       gloss bench export [--articles 10000,100000] [--spans 20] [--formats jsonl,...]`
 
 func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -25,6 +27,8 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		return bench.Run(ctx, cfg)
+	case "export":
+		return benchExport(args[1:], stdout, stderr)
 	case "plain-server": // started by bench live as the broadcast floor
 		pc, err := parsePlainServer(args[1:], stderr)
 		if err != nil {
@@ -82,4 +86,40 @@ func parsePlainServer(args []string, stderr io.Writer) (bench.PlainConfig, error
 		return pc, fmt.Errorf("bench plain-server takes no arguments, got %q", pos)
 	}
 	return pc, nil
+}
+
+func benchExport(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gloss bench export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	articles := fs.String("articles", "10000,100000", "corpus sizes, one round each")
+	spans := fs.Int("spans", 20, "spans per article")
+	formats := fs.String("formats", "", "formats to export (default: all)")
+	dir := fs.String("dir", "", "where the temporary databases go (default: the system's temp dir)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: gloss bench export [flags]\n\nGenerates corpora, exports each in every format through the path GET /api/export\ntakes (MB/s and peak heap), and imports the jsonl export back (MB/s).\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("bench export takes no arguments, got %q", pos)
+	}
+	cfg := exportbench.Config{Spans: *spans, Dir: *dir, Log: stderr}
+	for _, s := range strings.Split(*articles, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return fmt.Errorf("--articles: %q is not a positive number", s)
+		}
+		cfg.Articles = append(cfg.Articles, n)
+	}
+	if *formats != "" {
+		cfg.Formats = strings.Split(*formats, ",")
+	}
+	rep, err := exportbench.Run(cfg)
+	if err != nil {
+		return err
+	}
+	return exportbench.WriteMarkdown(stdout, rep)
 }

@@ -45,7 +45,7 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 			if r.Created {
 				created++
 			}
-			spans += len(r.Ops)
+			spans += r.Annotations
 		}
 		fmt.Fprintf(stdout, "%s: %d articles (%d new, %d already there), %d annotations\n", p, len(res), created, len(res)-created, spans)
 	}

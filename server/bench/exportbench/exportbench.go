@@ -239,3 +239,20 @@ func generate(path string, n, spans int) (int64, error) {
 	}
 	return total, nil
 }
+
+// WriteMarkdown prints the report as the README's tables.
+func WriteMarkdown(w io.Writer, rep Report) error {
+	fmt.Fprintf(w, "Machine: %s\n\n", rep.Machine)
+	fmt.Fprintln(w, "| format | articles | seconds | articles/s | text MB/s | output MB | output MB/s | peak heap MiB |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	for _, r := range rep.Exports {
+		fmt.Fprintf(w, "| %s | %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f |\n", r.Format, r.Articles, r.Seconds, float64(r.Articles)/r.Seconds,
+			float64(r.TextBytes)/1e6/r.Seconds, float64(r.Bytes)/1e6, r.MBps(), float64(r.PeakHeap)/(1<<20))
+	}
+	fmt.Fprintln(w, "\n| import | articles | input MB | MB/s | articles/s | peak heap MiB |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	for _, r := range rep.Imports {
+		fmt.Fprintf(w, "| %s | %d | %.1f | %.1f | %.0f | %.1f |\n", r.Format, r.Articles, float64(r.Bytes)/1e6, r.MBps(), float64(r.Articles)/r.Seconds, float64(r.PeakHeap)/(1<<20))
+	}
+	return nil
+}
