@@ -109,7 +109,13 @@ func newEnv(t testing.TB, opt envOptions) *env {
 	if err := chromedp.Do(e.ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
 		t.Fatal(err)
 	}
-	// Uncaught exceptions in the page fail the test.
+	e.watchExceptions()
+	return e
+}
+
+// watchExceptions makes uncaught exceptions in e's page fail the test.
+func (e *env) watchExceptions() {
+	t := e.t
 	msgs := chromedp.Console(e.ctx)
 	go func() {
 		for m, err := range msgs {
@@ -130,7 +136,6 @@ func newEnv(t testing.TB, opt envOptions) *env {
 			t.Errorf("exception in the page: %s", x)
 		}
 	})
-	return e
 }
 
 // newBrowser starts a headless Chromium with the flags it needs as root
@@ -215,11 +220,11 @@ func (e *env) waitFor(what string, ok func() bool) {
 	e.settle()
 }
 
-// settle waits until the editor has no API call in flight and has drawn
-// the result.
+// settle waits until the server has acknowledged the editor's changes and
+// the editor has drawn the result.
 func (e *env) settle() {
 	e.t.Helper()
-	eval[chromedp.Void](e, `window.gloss ? gloss.edits.queue.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))) : null`)
+	eval[chromedp.Void](e, `window.gloss ? gloss.live.idle(10000).then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))) : null`)
 }
 
 // pageState describes the editor's state for failure messages.
@@ -239,14 +244,20 @@ func (e *env) pageState() string {
 // login logs in through the login form.
 func (e *env) login() {
 	e.t.Helper()
+	e.loginAs(testUser, testPassword)
+}
+
+// loginAs logs in as name through the login form.
+func (e *env) loginAs(name, password string) {
+	e.t.Helper()
 	e.do(
 		chromedp.Navigate(e.base+"/login"),
 		chromedp.WaitVisible(chromedp.ID("name")),
-		chromedp.SendKeys(chromedp.ID("name"), testUser),
-		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.SendKeys(chromedp.ID("name"), name),
+		chromedp.SendKeys(chromedp.ID("password"), password),
 		chromedp.Click(chromedp.ID("submit")),
 	)
-	e.poll(`location.pathname === '/' && window.gloss && gloss.store.get().me && gloss.store.get().me.name === ` + jsString(testUser))
+	e.poll(`location.pathname === '/' && window.gloss && gloss.store.get().me && gloss.store.get().me.name === ` + jsString(name))
 }
 
 // openArticle shows an article and waits until its highlights are painted.

@@ -74,6 +74,11 @@ function query(params) {
   return s ? '?' + s : '';
 }
 
+/** exportURL is the download link of an export with the given options. */
+export function exportURL({ format, project, done, clean }) {
+  return '/api/export' + query({ format, project, status: done ? 'done' : '', clean: clean ? 'true' : '' });
+}
+
 /** api lists the server's endpoints the editor uses. */
 export const api = {
   login: (name, password) => request('POST', '/api/login', { name, password }, { noRedirect: true }),
@@ -93,6 +98,9 @@ export const api = {
   updateAnnotation: (article, id, patch) =>
     request('PATCH', `/api/articles/${enc(article)}/annotations/${enc(id)}`, patch),
   deleteAnnotation: (article, id) => request('DELETE', `/api/articles/${enc(article)}/annotations/${enc(id)}`),
+  // A plain GET on the live endpoint: 426 when sockets would be served,
+  // 401/403/404 when not (live.js asks after a socket fails to open).
+  liveProbe: (article) => request('GET', `/api/articles/${enc(article)}/live`),
 
   importFiles: (files, project) => {
     const fd = new FormData();

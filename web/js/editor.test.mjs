@@ -1,13 +1,13 @@
 // Run with: node --test web/js/
 // The parts of the editor that need no DOM: nesting levels, whitespace
-// trimming, hotkeys, the store's remote ops, and undo/redo over a fake API.
+// trimming, hotkeys, the store's remote ops. Undo and redo are tested with
+// live sync in live.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assignLevels } from './highlight.js';
 import { trimSpan } from './selection.js';
 import { keyAction } from './keys.js';
 import { Store } from './state.js';
-import { History } from './history.js';
 
 test('assignLevels: nested and overlapping spans get distinct levels', () => {
   const spans = [
@@ -89,84 +89,4 @@ test('Store.applyRemote applies ops once, in version order', () => {
   assert.equal(s.get().article.version, 3);
   assert.equal(s.get().article.status, 'in_progress');
   assert.ok(changes >= 4);
-});
-
-// fakeAPI stands in for api.js: ids from a counter, like the server.
-function fakeAPI() {
-  const rows = new Map();
-  let seq = 100;
-  let version = 0;
-  return {
-    rows,
-    async createAnnotation(art, f) {
-      const a = { id: ++seq, article: art, attrs: {}, ...f, version: ++version, text: '' };
-      rows.set(a.id, a);
-      return { ...a };
-    },
-    async updateAnnotation(art, id, patch) {
-      const a = rows.get(id);
-      if (!a) throw Object.assign(new Error(`annotation ${id} not found`), { status: 404 });
-      Object.assign(a, patch, { version: ++version });
-      return { ...a };
-    },
-    async deleteAnnotation(art, id) {
-      if (!rows.delete(id)) throw Object.assign(new Error(`annotation ${id} not found`), { status: 404 });
-      return null;
-    },
-  };
-}
-
-test('History: undo and redo of create, update and delete, with re-created ids', async () => {
-  const s = new Store();
-  s.openArticle({ ...article }, []);
-  const api = fakeAPI();
-  const h = new History(s, api);
-  h.reset(7);
-
-  const a = await h.create({ start: 0, end: 2, label: 'QUOTE' });
-  assert.equal(a.id, 101);
-  await h.update(101, { attrs: { speaker: 'Xi' } });
-  assert.deepEqual(s.annotation(101).attrs, { speaker: 'Xi' });
-  await h.remove(101);
-  assert.equal(api.rows.size, 0);
-
-  await h.undo(); // re-creates as 102
-  assert.equal(api.rows.size, 1);
-  const back = [...api.rows.values()][0];
-  assert.equal(back.id, 102);
-  assert.deepEqual(back.attrs, { speaker: 'Xi' });
-  assert.equal(h.resolve(101), 102);
-  assert.ok(s.annotation(102));
-
-  await h.undo(); // the attribute change, on the new id
-  assert.deepEqual(api.rows.get(102).attrs, {});
-  await h.undo(); // the create: deletes 102
-  assert.equal(api.rows.size, 0);
-  assert.equal(s.get().canUndo, false);
-  assert.equal(s.get().canRedo, true);
-
-  await h.redo(); // create again as 103
-  await h.redo(); // attrs on 103
-  assert.deepEqual(api.rows.get(103).attrs, { speaker: 'Xi' });
-  await h.redo(); // delete 103
-  assert.equal(api.rows.size, 0);
-  assert.equal(s.get().canRedo, false);
-});
-
-test('History: queued calls run in order and a failure becomes a toast', async () => {
-  const s = new Store();
-  s.openArticle({ ...article }, []);
-  const api = fakeAPI();
-  const h = new History(s, api);
-  h.reset(7);
-  const p1 = h.create({ start: 0, end: 1, label: 'QUOTE' });
-  const p2 = h.undo();
-  const p3 = h.undo(); // nothing left: no-op
-  await Promise.all([p1, p2, p3]);
-  assert.equal(api.rows.size, 0);
-  await h.create({ start: 0, end: 1, label: 'QUOTE' });
-  api.rows.clear(); // someone else deleted it
-  const r = await h.undo();
-  assert.equal(r, null);
-  assert.match(s.get().toast.message, /not found/);
 });

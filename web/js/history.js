@@ -1,17 +1,22 @@
 // history.js makes the user's own annotation changes undoable. Every
-// create, update and delete goes through the API here and is recorded with
-// what it takes to reverse it:
+// create, update and delete goes to the writer (live.js: applied on screen
+// at once, sent to the server in order) and is recorded with what it takes
+// to reverse it:
 //
 //	create  undo: delete it             redo: create it again
 //	update  undo: patch the old fields  redo: patch the new ones
 //	delete  undo: create it again       redo: delete it
 //
-// Creating again gives a new id. Entries keep the id the annotation had
-// when they were recorded, and an alias map leads from each id to the one
-// that replaced it, so older entries still find their annotation.
+// Creating again gives a new id, and a create's temporary id is replaced
+// by the real one when the server acknowledges it. Entries keep the id the
+// annotation had when they were recorded, and an alias map leads from each
+// id to the one that replaced it, so older entries still find their
+// annotation.
 //
-// Calls run one at a time, in order: pressing Ctrl+Z three times quickly
-// undoes three things, not the same thing three times.
+// The writer applies each change before returning, so pressing Ctrl+Z three
+// times quickly undoes three things, in order, even offline. A change the
+// server refuses is reverted by the writer (which says why in a toast) and
+// its entry is dropped here.
 
 /** fields returns what re-creating an annotation needs. */
 export function fields(a) {
@@ -34,16 +39,22 @@ export function changes(a, patch) {
 export class History {
   /**
    * @param {import('./state.js').Store} store
-   * @param {object} api the annotation calls of api.js
+   * @param {import('./live.js').LiveSync} writer takes create/update/remove
+   *   and reports 'rename' and 'settled'
    */
-  constructor(store, api) {
+  constructor(store, writer) {
     this.store = store;
-    this.api = api;
+    this.writer = writer;
     this.undoStack = [];
     this.redoStack = [];
     this.alias = new Map();
-    this.queue = Promise.resolve();
     this.articleId = null;
+    if (writer.on) {
+      writer.on('rename', (from, to) => this.alias.set(from, to));
+      writer.on('settled', (opId, annotation) => {
+        if (annotation === null) this.forget(opId);
+      });
+    }
   }
 
   /** reset forgets everything, e.g. when another article opens. */
@@ -65,6 +76,15 @@ export class History {
     return id;
   }
 
+  /** forget drops the entries whose last change was refused (op opId). */
+  forget(opId) {
+    const keep = (e) => e.opId !== opId;
+    const u = this.undoStack.length + this.redoStack.length;
+    this.undoStack = this.undoStack.filter(keep);
+    this.redoStack = this.redoStack.filter(keep);
+    if (u !== this.undoStack.length + this.redoStack.length) this._publish();
+  }
+
   _publish() {
     const s = this.store.get();
     const u = this.undoStack.length > 0;
@@ -72,15 +92,21 @@ export class History {
     if (s.canUndo !== u || s.canRedo !== r) this.store.set({ canUndo: u, canRedo: r }, 'history');
   }
 
-  // _run queues fn after the calls before it; failures become a toast and
-  // resolve to null so that callers need not catch.
+  // _run applies fn's change now; a failure becomes a toast. The promise
+  // it returns says how the server took it: the annotation as committed, or
+  // null when the change failed or was refused.
   _run(what, fn) {
-    const p = this.queue.then(fn).catch((err) => {
+    let r;
+    try {
+      r = fn();
+    } catch (err) {
       this.store.toast(what ? `${what}: ${err.message}` : err.message);
-      return null;
-    });
-    this.queue = p.then(() => this._publish());
-    return p;
+      this._publish();
+      return Promise.resolve(null);
+    }
+    this._publish();
+    if (r && r.done) return r.done;
+    return Promise.resolve(r === undefined ? null : r);
   }
 
   _record(e) {
@@ -98,86 +124,85 @@ export class History {
 
   /** create adds an annotation {start, end, label, attrs?}. */
   create(f) {
-    return this._run('Could not add the annotation', async () => {
-      const art = this._article();
-      const a = await this.api.createAnnotation(art, { attrs: {}, ...f });
-      this.store.upsertAnnotation(a);
-      this._record({ kind: 'create', id: a.id, after: fields(a) });
-      return a;
+    return this._run('Could not add the annotation', () => {
+      this._article();
+      const r = this.writer.create({ attrs: {}, ...f });
+      this._record({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId });
+      return r;
     });
   }
 
   /** update changes some of an annotation's fields (attrs replace the map). */
   update(id, patch) {
-    return this._run('Could not save the change', async () => {
-      const art = this._article();
+    return this._run('Could not save the change', () => {
+      this._article();
       const cur = this.store.annotation(id);
       if (!cur) throw new Error('the annotation is gone');
       if (!changes(cur, patch)) return cur; // e.g. Enter then blur on the same field
-      const a = await this.api.updateAnnotation(art, id, patch);
-      this.store.upsertAnnotation(a);
-      this._record({ kind: 'update', id, before: fields(cur), after: fields(a) });
-      return a;
+      const r = this.writer.update(id, patch);
+      this._record({ kind: 'update', id, before: fields(cur), after: fields(r.annotation), opId: r.opId });
+      return r;
     });
   }
 
   /** remove deletes an annotation. */
   remove(id) {
-    return this._run('Could not delete the annotation', async () => {
-      const art = this._article();
+    return this._run('Could not delete the annotation', () => {
+      this._article();
       const cur = this.store.annotation(id);
       if (!cur) throw new Error('the annotation is gone');
-      await this.api.deleteAnnotation(art, id);
-      this.store.removeAnnotation(id);
-      this._record({ kind: 'delete', id, before: fields(cur) });
-      return cur;
+      const r = this.writer.remove(id);
+      this._record({ kind: 'delete', id, before: fields(cur), opId: r.opId });
+      return r;
     });
   }
 
   /** undo reverses the newest recorded change. */
   undo() {
-    return this._run('Could not undo', async () => {
-      const e = this.undoStack.pop();
+    return this._run('Could not undo', () => {
+      const e = this.undoStack[this.undoStack.length - 1];
       if (!e) return null;
-      await this._apply(e, true);
+      const r = this._apply(e, true);
+      this.undoStack.pop();
       this.redoStack.push(e);
-      return e;
+      return r;
     });
   }
 
   /** redo applies the newest undone change again. */
   redo() {
-    return this._run('Could not redo', async () => {
-      const e = this.redoStack.pop();
+    return this._run('Could not redo', () => {
+      const e = this.redoStack[this.redoStack.length - 1];
       if (!e) return null;
-      await this._apply(e, false);
+      const r = this._apply(e, false);
+      this.redoStack.pop();
       this.undoStack.push(e);
-      return e;
+      return r;
     });
   }
 
-  async _apply(e, backwards) {
-    const art = this._article();
+  // _apply makes entry e's change (backwards: its reverse). It throws when
+  // the annotation is gone (someone deleted it): the entry is then dropped,
+  // since it can never apply again.
+  _apply(e, backwards) {
+    this._article();
     const id = this.resolve(e.id);
-    const recreate = async (f) => {
-      const a = await this.api.createAnnotation(art, f);
-      if (a.id !== id) this.alias.set(id, a.id);
-      this.store.upsertAnnotation(a);
-    };
-    const del = async () => {
-      await this.api.deleteAnnotation(art, id);
-      this.store.removeAnnotation(id);
-    };
-    switch (e.kind) {
-      case 'create':
-        return backwards ? del() : recreate(e.after);
-      case 'delete':
-        return backwards ? recreate(e.before) : del();
-      case 'update': {
-        const a = await this.api.updateAnnotation(art, id, backwards ? e.before : e.after);
-        this.store.upsertAnnotation(a);
-        return;
+    // Undoing a create and redoing a delete delete; undoing a delete and
+    // redoing a create create again.
+    const del = e.kind === 'create' ? backwards : e.kind === 'delete' ? !backwards : false;
+    let r;
+    try {
+      if (e.kind === 'update') r = this.writer.update(id, backwards ? e.before : e.after);
+      else if (del) r = this.writer.remove(id);
+      else {
+        r = this.writer.create(e.kind === 'create' ? e.after : e.before);
+        if (r.annotation.id !== id) this.alias.set(id, r.annotation.id);
       }
+    } catch (err) {
+      (backwards ? this.undoStack : this.redoStack).pop();
+      throw err;
     }
+    e.opId = r.opId;
+    return r;
   }
 }

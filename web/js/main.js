@@ -6,6 +6,7 @@ import { Store } from './state.js';
 import { Highlighter } from './highlight.js';
 import { Renderer } from './render.js';
 import { History } from './history.js';
+import { LiveSync, flushStored, storedArticles } from './live.js';
 import { selectionSpan, clearSelection } from './selection.js';
 import { bindKeys } from './keys.js';
 
@@ -14,10 +15,11 @@ const PROJECT_KEY = 'gloss.project';
 const store = new Store();
 const hl = new Highlighter();
 const renderer = new Renderer(store, hl);
-const edits = new History(store, api);
+const live = new LiveSync({ store, api });
+const edits = new History(store, live);
 
 // The test suite and the browser console may look at these.
-window.gloss = { store, edits, renderer };
+window.gloss = { store, edits, renderer, live };
 
 let frame = 0;
 function schedule() {
@@ -30,6 +32,21 @@ function schedule() {
 }
 store.addEventListener('change', schedule);
 window.addEventListener('resize', schedule);
+// Long articles lay paragraphs out only as they scroll into view, which can
+// move the text under the other people's name flags.
+let flagFrame = 0;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (!flagFrame && renderer.el.peerFlags.firstChild) {
+      flagFrame = requestAnimationFrame(() => {
+        flagFrame = 0;
+        renderer.refreshFlags();
+      });
+    }
+  },
+  { passive: true },
+);
 
 function fail(err) {
   store.toast(err && err.message ? err.message : String(err));
@@ -43,10 +60,21 @@ function parseRoute(hash) {
   return { view: 'list' };
 }
 
+// Who is logged in: live.js needs the name to pick this user's kept
+// changes out of localStorage.
+let meReady = null;
+function whoAmI() {
+  if (!meReady) meReady = api.me().catch((err) => {
+    meReady = null;
+    throw err;
+  });
+  return meReady;
+}
+
 let articleSeq = 0;
 async function loadArticle(id) {
   const seq = ++articleSeq;
-  store.closeArticle();
+  leaveArticle();
   try {
     const [a, anns] = await Promise.all([api.article(id), api.annotations(id)]);
     if (seq !== articleSeq) return;
@@ -54,11 +82,53 @@ async function loadArticle(id) {
     edits.reset(a.id);
     store.openArticle(a, anns);
     document.title = `${a.title || 'Untitled'} · gloss`;
+    const me = await whoAmI().catch(() => null);
+    if (seq !== articleSeq) return;
+    live.open(store.get().article, me);
   } catch (err) {
     if (seq !== articleSeq) return;
     store.set({ articleError: err.message }, 'article');
   }
 }
+
+// leaveArticle closes the open article's live session. Changes it could
+// not send yet stay in localStorage; sendKept tries them over REST.
+function leaveArticle() {
+  const a = store.get().article;
+  const left = a && live.pending > 0 ? a.id : null;
+  live.close();
+  store.closeArticle();
+  if (left !== null) sendKept();
+}
+
+// sendKept sends the changes kept for articles that are not open (left
+// or closed while offline) over the REST API.
+let sending = false;
+async function sendKept() {
+  if (sending || live.forcedOffline) return;
+  sending = true;
+  try {
+    const me = await whoAmI().catch(() => null);
+    for (const id of storedArticles(window.localStorage)) {
+      // The open article's (or the one opening) go out over its socket.
+      const r = store.get().route;
+      if (live.forcedOffline || (r.view === 'article' && r.id === id)) continue;
+      const refused = await flushStored(window.localStorage, api, id, me && me.name);
+      for (const msg of refused) store.toast(`A change to article ${id} could not be saved: ${msg}`);
+    }
+  } catch {
+    // Offline or logged out: they wait for the next time.
+  } finally {
+    sending = false;
+  }
+}
+
+// Back online: what was kept for other articles goes out too.
+store.addEventListener('change', (e) => {
+  if (e.detail.what !== 'live' || store.get().live.status !== 'live') return;
+  const open = store.get().article;
+  if (storedArticles(window.localStorage).some((id) => !open || id !== open.id)) sendKept();
+});
 
 let listSeq = 0;
 async function loadList() {
@@ -86,7 +156,7 @@ function onRoute() {
     window.scrollTo(0, 0);
   } else {
     articleSeq++;
-    if (store.get().article) store.closeArticle();
+    if (store.get().article) leaveArticle();
     document.title = 'gloss';
     loadList();
   }
@@ -101,7 +171,7 @@ async function boot() {
     loadArticle(route.id);
   }
   try {
-    const [me, projects] = await Promise.all([api.me(), api.projects()]);
+    const [me, projects] = await Promise.all([whoAmI(), api.projects()]);
     const saved = Number(localStorage.getItem(PROJECT_KEY));
     const projectId = projects.some((p) => p.id === saved) ? saved : projects.length ? projects[0].id : null;
     store.set({ me, projects, projectId }, 'projects');
@@ -110,6 +180,7 @@ async function boot() {
     return;
   }
   window.addEventListener('hashchange', onRoute);
+  sendKept();
   if (route.view === 'article') {
     // Already loading; keep the list ready for the way back.
     return;
@@ -164,6 +235,19 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
+// gotoPeer scrolls to the selection of another person on the article.
+function gotoPeer(name) {
+  const view = renderer.view;
+  const u = (store.get().live.users || []).find((x) => x.name === name && x.selection && x.selection.end > x.selection.start);
+  if (!view || !u) return;
+  const rect = view.liveRange(u.selection.start, u.selection.end).getBoundingClientRect();
+  const top = 130;
+  if (rect.top < top || rect.bottom > window.innerHeight - 40) {
+    window.scrollBy({ top: rect.top - Math.max(top, window.innerHeight / 3), behavior: 'smooth' });
+  }
+  hl.flash(view.staticRange(u.selection.start, u.selection.end));
+}
+
 function pick(e) {
   const view = renderer.view;
   if (!view) return;
@@ -194,7 +278,8 @@ async function doneAndNext() {
   if (!a || advancing) return;
   advancing = true;
   try {
-    await edits.queue; // let pending saves land first
+    // Let pending saves land first, when they can.
+    if (['live', 'rest', 'connecting'].includes(store.get().live.status)) await live.idle(5000);
     await api.setStatus(a.id, 'done');
     store.setArticleFields({ status: 'done' });
     try {
@@ -274,6 +359,7 @@ const clicks = {
   redo: () => edits.redo(),
   'done-next': () => doneAndNext(),
   goto: (el) => gotoAnnotation(Number(el.dataset.id)),
+  'goto-peer': (el) => gotoPeer(el.dataset.name),
   expand: (el) => {
     renderer.expanded.add(el.dataset.label);
     schedule();
@@ -306,7 +392,25 @@ const changes = {
   },
   attr: (el) => saveAttr(el),
   import: (el) => importFiles(el),
+  'export-format': (el) => setExport({ format: el.value }),
+  'export-done': (el) => setExport({ done: el.checked }),
+  'export-clean': (el) => setExport({ clean: el.checked }),
 };
+
+function setExport(patch) {
+  store.set({ exportOpts: { ...store.get().exportOpts, ...patch } }, 'export');
+}
+
+// closeMenus closes the open menus (details.menu) except the one holding keep.
+function closeMenus(keep = null) {
+  let closed = false;
+  for (const d of document.querySelectorAll('details.menu[open]')) {
+    if (keep && d.contains(keep)) continue;
+    d.open = false;
+    closed = true;
+  }
+  return closed;
+}
 
 let searchTimer = 0;
 const inputs = {
@@ -328,7 +432,16 @@ function delegate(type, table) {
     if (fn) fn(el, e);
   });
 }
+// A click outside an open menu closes it.
+document.addEventListener('click', (e) => closeMenus(e.target));
+// Downloading closes the menu it came from.
+clicks['export-download'] = () => setTimeout(() => closeMenus(), 0);
 delegate('click', clicks);
+
+// Others see where the selection is (live presence).
+document.addEventListener('selectionchange', () => {
+  if (store.get().article && renderer.view) live.select(selectionSpan(renderer.view));
+});
 delegate('change', changes);
 delegate('input', inputs);
 
@@ -364,6 +477,7 @@ bindKeys(
     const s = store.get();
     switch (action.type) {
       case 'escape': {
+        if (closeMenus()) return true;
         if (s.help) store.set({ help: false });
         else if (s.selectedId != null) {
           if (document.activeElement && document.getElementById('popover').contains(document.activeElement)) document.activeElement.blur();

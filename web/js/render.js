@@ -7,6 +7,38 @@
 // delegated listeners; never state.
 import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
 import { TextView } from './textview.js';
+import { exportURL } from './api.js';
+import { PeerHighlighter, people, initials } from './presence.js';
+
+/** EXPORT_FORMATS are the formats of GET /api/export, with what each is for. */
+export const EXPORT_FORMATS = [
+  ['jsonl', 'gloss JSONL', 'Every field and annotation; imports back'],
+  ['doccano', 'doccano', 'JSONL with [start, end, label] spans'],
+  ['labelstudio', 'Label Studio', 'JSON tasks with labels and attributes'],
+  ['spacy', 'spaCy / Prodigy', 'JSONL with tokens and token-aligned spans'],
+  ['conll', 'CoNLL', 'IOB2 tags: a token a line, a column per label'],
+  ['w3c', 'W3C Web Annotation', 'JSON-LD with position and quote selectors'],
+  ['brat', 'brat', '.txt and .ann standoff files in a .tar.gz'],
+  ['csv', 'CSV', 'One span a row, for spreadsheets'],
+  ['claimreview', 'ClaimReview', 'schema.org JSON-LD for claims with a verdict'],
+];
+
+const LIVE_TEXT = {
+  connecting: ['Connecting…', 'Opening the live connection'],
+  live: ['Live', 'Changes are saved and shared as you make them'],
+  reconnecting: ['Reconnecting…', 'The connection dropped; your changes are kept and sent when it is back'],
+  offline: ['Offline', 'No connection; your changes are kept in this browser and sent when it is back'],
+  rest: ['Saved directly', "Live updates are not available here: your changes are saved, others' show after a reload"],
+};
+
+/** liveLabel says what the status indicator shows for live state l. */
+export function liveLabel(l) {
+  const [text, title] = LIVE_TEXT[l.status] || ['', ''];
+  const n = l.pending || 0;
+  const more = n ? `${n} pending change${n === 1 ? '' : 's'}` : '';
+  if (l.status === 'offline' || (l.status === 'reconnecting' && n)) return { text: more ? `${text} · ${more}` : text, title };
+  return { text, title };
+}
 
 export const STATUSES = [
   ['new', 'New'],
@@ -72,7 +104,14 @@ export class Renderer {
       helpLabels: $('help-labels'),
       crumb: $('crumb'),
       toolbar: document.querySelector('.toolbar'),
+      live: $('live'),
+      liveStatus: $('live-status'),
+      peers: $('peers'),
+      exportList: $('export-list'),
+      exportArticle: $('export-article'),
+      peerFlags: $('peer-flags'),
     };
+    this.peerHl = new PeerHighlighter();
   }
 
   // changed reports whether deps differ from the last call with this key.
@@ -106,13 +145,126 @@ export class Renderer {
       fill(this.el.who, s.me ? [h('span', { class: 'who-name' }, s.me.name), h('span', { class: 'role' }, s.me.role)] : null);
     }
     const a = s.route.view === 'article' ? s.article : null;
+    this.presence(s, a);
     if (this.changed('crumb', [s.route.view, a && a.title])) {
       fill(this.el.crumb, a ? [h('a', { href: '#/' }, 'Articles'), h('span', { class: 'sep' }, '/'), h('span', { class: 'cur' }, a.title || 'Untitled')] : null);
     }
   }
 
+  presence(s, a) {
+    const l = s.live;
+    const show = !!a && l.status !== 'closed';
+    if (!this.changed('live', [show, l.status, l.pending, l.users, l.you])) return;
+    this.el.live.hidden = !show;
+    if (!show) return;
+    const { text, title } = liveLabel(l);
+    this.el.liveStatus.className = `live-status is-${l.status}`;
+    this.el.liveStatus.title = title;
+    fill(this.el.liveStatus, h('span', { class: 'live-dot', 'aria-hidden': 'true' }), h('span', { class: 'live-text' }, text));
+    // Alone, your own avatar would only repeat your name next to it.
+    let ps = l.status === 'live' ? people(l.users, l.you) : [];
+    if (ps.length === 1 && ps[0].you) ps = [];
+    const shown = ps.slice(0, 6);
+    fill(
+      this.el.peers,
+      shown.map((p) =>
+        h(
+          'li',
+          { class: 'avatar' + (p.you ? ' you' : ''), style: { '--c': p.color }, dataset: { name: p.name } },
+          p.you || !p.selections.length
+            ? h('span', { class: 'avatar-face', role: 'img', title: p.you ? `${p.name} (you)` : p.name, 'aria-label': p.you ? `${p.name} (you)` : p.name }, initials(p.name))
+            : h('button', { type: 'button', class: 'avatar-face', title: `${p.name}: show their selection`, 'aria-label': `${p.name}: show their selection`, dataset: { action: 'goto-peer', name: p.name } }, initials(p.name)),
+        ),
+      ),
+      ps.length > shown.length ? h('li', { class: 'avatar more', title: ps.slice(shown.length).map((p) => p.name).join(', ') }, `+${ps.length - shown.length}`) : null,
+    );
+  }
+
+  /**
+   * refreshFlags places the name flags again, e.g. after scrolling has
+   * laid out paragraphs of a long article that were only estimated.
+   */
+  refreshFlags() {
+    const s = this.store.get();
+    if (!this.view || !this.el.peerFlags.firstChild) return;
+    this.peerFlags(s.live.status === 'live' ? people(s.live.users, s.live.you) : []);
+  }
+
+  // peerFlags puts each other person's name at the start of their
+  // selection, in their colour.
+  peerFlags(ps) {
+    const box = this.el.peerFlags;
+    const flags = [];
+    if (this.view) {
+      const host = box.offsetParent || box.parentElement;
+      const hr = host.getBoundingClientRect();
+      const n = this.view.map.lengthCP;
+      for (const p of ps) {
+        if (p.you) continue;
+        for (const sel of p.selections) {
+          const start = Math.max(0, Math.min(sel.start, n));
+          const end = Math.max(start, Math.min(sel.end, n));
+          if (end <= start) continue;
+          const rect = [...this.view.liveRange(start, end).getClientRects()].find((r) => r.width > 0);
+          if (!rect) continue;
+          flags.push(
+            h('span', { class: 'peer-flag', style: { '--c': p.color, left: `${Math.round(rect.left - hr.left)}px`, top: `${Math.round(rect.top - hr.top)}px` } }, p.name),
+          );
+        }
+      }
+    }
+    fill(box, flags);
+  }
+
+  // exportMenu fills a details.menu with the export choices for a project.
+  exportMenu(el, s, project, scope) {
+    const o = s.exportOpts;
+    if (!this.changed(`export-${el.id}`, [project, o.format, o.done, o.clean, scope])) return;
+    const href = exportURL({ format: o.format, project, done: o.done, clean: o.clean });
+    if (!el.firstChild) {
+      const group = `${el.id}-format`;
+      fill(
+        el,
+        h('summary', { class: 'btn', title: 'Download annotations' }, 'Export', h('span', { class: 'caret', 'aria-hidden': 'true' })),
+        h(
+          'div',
+          { class: 'menu-panel', role: 'group', 'aria-label': 'Export' },
+          h('p', { class: 'menu-title' }, 'Format'),
+          h(
+            'div',
+            { class: 'formats' },
+            EXPORT_FORMATS.map(([id, name, desc]) =>
+              h(
+                'label',
+                { class: 'format' },
+                h('input', { type: 'radio', name: group, value: id, dataset: { action: 'export-format' } }),
+                h('span', { class: 'format-name' }, name),
+                h('span', { class: 'format-desc' }, desc),
+              ),
+            ),
+          ),
+          h(
+            'div',
+            { class: 'menu-opts' },
+            h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { action: 'export-done' } }), h('span', {}, 'Only done articles')),
+            h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { action: 'export-clean' } }), h('span', {}, 'Cut boilerplate out of the text')),
+          ),
+          h('div', { class: 'menu-foot' }, h('span', { class: 'scope muted small' }), h('a', { class: 'btn primary download', download: '', dataset: { action: 'export-download' } }, 'Download')),
+        ),
+      );
+    }
+    for (const r of el.querySelectorAll('[data-action="export-format"]')) r.checked = r.value === o.format;
+    el.querySelector('[data-action="export-done"]').checked = !!o.done;
+    el.querySelector('[data-action="export-clean"]').checked = !!o.clean;
+    el.querySelector('.scope').textContent = scope;
+    const link = el.querySelector('.download');
+    link.href = href;
+    link.hidden = project == null;
+  }
+
   list(s) {
     const L = s.list;
+    this.exportMenu(this.el.exportList, s, s.projectId, exportScope(this.store.project(), s.exportOpts));
     if (document.activeElement !== this.el.q && this.el.q.value !== L.q) this.el.q.value = L.q;
     if (this.el.statusFilter.value !== L.status) this.el.statusFilter.value = L.status;
     if (this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset])) {
@@ -204,6 +356,14 @@ export class Renderer {
       // The text and its highlights first; the side panel a frame later.
       this.deferPanel = !!a;
     }
+    if (a) {
+      this.exportMenu(this.el.exportArticle, s, a.project, exportScope(this.store.project(a.project), s.exportOpts));
+    }
+    if (this.changed('peers-hl', [this.view, s.live.users, s.live.you, s.live.status, window.innerWidth])) {
+      const ps = this.view && s.live.status === 'live' ? people(s.live.users, s.live.you) : [];
+      this.peerHl.paint(this.view, ps);
+      this.peerFlags(ps);
+    }
     if (this.changed('toolbar', [labels, s.canUndo, s.canRedo, a && a.status])) {
       fill(
         this.el.labels,
@@ -237,7 +397,7 @@ export class Renderer {
         }
       }, 0);
     }
-    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size])) {
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live'])) {
       this.panel(s, labels);
       this.memo.delete('panel-sel');
     }
@@ -257,6 +417,9 @@ export class Renderer {
       this.el.panel.replaceChildren();
       return;
     }
+    // Unsaved changes are marked only while they wait for a connection:
+    // live, the ack comes within a frame or two.
+    const marks = s.live.status !== 'live';
     const groups = new Map(labels.map((l) => [l.name, []]));
     for (const an of anns) {
       if (!groups.has(an.label)) groups.set(an.label, []);
@@ -282,9 +445,16 @@ export class Renderer {
                     {},
                     h(
                       'button',
-                      { type: 'button', class: 'ann', dataset: { action: 'goto', id: String(an.id) }, style: { '--c': l.color } },
+                      {
+                        type: 'button',
+                        class: 'ann' + (marks && an.pending ? ' pending' : ''),
+                        dataset: { action: 'goto', id: String(an.id) },
+                        style: { '--c': l.color },
+                        title: marks && an.pending ? 'Not saved yet: sent when the connection is back' : null,
+                      },
                       h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
                       attrLine(l, an),
+                      marks && an.pending ? h('span', { class: 'unsaved' }, 'not saved yet') : null,
                     ),
                   ),
                 ),
@@ -314,7 +484,13 @@ export class Renderer {
     }
     // Rebuild when another annotation or label is shown; otherwise only
     // refresh the values, so that a click or typing in progress survives
-    // the answer to the previous change.
+    // the answer to the previous change. A new annotation's temporary id
+    // becoming its real one is not another annotation.
+    const prev = this.memo.get('pop');
+    if (prev && prev[0] !== an.id && this.store.currentId(prev[0]) === an.id) {
+      prev[0] = an.id;
+      pop.dataset.id = String(an.id);
+    }
     if (!this.changed('pop', [an.id, an.label, labels])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {
@@ -406,6 +582,11 @@ export class Renderer {
       labels.filter((l) => l.hotkey).map((l) => h('li', {}, h('span', { class: 'k' }, kbd(l.hotkey)), h('span', {}, 'label the selection ', swatch(l.color), h('strong', {}, l.name)))),
     );
   }
+}
+
+function exportScope(project, o) {
+  if (!project) return '';
+  return `${o.done ? 'Done articles' : 'Every article'} of ${project.name}`;
 }
 
 function popText(an) {

@@ -3,9 +3,10 @@
 // whose detail.what names the part that changed, so that the renderer can
 // skip the expensive parts (text layout, highlights) when they did not.
 //
-// Annotations change from three places: the user's own API calls, undo and
-// redo, and (later) other people's ops arriving over a socket. All of them
-// go through upsertAnnotation / removeAnnotation / applyRemote.
+// Annotations change from two places: live.js, which lays the user's own
+// pending changes (edits, undo and redo) over the server's state with
+// putAnnotation / removeAnnotation / renameAnnotation, and other people's
+// ops arriving over the socket (applyRemote, resync).
 import { sliceCodePoints } from './offsets.js';
 
 /** sortAnnotations orders like the server: start, longer first, id. */
@@ -33,7 +34,10 @@ export class Store extends EventTarget {
       canRedo: false,
       help: false,
       toast: null, // {message, kind, id}
+      live: { status: 'closed', pending: 0, you: null, users: [] }, // live.js's session
+      exportOpts: { format: 'jsonl', done: false, clean: false },
     };
+    this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
     this._sortedRev = -1;
   }
@@ -82,6 +86,7 @@ export class Store extends EventTarget {
     this.state.annotations = m;
     this.state.annRev++;
     this.state.selectedId = null;
+    this.renamed.clear();
     this.emit('article');
   }
 
@@ -135,6 +140,39 @@ export class Store extends EventTarget {
     if (old && old.version > a.version) return; // a newer state arrived first
     this.state.annotations.set(a.id, a);
     this._touch(a.version);
+  }
+
+  /**
+   * putAnnotation shows a as it is, whatever its version: live.js's view of
+   * an annotation with changes pending.
+   */
+  putAnnotation(a) {
+    const art = this.state.article;
+    if (!art || a.article !== art.id) return;
+    this.state.annotations.set(a.id, a);
+    this._touch(0);
+  }
+
+  /**
+   * renameAnnotation retires temporary id from once its create has the
+   * real id to: the annotation under from goes (live.js shows it under to),
+   * and a selection moves along.
+   */
+  renameAnnotation(from, to) {
+    this.renamed.set(from, to);
+    const had = this.state.annotations.delete(from);
+    if (this.state.selectedId === from) this.state.selectedId = to;
+    if (had) this._touch(0);
+  }
+
+  /** currentId follows renames from a temporary id to the real one. */
+  currentId(id) {
+    const seen = new Set();
+    while (this.renamed.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = this.renamed.get(id);
+    }
+    return id;
   }
 
   /** removeAnnotation forgets a deleted annotation. */
