@@ -157,7 +157,7 @@ func (r *room) join(c *client, since uint64) error {
 		}
 		if ok {
 			c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: r.last, You: you}))
-			c.queue(mustJSON(catchup(ops, r.last)))
+			c.queue(mustJSON(catchup(ops, r.last, c.user.Name)))
 			r.add(c)
 			return nil
 		}
@@ -177,17 +177,24 @@ func (r *room) join(c *client, since uint64) error {
 		if err != nil {
 			return err
 		}
-		c.queue(mustJSON(catchup(ops, r.last)))
+		c.queue(mustJSON(catchup(ops, r.last, c.user.Name)))
 	}
 	r.add(c)
 	return nil
 }
 
-func catchup(ops []model.Op, upTo uint64) Ops {
+// catchup lists the ops up to upTo for user. Their own ops carry their
+// op_id, so that a client whose ack was lost in a drop knows the op it
+// still holds as pending is done.
+func catchup(ops []model.Op, upTo uint64, user string) Ops {
 	out := Ops{Type: TypeOps, Ops: []OpMessage{}}
 	for _, op := range ops {
 		if op.Version <= upTo {
-			out.Ops = append(out.Ops, opMessage(TypeOp, op))
+			m := opMessage(TypeOp, op)
+			if op.Author == user {
+				m.OpID = op.OpID
+			}
+			out.Ops = append(out.Ops, m)
 		}
 	}
 	return out
