@@ -20,6 +20,7 @@ import (
 	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/storage/storagetest"
 )
 
 // testAssets stands in for the embedded editor.
@@ -40,16 +41,7 @@ type env struct {
 
 func newEnv(t *testing.T, cfg server.Config) *env {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "gloss.db"), storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := db.Check(); err != nil {
-			t.Errorf("bbolt check: %v", err)
-		}
-		db.Close()
-	})
+	db := storagetest.Open(t)
 	hash, err := server.HashPassword("correct horse")
 	if err != nil {
 		t.Fatal(err)

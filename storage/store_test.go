@@ -10,24 +10,11 @@ import (
 
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/storage/storagetest"
 )
 
-// mustOpen opens a fresh database in t.TempDir and checks its consistency
-// when the test ends.
-func mustOpen(t testing.TB) *storage.DB {
-	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "gloss.db"), storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := db.Check(); err != nil {
-			t.Errorf("bbolt check: %v", err)
-		}
-		db.Close()
-	})
-	return db
-}
+// mustOpen opens a fresh database, checked when the test ends.
+func mustOpen(t testing.TB) *storage.DB { return storagetest.Open(t) }
 
 func seed(t testing.TB, db *storage.DB) model.Article {
 	t.Helper()
