@@ -50,6 +50,8 @@ type Server struct {
 	log   *slog.Logger
 	app   *fiber.App
 	hub   *live.Hub
+
+	failures failures
 }
 
 // DefaultBodyLimit is the request body limit when Config.BodyLimit is 0.
@@ -91,8 +93,8 @@ func (s *Server) routes() error {
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
 
 	api := app.Group("/api")
-	api.Post("/login", s.login)
-	api.Post("/setup", s.setup)
+	api.Post("/login", s.failures.guard, s.login)
+	api.Post("/setup", s.failures.guard, s.setup)
 	api.Use(s.requireUser)
 	api.Post("/logout", s.logout)
 	api.Get("/me", s.me)

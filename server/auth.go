@@ -179,3 +179,60 @@ func currentUser(c *fiber.Ctx) model.User {
 	u, _ := c.Locals("user").(model.User)
 	return u
 }
+
+// failures limits failed logins and setups per client address: after
+// maxFailures in failureWindow, further attempts are refused (429) until
+// the window ends, without checking the password. That makes guessing
+// slow without locking out a person who mistypes.
+type failures struct {
+	mu sync.Mutex
+	by map[string]*failureCount
+}
+
+type failureCount struct {
+	n     int
+	since time.Time
+}
+
+const (
+	maxFailures   = 10
+	failureWindow = time.Minute
+)
+
+func (f *failures) guard(c *fiber.Ctx) error {
+	ip := c.IP()
+	now := time.Now()
+	f.mu.Lock()
+	fc := f.by[ip]
+	if fc != nil && now.Sub(fc.since) > failureWindow {
+		delete(f.by, ip)
+		fc = nil
+	}
+	blocked := fc != nil && fc.n >= maxFailures
+	f.mu.Unlock()
+	if blocked {
+		return model.Errorf(model.ETOOMANY, "too many failed attempts: wait a minute and try again")
+	}
+	err := c.Next()
+	if code := model.ErrorCode(err); code == model.EUNAUTHORIZED || code == model.EFORBIDDEN {
+		f.fail(ip, now)
+	}
+	return err
+}
+
+func (f *failures) fail(ip string, now time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.by == nil {
+		f.by = map[string]*failureCount{}
+	}
+	if len(f.by) > 100_000 {
+		f.by = map[string]*failureCount{} // bounded: an address flood resets the table
+	}
+	fc := f.by[ip]
+	if fc == nil {
+		fc = &failureCount{since: now}
+		f.by[ip] = fc
+	}
+	fc.n++
+}

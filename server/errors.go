@@ -17,6 +17,7 @@ var statusOf = map[string]int{
 	model.EUNAUTHORIZED: http.StatusUnauthorized,
 	model.EFORBIDDEN:    http.StatusForbidden,
 	model.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	model.ETOOMANY:      http.StatusTooManyRequests,
 	model.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	model.EINTERNAL:     http.StatusInternalServerError,
 }

@@ -13,6 +13,7 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOLARGE     = "too_large"
+	ETOOMANY      = "too_many_requests"
 	EUNAVAILABLE  = "unavailable"
 	EINTERNAL     = "internal"
 )
