@@ -45,12 +45,28 @@ func (r *room) do(fn func()) {
 }
 
 func (r *room) run() {
+	var (
+		lastDeliver time.Time
+		held        <-chan time.Time // set while a wake-up waits for its turn
+	)
 	for {
 		select {
 		case fn := <-r.events:
 			fn()
 		case <-r.wake:
+			if held != nil {
+				continue // the held wake-up will read this op too
+			}
+			if wait := r.deliverGap() - time.Since(lastDeliver); wait > 0 {
+				held = time.After(wait)
+				continue
+			}
 			r.deliver()
+			lastDeliver = time.Now()
+		case <-held:
+			held = nil
+			r.deliver()
+			lastDeliver = time.Now()
 		case <-r.quit:
 			for {
 				select {
@@ -62,6 +78,19 @@ func (r *room) run() {
 			}
 		}
 	}
+}
+
+// deliverGap is the least time between two deliveries of a room: 40 µs
+// per member, so 0.4 ms for 10 people and 20 ms for 500. A delivery costs
+// a frame and a write per member whatever it carries; under sustained
+// load, ops that arrive within the gap travel together as one "ops"
+// message, and the first op after a quiet spell goes out at once. At 500
+// clients and 500 ops/s (gloss bench live, alternating runs) ack p99 went
+// from 283-287 ms without a gap to 119-123 ms at 20 µs, 69-83 ms at 40 µs
+// and 67-73 ms at 80 µs, where the gap itself starts to dominate (p50
+// 35 ms against 28 ms).
+func (r *room) deliverGap() time.Duration {
+	return time.Duration(len(r.members)) * 40 * time.Microsecond
 }
 
 // deliver sends every op after last to the members in version order: as an
@@ -85,7 +114,9 @@ func (r *room) deliver() {
 	for i, op := range ops {
 		msgs[i] = mustJSON(opMessage(TypeOp, op))
 	}
-	shared := combine(msgs)
+	// Senders first: their acks then leave before the fan-out to everyone
+	// else, whose writes would otherwise queue ahead of them.
+	var senders, others []*client
 	for c := range r.members {
 		own := false
 		for _, op := range ops {
@@ -94,10 +125,13 @@ func (r *room) deliver() {
 				break
 			}
 		}
-		if !own {
-			c.queue(shared)
-			continue
+		if own {
+			senders = append(senders, c)
+		} else {
+			others = append(others, c)
 		}
+	}
+	for _, c := range senders {
 		start := 0
 		for i, op := range ops {
 			if op.OpID != "" && op.Author == c.user.Name && c.expect[op.OpID] {
@@ -112,6 +146,10 @@ func (r *room) deliver() {
 		if start < len(msgs) {
 			c.queue(combine(msgs[start:]))
 		}
+	}
+	shared := combine(msgs)
+	for _, c := range others {
+		c.queue(shared)
 	}
 	r.last = ops[len(ops)-1].Version
 }
