@@ -44,12 +44,17 @@ func (s *Server) createAnnotation(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(op.Annotation)
 }
 
-func (s *Server) patchAnnotation(c *fiber.Ctx) error {
-	id, err := idParam(c, "id", "article")
-	if err != nil {
-		return err
+// annotationIDs parses the article and annotation ids of a route.
+func annotationIDs(c *fiber.Ctx) (article, annotation uint64, err error) {
+	if article, err = idParam(c, "id", "article"); err != nil {
+		return 0, 0, err
 	}
-	aid, err := idParam(c, "aid", "annotation")
+	annotation, err = idParam(c, "aid", "annotation")
+	return article, annotation, err
+}
+
+func (s *Server) patchAnnotation(c *fiber.Ctx) error {
+	id, aid, err := annotationIDs(c)
 	if err != nil {
 		return err
 	}
@@ -68,16 +73,14 @@ func (s *Server) patchAnnotation(c *fiber.Ctx) error {
 	return c.JSON(op.Annotation)
 }
 
+// deleteAnnotation takes an optional ?op_id= (a DELETE has no body), so
+// that a client retrying a delete is answered 204 again, not 404.
 func (s *Server) deleteAnnotation(c *fiber.Ctx) error {
-	id, err := idParam(c, "id", "article")
+	id, aid, err := annotationIDs(c)
 	if err != nil {
 		return err
 	}
-	aid, err := idParam(c, "aid", "annotation")
-	if err != nil {
-		return err
-	}
-	if _, err := s.apply(c, id, model.Change{Action: model.ActionDelete, ID: aid}); err != nil {
+	if _, err := s.apply(c, id, model.Change{Action: model.ActionDelete, ID: aid, OpID: c.Query("op_id")}); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

@@ -133,6 +133,14 @@ func TestAnnotationAPI(t *testing.T) {
 	if code, _ = e.do("DELETE", fmt.Sprintf("%s/%d", base, an.ID), ""); code != 404 {
 		t.Fatalf("delete again: %d, want 404", code)
 	}
+	// With an op_id a retried delete is answered as the first one was.
+	code, body = e.do("POST", base, `{"start":0,"end":7,"label":"CLAIM"}`)
+	json.Unmarshal([]byte(body), &an)
+	for i := range 2 {
+		if code, body = e.do("DELETE", fmt.Sprintf("%s/%d?op_id=del-1", base, an.ID), ""); code != 204 {
+			t.Fatalf("delete with op_id, try %d: %d %s", i+1, code, body)
+		}
+	}
 }
 
 func TestAPIErrors(t *testing.T) {
