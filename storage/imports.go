@@ -40,21 +40,26 @@ func (db *DB) ImportArticles(project uint64, items []NewArticle) ([]Imported, er
 				return fmt.Errorf("article %d (%q): %w", i+1, a.Title, err)
 			}
 			res := Imported{Article: a, Created: created}
-			if created {
+			if created && len(it.Annotations) > 0 {
+				d, err := db.openDoc(tx, a.ID, model.NewRuneIndex(a.Text))
+				if err != nil {
+					return err
+				}
 				for j, c := range it.Annotations {
 					c.Action = model.ActionCreate
 					if c.Applied.IsZero() {
 						c.Applied = db.now()
 					}
-					op, err := db.apply(tx, a.ID, c)
+					op, err := d.change(c)
 					if err != nil {
 						return model.Errorf(model.ErrorCode(err), "article %d (%q), annotation %d: %s", i+1, a.Title, j+1, model.ErrorMessage(err))
 					}
 					res.Ops = append(res.Ops, op)
 				}
-				if len(res.Ops) > 0 {
-					res.Article, _ = article(tx, a.ID, false)
+				if err := d.save(); err != nil {
+					return err
 				}
+				res.Article = d.art
 			}
 			out = append(out, res)
 		}

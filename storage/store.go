@@ -538,86 +538,129 @@ func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID)
 // apply makes one change inside tx. It writes nothing when it refuses
 // the change: everything is checked before the first Put.
 func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
-	art, err := article(tx, articleID, false)
+	d, err := db.openDoc(tx, articleID, nil)
 	if err != nil {
 		return model.Op{}, err
 	}
+	op, err := d.change(c)
+	if err != nil {
+		return model.Op{}, err
+	}
+	return op, d.save()
+}
+
+// docTx is one article inside a write transaction: its metadata as it
+// changes, its schema and text index, and its buckets. Changes go through
+// change; save writes the metadata once, however many changes came.
+type docTx struct {
+	tx               *bolt.Tx
+	art              model.Article
+	p                model.Project
+	ri               *model.RuneIndex
+	ops, anns, opids *bolt.Bucket
+	dirty            bool
+}
+
+// openDoc loads an article for changes; ri may be given when the caller
+// has the text indexed already.
+func (db *DB) openDoc(tx *bolt.Tx, articleID uint64, ri *model.RuneIndex) (*docTx, error) {
+	art, err := article(tx, articleID, false)
+	if err != nil {
+		return nil, err
+	}
+	p, err := db.cache.project(tx, art.Project)
+	if err != nil {
+		return nil, err
+	}
+	if ri == nil {
+		ri = db.cache.text(tx, articleID)
+	}
 	doc := docBucket(tx, articleID)
-	ops, anns, opids := doc.Bucket(bucketOps), doc.Bucket(bucketAnn), doc.Bucket(bucketOpIDs)
+	return &docTx{tx: tx, art: art, p: p, ri: ri,
+		ops: doc.Bucket(bucketOps), anns: doc.Bucket(bucketAnn), opids: doc.Bucket(bucketOpIDs)}, nil
+}
+
+// change makes one change: the annotation, its op-log entry and its op_id.
+// It writes nothing when it refuses the change.
+func (d *docTx) change(c model.Change) (model.Op, error) {
 	if c.OpID != "" {
 		if len(c.OpID) > 128 {
 			return model.Op{}, model.Errorf(model.EINVALID, "op_id is longer than 128 bytes")
 		}
-		if v := opids.Get(opIDKey(c.Author, c.OpID)); v != nil {
+		if v := d.opids.Get(opIDKey(c.Author, c.OpID)); v != nil {
 			var op model.Op
-			if _, err := getJSON(ops, v, &op); err != nil {
-				return op, err
-			}
-			return op, nil
+			_, err := getJSON(d.ops, v, &op)
+			return op, err
 		}
 	}
-	p, err := db.cache.project(tx, art.Project)
-	if err != nil {
-		return model.Op{}, err
-	}
-	ri := db.cache.text(tx, articleID)
 	var an model.Annotation
+	var err error
 	switch c.Action {
 	case model.ActionCreate:
-		if an, err = model.NewAnnotation(p, ri, c); err != nil {
+		if an, err = model.NewAnnotation(d.p, d.ri, c); err != nil {
 			return model.Op{}, err
 		}
-		seq, err := tx.Bucket(bucketAnnSeq).NextSequence()
+		seq, err := d.tx.Bucket(bucketAnnSeq).NextSequence()
 		if err != nil {
 			return model.Op{}, err
 		}
-		an.ID, an.Article, an.CreatedAt = seq, articleID, c.Applied
-		art.Count++
+		an.ID, an.Article, an.CreatedAt = seq, d.art.ID, c.Applied
+		d.art.Count++
 	case model.ActionUpdate, model.ActionDelete:
-		ok, err := getJSON(anns, itob(c.ID), &an)
+		ok, err := getJSON(d.anns, itob(c.ID), &an)
 		if err != nil {
 			return model.Op{}, err
 		}
 		if !ok {
-			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", c.ID, articleID)
+			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", c.ID, d.art.ID)
 		}
-		an.Text = ri.Slice(an.Start, an.End)
+		an.Text = d.ri.Slice(an.Start, an.End)
 		if c.Action == model.ActionUpdate {
-			if an, err = model.UpdateAnnotation(p, ri, an, c); err != nil {
+			if an, err = model.UpdateAnnotation(d.p, d.ri, an, c); err != nil {
 				return model.Op{}, err
 			}
 		} else {
-			art.Count--
+			d.art.Count--
 		}
 	default:
 		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update or delete)", c.Action)
 	}
-	art.Version++
-	an.Version, an.UpdatedAt = art.Version, c.Applied
-	op := model.Op{Version: art.Version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
+	d.art.Version++
+	d.dirty = true
+	an.Version, an.UpdatedAt = d.art.Version, c.Applied
+	op := model.Op{Version: d.art.Version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
 
 	stored := an
 	stored.Text = "" // derived from the text on read
 	if c.Action == model.ActionDelete {
-		err = anns.Delete(itob(an.ID))
+		err = d.anns.Delete(itob(an.ID))
 	} else {
-		err = putJSON(anns, itob(an.ID), stored)
+		err = putJSON(d.anns, itob(an.ID), stored)
 	}
 	if err != nil {
 		return model.Op{}, err
 	}
-	if err := putJSON(ops, itob(op.Version), op); err != nil {
+	if err := putJSON(d.ops, itob(op.Version), op); err != nil {
 		return model.Op{}, err
 	}
 	if c.OpID != "" {
-		if err := opids.Put(opIDKey(c.Author, c.OpID), itob(op.Version)); err != nil {
+		if err := d.opids.Put(opIDKey(c.Author, c.OpID), itob(op.Version)); err != nil {
 			return model.Op{}, err
 		}
 	}
-	if art.Status == model.StatusNew {
-		art.Status = model.StatusInProgress
+	return op, nil
+}
+
+// save writes the article's metadata if a change moved it. The first
+// change moves a new article to in_progress.
+func (d *docTx) save() error {
+	if !d.dirty {
+		return nil
 	}
-	return op, putJSON(tx.Bucket(bucketArticles), itob(articleID), art)
+	if d.art.Status == model.StatusNew {
+		d.art.Status = model.StatusInProgress
+	}
+	return putJSON(d.tx.Bucket(bucketArticles), itob(d.art.ID), d.art)
 }
 
 // OpsSince returns the article's ops with versions after since, oldest
