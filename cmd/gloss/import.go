@@ -19,7 +19,7 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 	project := fs.Uint64("project", 0, "project id (default: the first project)")
 	author := fs.String("author", "import", "author recorded for annotations that name none")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: gloss import [--db FILE] [--project ID] FILE...\n\nImports .txt articles, gloss JSONL, doccano JSONL, Label Studio JSON and W3C\nannotation collections, with their labels. Each file is all or nothing.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: gloss import [--db FILE] [--project ID] FILE...\n\nImports .txt articles, gloss JSONL, doccano JSONL, Label Studio JSON and W3C\nannotation collections, with their labels. Each file is checked whole\nbefore anything of it is stored: bad input stores nothing.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	paths, err := parse(fs, args)
