@@ -22,7 +22,7 @@ import (
 
 // Config is everything a Server needs. Tests build one directly.
 type Config struct {
-	Store *storage.DB
+	Store storage.Store
 	Log   *slog.Logger
 	// BodyLimit bounds request bodies in bytes (default 32 MiB).
 	BodyLimit int
@@ -46,7 +46,7 @@ type Config struct {
 // Server is a configured gloss HTTP server.
 type Server struct {
 	cfg   Config
-	store *storage.DB
+	store storage.Store
 	log   *slog.Logger
 	app   *fiber.App
 	hub   *live.Hub

@@ -138,7 +138,7 @@ func parseDate(s string, end bool) (time.Time, error) {
 
 // CheckExport refuses options that name what the database lacks: an
 // unknown project, a label no project (or not the chosen one) has.
-func CheckExport(db *storage.DB, o ExportOptions) (map[uint64]model.Project, error) {
+func CheckExport(db storage.Store, o ExportOptions) (map[uint64]model.Project, error) {
 	projects := map[uint64]model.Project{}
 	ps, err := db.Projects()
 	if err != nil {
@@ -168,7 +168,7 @@ func CheckExport(db *storage.DB, o ExportOptions) (map[uint64]model.Project, err
 
 // Export streams the articles that o selects to w, in o.Format. progress,
 // when set, is called after each article with the number written so far.
-func Export(db *storage.DB, w io.Writer, o ExportOptions, progress func(n int)) error {
+func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)) error {
 	projects, err := CheckExport(db, o)
 	if err != nil {
 		return err

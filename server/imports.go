@@ -30,7 +30,7 @@ const ImportChunk = 500
 // Annotations without an author are credited to author. It returns a
 // summary per article, not the articles: a large import keeps nothing of
 // them.
-func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFile) ([]Imported, error) {
+func ImportFiles(db storage.Store, project uint64, author string, files []ImportFile) ([]Imported, error) {
 	p, err := importProject(db, project)
 	if err != nil {
 		return nil, err
@@ -77,7 +77,7 @@ func ImportFiles(db *storage.DB, project uint64, author string, files []ImportFi
 	return out, nil
 }
 
-func importProject(db *storage.DB, id uint64) (model.Project, error) {
+func importProject(db storage.Store, id uint64) (model.Project, error) {
 	if id != 0 {
 		return db.Project(id)
 	}

@@ -120,7 +120,7 @@ func randomToken() string {
 // SeedDemo makes sure the demo user exists with a fresh password, which it
 // returns, and imports the embedded demo articles (again harmlessly: the
 // same texts are not stored twice).
-func SeedDemo(db *storage.DB) (string, error) {
+func SeedDemo(db storage.Store) (string, error) {
 	pw := randomToken()[:12]
 	hash, err := HashPassword(pw)
 	if err != nil {

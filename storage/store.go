@@ -18,8 +18,8 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
-// Store is what the server needs of storage. *DB implements it; tests and
-// later backends may too.
+// Store is what the server needs of storage: the server, live sync,
+// import and export all go through it. *DB implements it.
 type Store interface {
 	Projects() ([]model.Project, error)
 	Project(id uint64) (model.Project, error)
@@ -29,6 +29,10 @@ type Store interface {
 	Article(id uint64) (model.Article, error)
 	CreateArticle(a model.Article) (model.Article, bool, error)
 	SetStatus(id uint64, s model.Status) (model.Article, error)
+
+	NextArticle(project, after uint64) (model.Article, error)
+	EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error
+	ImportArticles(project uint64, items []NewArticle) ([]Imported, error)
 
 	Annotations(article uint64) ([]model.Annotation, error)
 	Snapshot(article uint64) (uint64, []model.Annotation, error)
