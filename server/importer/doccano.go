@@ -28,20 +28,18 @@ func decodeDoccano(filename string, r io.Reader, fn func(Record) error) error {
 		art := &rec.Article
 		for _, key := range slices.Sorted(maps.Keys(obj)) {
 			v := obj[key]
+			if f := articleField(art, key); f != nil {
+				if err := unmarshal(filename, line, v, f); err != nil {
+					return err
+				}
+				continue
+			}
 			var err error
 			switch key {
 			case "id":
 				// the store assigns ids
 			case "text":
 				err = unmarshal(filename, line, v, &art.Text)
-			case "title":
-				err = unmarshal(filename, line, v, &art.Title)
-			case "source":
-				err = unmarshal(filename, line, v, &art.Source)
-			case "url":
-				err = unmarshal(filename, line, v, &art.URL)
-			case "published":
-				err = unmarshal(filename, line, v, &art.Published)
 			case "label", "labels":
 				var spans []model.Annotation
 				if spans, err = doccanoLabels(place, key, v); err == nil {

@@ -53,17 +53,15 @@ func decodeLabelStudio(filename string, r io.Reader, fn func(Record) error) erro
 		}
 		for _, key := range slices.Sorted(maps.Keys(task.Data)) {
 			v := task.Data[key]
+			if f := articleField(art, key); f != nil {
+				if err := unmarshal(filename, line, v, f); err != nil {
+					return err
+				}
+				continue
+			}
 			var err error
 			switch key {
 			case "text":
-			case "title":
-				err = unmarshal(filename, line, v, &art.Title)
-			case "source":
-				err = unmarshal(filename, line, v, &art.Source)
-			case "url":
-				err = unmarshal(filename, line, v, &art.URL)
-			case "published":
-				err = unmarshal(filename, line, v, &art.Published)
 			case "meta":
 				var meta map[string]any
 				if err = unmarshal(filename, line, v, &meta); err == nil {

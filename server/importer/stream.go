@@ -239,3 +239,19 @@ func (s *jsonStream) peekValue() (byte, error) {
 		}
 	}
 }
+
+// articleField returns the string field of art that a JSON key of the
+// import formats names (title, source, url, published), or nil.
+func articleField(art *model.Article, key string) *string {
+	switch key {
+	case "title":
+		return &art.Title
+	case "source":
+		return &art.Source
+	case "url":
+		return &art.URL
+	case "published":
+		return &art.Published
+	}
+	return nil
+}
