@@ -120,9 +120,6 @@ func (db *DB) Close() error {
 	return db.bolt.Close()
 }
 
-// Bolt exposes the underlying handle for checks and backups.
-func (db *DB) Bolt() *bolt.DB { return db.bolt }
-
 // SchemaVersion is the layout this code writes. migrations[i] brings a file
 // from version i to i+1; version 0 is an empty file.
 const SchemaVersion = 1
@@ -719,14 +716,6 @@ func (db *DB) Check() error {
 			errs = append(errs, err)
 		}
 		return errors.Join(errs...)
-	})
-}
-
-// Backup writes a consistent copy of the whole file to w.
-func (db *DB) Backup(w interface{ Write([]byte) (int, error) }) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(w)
-		return err
 	})
 }
 
