@@ -54,6 +54,7 @@ type client struct {
 	// Owned by the room goroutine.
 	selection *Span
 	expect    map[string]bool // op_ids sent and not yet acknowledged
+	sent      uint64          // newest version queued to this client
 }
 
 // queue hands msg to the write pump without waiting. A client whose queue
@@ -184,9 +185,18 @@ func (c *client) op(m ClientMessage) {
 		return
 	}
 	c.room.events <- func() {
-		// A replayed op_id returns an op the room may have passed already:
-		// acknowledge it here, since deliver will not see it again.
-		if c.expect[m.OpID] && op.Version <= c.room.last {
+		// The room may have read this op before c waited for it: a replayed
+		// op_id returns an op committed long ago, or one that the dropped
+		// connection's commit wrote a moment ago. The room will not read it
+		// again, so acknowledge it here, after what c has not been sent
+		// before it.
+		if !c.expect[m.OpID] || op.Version > c.room.last {
+			return // not yet read: the room acknowledges it when it does
+		}
+		if op.Version > c.sent {
+			c.room.sendUpTo(c, op.Version)
+		}
+		if c.expect[m.OpID] {
 			delete(c.expect, m.OpID)
 			c.queue(mustJSON(opMessage(TypeAck, op)))
 		}

@@ -2,14 +2,24 @@ package live
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
 // room is one article's live session. Its goroutine (run) owns members,
-// last and every client's room-side state; others talk to it through
-// events and wake.
+// the read state of the op log and every client's room-side state; others
+// talk to it through events and wake.
+//
+// Ops reach members in two ways. A sender gets its ack as soon as the room
+// has read its op from the log, preceded by whatever it had not been sent
+// yet, so that its stream stays in version order. Everyone else gets the
+// ops in batches, at most one batch per deliverGap: a delivery costs a
+// frame and a write per member whatever it carries, so under load the
+// fan-out is what has to wait, not the acknowledgement. Each client keeps
+// the newest version it has been sent (client.sent); buf holds the ops not
+// yet sent to every member.
 type room struct {
 	hub     *Hub
 	article uint64
@@ -19,10 +29,23 @@ type room struct {
 	events  chan func()   // run on the room goroutine, in order
 	quit    chan struct{}
 	members map[*client]struct{}
-	last    uint64 // newest version delivered to members
 	started bool
 
+	last    uint64      // newest version read from the op log
+	flushed uint64      // every member has been sent everything up to here
+	buf     []pendingOp // the ops after flushed, up to last, in order
+
+	lastFlush time.Time
+	held      <-chan time.Time // set while a flush waits for its turn
+
 	presencePending bool // a presence message is scheduled
+}
+
+// pendingOp is an op read from the log with its "op" message, encoded once
+// for every member it goes to.
+type pendingOp struct {
+	op  model.Op
+	msg []byte
 }
 
 func newRoom(h *Hub, article uint64) *room {
@@ -45,28 +68,15 @@ func (r *room) do(fn func()) {
 }
 
 func (r *room) run() {
-	var (
-		lastDeliver time.Time
-		held        <-chan time.Time // set while a wake-up waits for its turn
-	)
 	for {
 		select {
 		case fn := <-r.events:
 			fn()
 		case <-r.wake:
-			if held != nil {
-				continue // the held wake-up will read this op too
-			}
-			if wait := r.deliverGap() - time.Since(lastDeliver); wait > 0 {
-				held = time.After(wait)
-				continue
-			}
-			r.deliver()
-			lastDeliver = time.Now()
-		case <-held:
-			held = nil
-			r.deliver()
-			lastDeliver = time.Now()
+			r.read()
+		case <-r.held:
+			r.held = nil
+			r.flush()
 		case <-r.quit:
 			for {
 				select {
@@ -77,28 +87,36 @@ func (r *room) run() {
 				}
 			}
 		}
+		r.scheduleFlush()
 	}
 }
 
-// deliverGap is the least time between two deliveries of a room: 40 µs
-// per member, so 0.4 ms for 10 people and 20 ms for 500. A delivery costs
-// a frame and a write per member whatever it carries; under sustained
-// load, ops that arrive within the gap travel together as one "ops"
-// message, and the first op after a quiet spell goes out at once. At 500
-// clients and 500 ops/s (gloss bench live, alternating runs) ack p99 went
-// from 283-287 ms without a gap to 119-123 ms at 20 µs, 69-83 ms at 40 µs
-// and 67-73 ms at 80 µs, where the gap itself starts to dominate (p50
-// 35 ms against 28 ms).
+// scheduleFlush flushes buf now, or when the room's gap since the last
+// flush has passed. The first op after a quiet spell goes out at once.
+func (r *room) scheduleFlush() {
+	if len(r.buf) == 0 || r.held != nil {
+		return
+	}
+	if wait := r.deliverGap() - time.Since(r.lastFlush); wait > 0 {
+		r.held = time.After(wait)
+		return
+	}
+	r.flush()
+}
+
+// deliverGap is the least time between two fan-outs of a room: 40 µs per
+// member, so 0.4 ms for 10 people and 20 ms for 500. Under sustained load,
+// ops that arrive within the gap travel together as one "ops" message. At
+// 500 clients and 500 ops/s (gloss bench live, alternating runs, when acks
+// still waited for the fan-out) ack p99 went from 283-287 ms without a gap
+// to 119-123 ms at 20 µs, 69-83 ms at 40 µs and 67-73 ms at 80 µs.
 func (r *room) deliverGap() time.Duration {
 	return time.Duration(len(r.members)) * 40 * time.Microsecond
 }
 
-// deliver sends every op after last to the members in version order: as an
-// ack to the member that sent it, as an op to the others. When one read
-// finds several ops, the others get them as one "ops" message (one frame
-// and one write instead of one per op, which is what fan-out costs); a
-// sender's ack splits its run of ops so that order holds for it too.
-func (r *room) deliver() {
+// read takes the new ops from the log into buf and acknowledges, at once,
+// every op a member is waiting for.
+func (r *room) read() {
 	if !r.started {
 		return // nobody has joined yet; join reads the state itself
 	}
@@ -110,67 +128,94 @@ func (r *room) deliver() {
 	if len(ops) == 0 {
 		return
 	}
-	msgs := make([][]byte, len(ops))
-	for i, op := range ops {
-		msgs[i] = mustJSON(opMessage(TypeOp, op))
-	}
-	// Senders first: their acks then leave before the fan-out to everyone
-	// else, whose writes would otherwise queue ahead of them.
-	var senders, others []*client
-	for c := range r.members {
-		own := false
-		for _, op := range ops {
-			if op.OpID != "" && op.Author == c.user.Name && c.expect[op.OpID] {
-				own = true
-				break
-			}
-		}
-		if own {
-			senders = append(senders, c)
-		} else {
-			others = append(others, c)
-		}
-	}
-	for _, c := range senders {
-		start := 0
-		for i, op := range ops {
-			if op.OpID != "" && op.Author == c.user.Name && c.expect[op.OpID] {
-				if i > start {
-					c.queue(combine(msgs[start:i]))
-				}
-				delete(c.expect, op.OpID)
-				c.queue(mustJSON(opMessage(TypeAck, op)))
-				start = i + 1
-			}
-		}
-		if start < len(msgs) {
-			c.queue(combine(msgs[start:]))
-		}
-	}
-	shared := combine(msgs)
-	for _, c := range others {
-		c.queue(shared)
+	for _, op := range ops {
+		r.buf = append(r.buf, pendingOp{op: op, msg: mustJSON(opMessage(TypeOp, op))})
 	}
 	r.last = ops[len(ops)-1].Version
+	for _, op := range ops {
+		if op.OpID == "" {
+			continue
+		}
+		for c := range r.members {
+			if c.expects(op) {
+				r.sendUpTo(c, op.Version)
+			}
+		}
+	}
+}
+
+// expects reports whether op is one c sent and waits to have acknowledged.
+func (c *client) expects(op model.Op) bool {
+	return op.OpID != "" && op.Author == c.user.Name && c.expect[op.OpID]
+}
+
+// sendUpTo queues to c every op of buf after c.sent up to version upTo:
+// the ops c waits for as acks, the runs between them as one message each.
+func (r *room) sendUpTo(c *client, upTo uint64) {
+	i := sort.Search(len(r.buf), func(i int) bool { return r.buf[i].op.Version > c.sent })
+	start := i
+	for ; i < len(r.buf) && r.buf[i].op.Version <= upTo; i++ {
+		if op := r.buf[i].op; c.expects(op) {
+			if i > start {
+				c.queue(combine(r.buf[start:i]))
+			}
+			delete(c.expect, op.OpID)
+			c.queue(mustJSON(opMessage(TypeAck, op)))
+			start = i + 1
+		}
+	}
+	if i > start {
+		c.queue(combine(r.buf[start:i]))
+	}
+	if i > 0 && r.buf[i-1].op.Version > c.sent {
+		c.sent = r.buf[i-1].op.Version
+	}
+}
+
+// flush sends buf to every member that has not had all of it. Members
+// that had none of it and wait for none of it (most of a room) share one
+// message.
+func (r *room) flush() {
+	r.lastFlush = time.Now()
+	if len(r.buf) == 0 {
+		return
+	}
+	var shared []byte
+	for c := range r.members {
+		switch {
+		case c.sent >= r.last:
+		case c.sent == r.flushed && len(c.expect) == 0:
+			if shared == nil {
+				shared = combine(r.buf)
+			}
+			c.queue(shared)
+			c.sent = r.last
+		default:
+			r.sendUpTo(c, r.last)
+		}
+	}
+	r.flushed = r.last
+	clear(r.buf) // the encoded messages are queued or done with
+	r.buf = r.buf[:0]
 }
 
 // combine makes one message of op messages: the message itself when
 // there is one, an "ops" message otherwise.
-func combine(msgs [][]byte) []byte {
-	if len(msgs) == 1 {
-		return msgs[0]
+func combine(ops []pendingOp) []byte {
+	if len(ops) == 1 {
+		return ops[0].msg
 	}
-	n := len(`{"type":"ops","ops":[]}`) + len(msgs)
-	for _, m := range msgs {
-		n += len(m)
+	n := len(`{"type":"ops","ops":[]}`) + len(ops)
+	for _, p := range ops {
+		n += len(p.msg)
 	}
 	b := make([]byte, 0, n)
 	b = append(b, `{"type":"ops","ops":[`...)
-	for i, m := range msgs {
+	for i, p := range ops {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, m...)
+		b = append(b, p.msg...)
 	}
 	return append(b, "]}"...)
 }
@@ -184,9 +229,9 @@ func (r *room) join(c *client, since uint64) error {
 		if err != nil {
 			return err
 		}
-		r.last, r.started = v, true
+		r.last, r.flushed, r.started = v, v, true
 	}
-	r.deliver()
+	r.read()
 	you := User{Name: c.user.Name, Color: c.color}
 	if since > 0 && since <= r.last && r.last-since <= uint64(r.hub.opt.MaxCatchup) {
 		ops, ok, err := r.hub.store.OpsSince(r.article, since, r.hub.opt.MaxCatchup)
@@ -196,6 +241,7 @@ func (r *room) join(c *client, since uint64) error {
 		if ok {
 			c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: r.last, You: you}))
 			c.queue(mustJSON(catchup(ops, r.last, c.user.Name)))
+			c.sent = r.last
 			r.add(c)
 			return nil
 		}
@@ -206,17 +252,18 @@ func (r *room) join(c *client, since uint64) error {
 	}
 	c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: v, You: you, Annotations: &anns}))
 	if v > r.last {
-		// The log grew after deliver: the others get those ops first.
-		r.deliver()
+		// The log grew after read: take those ops into buf too.
+		r.read()
 	}
 	if r.last > v {
-		// ...and the newcomer gets what deliver read beyond its snapshot.
+		// The newcomer gets what the room read beyond its snapshot.
 		ops, _, err := r.hub.store.OpsSince(r.article, v, math.MaxInt)
 		if err != nil {
 			return err
 		}
 		c.queue(mustJSON(catchup(ops, r.last, c.user.Name)))
 	}
+	c.sent = r.last
 	r.add(c)
 	return nil
 }
