@@ -106,7 +106,9 @@
 // with the IRI as "id", "type":"Text", "format":"text/plain", and the
 // article in gloss-namespaced terms "gloss:title", "gloss:source",
 // "gloss:url", "gloss:published", "gloss:meta" and "gloss:text" (the full
-// text). The following annotations of the article name the source by IRI
+// text). The @context lists the Web Annotation context, then one that
+// declares the gloss prefix (GlossNS) and gloss:meta as a JSON literal, so
+// that JSON-LD processors keep those terms. The following annotations of the article name the source by IRI
 // alone. An article without annotations is not in a w3c export.
 //
 //	{"id":"http://127.0.0.1:8080/articles/1/annotations/101","type":"Annotation","motivation":"tagging",

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/gloss-dev/gloss/storage/model"
 )
@@ -192,10 +194,12 @@ func annotationIRI(art model.Article, a model.Annotation, i int, base string) st
 // writes it with a single Write, so output streams and memory stays at
 // the size of the largest document.
 type jsonWriter struct {
-	w   io.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
-	err error
+	w     io.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	err   error
+	ascii bool   // escape every non-ASCII character as \uXXXX
+	esc   []byte // scratch for ascii
 }
 
 func newJSONWriter(w io.Writer) *jsonWriter {
@@ -235,13 +239,44 @@ func (jw *jsonWriter) raw(s string) error {
 }
 
 func (jw *jsonWriter) flush() error {
-	if _, err := jw.w.Write(jw.buf.Bytes()); err != nil {
+	out := jw.buf.Bytes()
+	if jw.ascii {
+		jw.esc = appendASCII(jw.esc[:0], out)
+		out = jw.esc
+	}
+	if _, err := jw.w.Write(out); err != nil {
 		jw.err = err
 	}
 	if jw.buf.Cap() > 1<<20 {
 		jw.buf = bytes.Buffer{} // let one huge article's buffer go
 	}
 	return jw.err
+}
+
+// appendASCII appends JSON text b with every non-ASCII character written
+// as a \u escape (a surrogate pair above U+FFFF), which JSON readers take
+// for the same string. In JSON text such characters occur only inside
+// strings, so the bytes can be rewritten without parsing them.
+func appendASCII(dst, b []byte) []byte {
+	const hex = "0123456789abcdef"
+	esc := func(dst []byte, r rune) []byte {
+		return append(dst, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+	}
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			dst = append(dst, b[0])
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b) // the encoder wrote valid UTF-8
+		b = b[n:]
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			dst = esc(esc(dst, r1), r2)
+		} else {
+			dst = esc(dst, r)
+		}
+	}
+	return dst
 }
 
 // fail records err as the writer's sticky error and returns it.

@@ -66,7 +66,16 @@ type doccanoLine struct {
 
 type doccanoEncoder struct{ jw *jsonWriter }
 
-func newDoccano(w io.Writer, _ Options) Encoder { return &doccanoEncoder{newJSONWriter(w)} }
+// newDoccano writes ASCII only, non-ASCII characters as \u escapes: doccano's
+// import guesses the file's encoding with chardet by default ("Auto"), and
+// chardet takes UTF-8 with emoji for Windows-1254 (chardet issue #148), so
+// a UTF-8 file fails to import there. The escapes read back as the same
+// text, so offsets do not change.
+func newDoccano(w io.Writer, _ Options) Encoder {
+	jw := newJSONWriter(w)
+	jw.ascii = true
+	return &doccanoEncoder{jw}
+}
 
 func (e *doccanoEncoder) Encode(d Doc) error {
 	_, anns, err := prepare(d)

@@ -9,6 +9,17 @@ import (
 // W3CContext is the JSON-LD context of the Web Annotation vocabulary.
 const W3CContext = "http://www.w3.org/ns/anno.jsonld"
 
+// GlossNS is the namespace of gloss's own terms in w3c exports
+// (gloss:text, gloss:attr, ...). JSON-LD processors drop a key whose
+// prefix no context declares, so the collection's @context declares it
+// after the Web Annotation one (the model allows more contexts than its
+// own), and types gloss:meta as a JSON literal (JSON-LD 1.1), since its
+// keys are whatever the article's source put there.
+const GlossNS = "https://github.com/gloss-dev/gloss#"
+
+// w3cContext is the collection's @context.
+const w3cContext = `["` + W3CContext + `",{"@version":1.1,"gloss":"` + GlossNS + `","gloss:meta":{"@type":"@json"}}]`
+
 // quoteContext is how many code points a TextQuoteSelector's prefix and
 // suffix hold at most.
 const quoteContext = 32
@@ -72,7 +83,7 @@ type w3cEncoder struct {
 	base string
 }
 
-const w3cOpen = `{"@context":"` + W3CContext + `","type":"AnnotationCollection","label":"gloss export","first":{"type":"AnnotationPage","startIndex":0,"items":[`
+const w3cOpen = `{"@context":` + w3cContext + `,"type":"AnnotationCollection","label":"gloss export","first":{"type":"AnnotationPage","startIndex":0,"items":[`
 
 func newW3C(w io.Writer, opt Options) Encoder {
 	return &w3cEncoder{aw: newArrayWriter(w, w3cOpen), base: opt.BaseURL}
