@@ -245,7 +245,7 @@ func parseSpacy(t testing.TB, data []byte, _ []export.Doc) []outDoc {
 func parseW3C(t testing.TB, data []byte, in []export.Doc) []outDoc {
 	in = slices.DeleteFunc(slices.Clone(in), func(d export.Doc) bool { return len(d.Annotations) == 0 })
 	var coll struct {
-		Context []any `json:"@context"`
+		Context []any  `json:"@context"`
 		Type    string `json:"type"`
 		First   struct {
 			Items []struct {
