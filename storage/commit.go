@@ -40,9 +40,16 @@ func newCommitter(db *bolt.DB) *committer {
 // Any other error aborts the group, which is then retried one change per
 // transaction, so fn may run twice.
 func (c *committer) do(fn func(tx *bolt.Tx) error) error {
+	return <-c.submit(fn)
+}
+
+// submit queues fn and returns at once; the channel gives its result.
+// One goroutine's submissions run in the order it made them: the queue is
+// FIFO, a group runs its changes in queue order, and so does the retry.
+func (c *committer) submit(fn func(tx *bolt.Tx) error) <-chan error {
 	r := &commitReq{fn: fn, err: make(chan error, 1)}
 	c.reqs <- r
-	return <-r.err
+	return r.err
 }
 
 func (c *committer) run() {

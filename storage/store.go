@@ -37,6 +37,7 @@ type Store interface {
 	Annotations(article uint64) ([]model.Annotation, error)
 	Snapshot(article uint64) (uint64, []model.Annotation, error)
 	Apply(article uint64, c model.Change) (model.Op, error)
+	ApplyAsync(article uint64, c model.Change) (wait func() (model.Op, error))
 	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
 
 	Users() ([]model.User, error)
@@ -520,18 +521,29 @@ func docBucket(tx *bolt.Tx, articleID uint64) *bolt.Bucket {
 // Concurrent changes share transactions (a group commit), so they share
 // an fsync.
 func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
+	return db.ApplyAsync(articleID, c)()
+}
+
+// ApplyAsync queues c like Apply and returns at once; wait blocks until
+// its transaction has committed (or refused it) and returns what Apply
+// would. Changes queued one after another by one goroutine are applied in
+// that order, so a live socket can keep several ops in flight and still
+// see them applied as sent.
+func (db *DB) ApplyAsync(articleID uint64, c model.Change) (wait func() (model.Op, error)) {
 	if c.Applied.IsZero() {
 		c.Applied = db.now()
 	}
 	var op model.Op
-	err := db.commit.do(func(tx *bolt.Tx) (err error) {
+	done := db.commit.submit(func(tx *bolt.Tx) (err error) {
 		op, err = db.apply(tx, articleID, c)
 		return err
 	})
-	if err != nil {
-		return model.Op{}, wrap(err, fmt.Sprintf("apply %s to article %d", c.Action, articleID))
+	return func() (model.Op, error) {
+		if err := <-done; err != nil {
+			return model.Op{}, wrap(err, fmt.Sprintf("apply %s to article %d", c.Action, articleID))
+		}
+		return op, nil
 	}
-	return op, nil
 }
 
 func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID) }

@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,5 +319,53 @@ func TestArticlesFilter(t *testing.T) {
 	next, err := db.NextArticle(1, 3)
 	if err != nil || next.ID != 2 {
 		t.Errorf("next after 3 = %d (%v), want 2 (1 is done)", next.ID, err)
+	}
+}
+
+// TestApplyAsyncOrder: changes one goroutine queues without waiting apply
+// in the order it queued them, alongside other writers, and a refused one
+// among them fails alone.
+func TestApplyAsyncOrder(t *testing.T) {
+	db := mustOpen(t)
+	art := seed(t, db)
+	const writers, each = 4, 60
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var waits []func() (model.Op, error)
+			for i := range each {
+				s := (w*each + i) % (art.Length - 3)
+				end := s + 3
+				if i == each/2 {
+					end = s // refused: empty span
+				}
+				waits = append(waits, db.ApplyAsync(art.ID, model.Change{Action: model.ActionCreate, Start: ptr(s), End: ptr(end),
+					Label: ptr("QUOTE"), Author: "w", OpID: fmt.Sprintf("%d-%d", w, i)}))
+			}
+			var last uint64
+			for i, wait := range waits {
+				op, err := wait()
+				if i == each/2 {
+					if model.ErrorCode(err) != model.EINVALID {
+						t.Errorf("writer %d: the empty span gave %v, want EINVALID", w, err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if op.Version <= last {
+					t.Errorf("writer %d: op %d has version %d after %d: applied out of order", w, i, op.Version, last)
+				}
+				last = op.Version
+			}
+		}()
+	}
+	wg.Wait()
+	if got, _ := db.Article(art.ID); got.Count != writers*(each-1) {
+		t.Errorf("count %d, want %d", got.Count, writers*(each-1))
 	}
 }

@@ -47,7 +47,8 @@ type client struct {
 	color string
 
 	send     chan []byte
-	done     chan struct{} // closed by kick: the write pump closes the socket
+	inflight chan inflightOp // ops queued for commit, in the order sent
+	done     chan struct{}   // closed by kick: the write pump closes the socket
 	kickOnce sync.Once
 	why      string
 
@@ -93,7 +94,8 @@ const (
 // the connection's lifetime, as gofiber/contrib/websocket requires.
 func (h *Hub) Serve(conn Conn, article uint64, user model.User) {
 	c := &client{hub: h, conn: conn, user: user, color: ColorOf(user.Name),
-		send: make(chan []byte, h.opt.SendQueue), done: make(chan struct{}), expect: map[string]bool{}}
+		send: make(chan []byte, h.opt.SendQueue), inflight: make(chan inflightOp, maxInflight),
+		done: make(chan struct{}), expect: map[string]bool{}}
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
@@ -109,7 +111,11 @@ func (h *Hub) Serve(conn Conn, article uint64, user model.User) {
 	c.room = h.acquire(article)
 	writerDone := make(chan struct{})
 	go func() { c.writePump(); close(writerDone) }()
+	committed := make(chan struct{})
+	go func() { c.commitPump(); close(committed) }()
 	c.readPump()
+	close(c.inflight)
+	<-committed // its last events reach the room before leave and release
 	c.kick("")
 	<-writerDone
 	c.room.do(func() { c.room.leave(c) })
@@ -167,9 +173,24 @@ func (c *client) readPump() {
 
 func quote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
-// op commits one client op. The room is told to expect it before the
-// commit, so that it turns the op into an ack for this client in its place
-// in the log, whoever wakes the room first.
+// maxInflight is how many of one socket's ops may wait for their commit
+// at once. A socket's ops queue for the group commit in the order they
+// arrive and are applied in that order, so a client that sends several
+// before the first ack (a script, gloss bench) gets them into one shared
+// transaction instead of one commit per round trip; the read pump stops
+// reading when this many wait.
+const maxInflight = 32
+
+// inflightOp is an op queued for commit: what the client sent and how to
+// wait for the outcome.
+type inflightOp struct {
+	m    ClientMessage
+	wait func() (model.Op, error)
+}
+
+// op queues one client op for commit. The room is told to expect it first,
+// so that it turns the op into an ack for this client in its place in the
+// log, whoever wakes the room first.
 func (c *client) op(m ClientMessage) {
 	ch, err := change(m)
 	if err != nil {
@@ -178,7 +199,18 @@ func (c *client) op(m ClientMessage) {
 	}
 	ch.Author = c.user.Name
 	c.room.do(func() { c.expect[m.OpID] = true })
-	op, err := c.hub.store.Apply(c.room.article, ch)
+	c.inflight <- inflightOp{m: m, wait: c.hub.store.ApplyAsync(c.room.article, ch)}
+}
+
+// commitPump waits for each queued op's commit, in order, and reports it.
+func (c *client) commitPump() {
+	for p := range c.inflight {
+		c.committed(p.m, p.wait)
+	}
+}
+
+func (c *client) committed(m ClientMessage, wait func() (model.Op, error)) {
+	op, err := wait()
 	if err != nil {
 		c.room.do(func() { delete(c.expect, m.OpID) })
 		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Error: model.ErrorMessage(err)}))

@@ -12,7 +12,9 @@ import (
 // uses, so a socket op is validated exactly like its REST twin.
 type Store interface {
 	Snapshot(article uint64) (uint64, []model.Annotation, error)
-	Apply(article uint64, c model.Change) (model.Op, error)
+	// ApplyAsync queues a change and returns at once; wait (called once)
+	// returns what Apply would. One caller's changes apply in its order.
+	ApplyAsync(article uint64, c model.Change) (wait func() (model.Op, error))
 	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
 }
 

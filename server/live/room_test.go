@@ -31,6 +31,11 @@ func (s *memStore) Snapshot(uint64) (uint64, []model.Annotation, error) {
 	return uint64(len(s.ops)), nil, nil
 }
 
+func (s *memStore) ApplyAsync(article uint64, c model.Change) func() (model.Op, error) {
+	op, err := s.Apply(article, c)
+	return func() (model.Op, error) { return op, err }
+}
+
 func (s *memStore) Apply(_ uint64, c model.Change) (model.Op, error) {
 	s.jitter()
 	s.mu.Lock()
@@ -76,7 +81,9 @@ type testClient struct {
 func joinTest(t *testing.T, h *Hub, r *room, user string, since uint64) *testClient {
 	t.Helper()
 	c := &client{hub: h, room: r, user: model.User{Name: user}, send: make(chan []byte, 1<<16),
-		done: make(chan struct{}), expect: map[string]bool{}}
+		inflight: make(chan inflightOp, maxInflight), done: make(chan struct{}), expect: map[string]bool{}}
+	go c.commitPump()
+	t.Cleanup(func() { close(c.inflight) })
 	var err error
 	r.do(func() { err = r.join(c, since) })
 	if err != nil {
