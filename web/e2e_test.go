@@ -33,10 +33,11 @@ import (
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gloss-dev/gloss/web"
+	"github.com/gloss-dev/gloss/web/browsertest"
 )
 
 const (
-	chromiumPath = "/usr/bin/chromium"
+	chromiumPath = browsertest.Chromium
 	testUser     = "ann"
 	testPassword = "correct horse battery"
 	viewportW    = 1440
@@ -105,7 +106,7 @@ func newEnv(t testing.TB, opt envOptions) *env {
 		}
 		db.Close()
 	})
-	e.ctx = newBrowser(t)
+	e.ctx = browsertest.New(t, chromiumPath)
 	if err := chromedp.Do(e.ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
 		t.Fatal(err)
 	}
@@ -136,32 +137,6 @@ func (e *env) watchExceptions() {
 			t.Errorf("exception in the page: %s", x)
 		}
 	})
-}
-
-// newBrowser starts a headless Chromium with the flags it needs as root
-// on a machine without a display or network.
-func newBrowser(t testing.TB) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	return ctx
 }
 
 // do runs browser steps with a deadline, failing the test on error.

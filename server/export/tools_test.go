@@ -36,6 +36,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/gloss-dev/gloss/server/export"
 	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/web/browsertest"
 )
 
 const toolsSrc = "testdata/tools"
@@ -152,8 +153,8 @@ func findTools(t *testing.T) toolbox {
 		}
 	}
 	tl.node, _ = exec.LookPath("node")
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		tl.chromium = "/usr/bin/chromium"
+	if _, err := os.Stat(browsertest.Chromium); err == nil {
+		tl.chromium = browsertest.Chromium
 	}
 	dir := os.Getenv("GLOSS_TOOLS_DIR")
 	if dir == "" {
@@ -375,7 +376,7 @@ func checkLabelStudio(t *testing.T, tl toolbox, dir string) {
 		t.Fatalf("%d tasks, want %d", got, want)
 	}
 
-	ctx := newToolBrowser(t, tl.chromium)
+	ctx := browsertest.New(t, tl.chromium)
 	// The first action starts the browser and ties it to its context, so
 	// it runs on ctx itself, not on one of the per-task timeouts below.
 	if err := chromedp.Do(ctx); err != nil {
@@ -506,29 +507,4 @@ func mapsEqual(a, b map[string]string) bool {
 		}
 	}
 	return true
-}
-
-// newToolBrowser starts a headless Chromium with the flags it needs as
-// root on a machine without a display or network.
-func newToolBrowser(t *testing.T, path string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	return ctx
 }
