@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -284,27 +283,31 @@ func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
 		f.Limit = 50
 	}
 	f.Limit = min(f.Limit, 500)
-	q := strings.ToLower(f.Query)
+	match := newFolded(f.Query)
 	out := []model.Article{}
 	total := 0
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		texts := tx.Bucket(bucketTexts)
 		c := tx.Bucket(bucketArticles).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var a model.Article
+			// Every article is read to count the matches; only the page's
+			// are decoded whole (meta and times cost most of a decode).
+			var a listFields
 			if err := json.Unmarshal(v, &a); err != nil {
 				return fmt.Errorf("article %d: %w", btoi(k), err)
 			}
 			if (f.Project != 0 && a.Project != f.Project) || (f.Status != "" && a.Status != f.Status) {
 				continue
 			}
-			if q != "" && !strings.Contains(strings.ToLower(a.Title), q) &&
-				!strings.Contains(strings.ToLower(a.Source), q) &&
-				!bytes.Contains(bytes.ToLower(texts.Get(k)), []byte(q)) {
+			if !match.in(a.Title) && !match.in(a.Source) && !match.inBytes(texts.Get(k)) {
 				continue
 			}
 			if total >= f.Offset && len(out) < f.Limit {
-				out = append(out, a)
+				var full model.Article
+				if err := json.Unmarshal(v, &full); err != nil {
+					return fmt.Errorf("article %d: %w", btoi(k), err)
+				}
+				out = append(out, full)
 			}
 			total++
 		}
