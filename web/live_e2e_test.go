@@ -292,6 +292,16 @@ func TestLiveTwoBrowsers(t *testing.T) {
 		b.poll(labelRanges + ` === 1`)
 		b.poll(`document.querySelectorAll('#panel [data-action=goto]').length === 1`)
 		a.poll(fmt.Sprintf(`gloss.store.annotation(%d) !== null && gloss.store.sorted().length === 1`, quoteID))
+		// B's card names its author, in the author's colour; A's own does not.
+		if got := eval[string](b, `document.querySelector('#panel .ann .by')?.textContent ?? ''`); got != testUser {
+			t.Errorf("B's card says by %q, want %q", got, testUser)
+		}
+		if got, want := eval[string](b, `getComputedStyle(document.querySelector('#panel .ann .by'), '::before').backgroundColor`), hexToRGB(live.ColorOf(testUser)); got != want {
+			t.Errorf("the author's dot is %s, want %s", got, want)
+		}
+		if n := eval[int](a, `document.querySelectorAll('#panel .ann .by').length`); n != 0 {
+			t.Errorf("A's own card names its author (%d)", n)
+		}
 		if !eval[bool](b, `window.__noReload === true`) {
 			t.Error("B reloaded")
 		}

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Store } from './state.js';
 import { History } from './history.js';
+import { colorOf } from './presence.js';
 import {
   LiveSync,
   OpQueue,
@@ -824,4 +825,10 @@ test('a gap in versions asks for the full state again', () => {
   assert.deepEqual(shown(a.store), truth(server));
   assert.equal(a.live.versions.v, 2);
   a.done();
+});
+
+test('colorOf gives a user the colour the server gives them (server/live ColorOf)', () => {
+  // Printed by Go's live.ColorOf for these names.
+  const want = { ann: '#e11d48', ben: '#0891b2', maria: '#db2777', 'José': '#0d9488', '李明': '#0891b2', script: '#0891b2' };
+  for (const [name, color] of Object.entries(want)) assert.equal(colorOf(name), color, name);
 });

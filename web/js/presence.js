@@ -14,6 +14,19 @@ export function safeColor(color) {
   return hex.test(color || '') ? color : '#64748b';
 }
 
+// palette and colorOf are server/live's ColorOf: a user's colour is the
+// same in presence, which the server sends, and beside their annotations,
+// which carry only the author's name.
+const palette = ['#e11d48', '#7c3aed', '#0891b2', '#65a30d', '#c2410c', '#db2777', '#4f46e5', '#0d9488'];
+const utf8 = new TextEncoder();
+
+/** colorOf returns the colour of a user name: FNV-1a over its UTF-8 bytes. */
+export function colorOf(name) {
+  let x = 2166136261;
+  for (const b of utf8.encode(String(name))) x = Math.imul(x ^ b, 16777619) >>> 0;
+  return palette[x % palette.length];
+}
+
 /**
  * initials returns one or two letters for a name: the first letters of its
  * first two words ("Ana María" → "AM", "ben.k" → "BK"), or its first

@@ -8,7 +8,7 @@
 import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
 import { TextView } from './textview.js';
 import { exportURL } from './api.js';
-import { PeerHighlighter, people, initials } from './presence.js';
+import { PeerHighlighter, people, initials, colorOf } from './presence.js';
 
 /** EXPORT_FORMATS are the formats of GET /api/export, with what each is for. */
 export const EXPORT_FORMATS = [
@@ -397,7 +397,7 @@ export class Renderer {
         }
       }, 0);
     }
-    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live'])) {
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me])) {
       this.panel(s, labels);
       this.memo.delete('panel-sel');
     }
@@ -454,6 +454,7 @@ export class Renderer {
                       },
                       h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
                       attrLine(l, an),
+                      byLine(an, s.me),
                       marks && an.pending ? h('span', { class: 'unsaved' }, 'not saved yet') : null,
                     ),
                   ),
@@ -600,6 +601,13 @@ function attrLine(label, an) {
     if (v) parts.push(`${spec.name}: ${v}`);
   }
   return parts.length ? h('span', { class: 'attrs' }, truncate(parts.join(' · '), 70)) : null;
+}
+
+// byLine names the author of someone else's annotation, in their colour,
+// so that in a shared session each card says whose it is.
+function byLine(an, me) {
+  if (!an.author || (me && an.author === me.name)) return null;
+  return h('span', { class: 'by', style: { '--u': colorOf(an.author) } }, an.author);
 }
 
 function attrField(spec, value) {
