@@ -217,6 +217,7 @@ func (rep *Report) WriteMarkdown(w io.Writer) {
 		}
 		if sat != nil {
 			fmt.Fprintf(w, "| CPU cores, saturated: server / clients | %s | plain: %s | |\n", cores(sat), cores(r.PlainSaturated))
+			fmt.Fprintf(w, "| CPU µs, saturated: server per op / clients per delivery | %s | plain: %s | |\n", costs(sat), costs(r.PlainSaturated))
 		}
 		if r.Memory != nil {
 			mem := r.Memory
@@ -305,6 +306,21 @@ func cores(p *Phase) string {
 		server = f2(p.ServerCores)
 	}
 	return server + " / " + f2(p.ClientCores)
+}
+
+// costs is the CPU each committed op costs the server and each delivery
+// costs the clients, in µs: what bounds the saturated rate on a machine
+// whose cores they share (ops/s ≤ cores / (server + clients × deliveries
+// per op)).
+func costs(p *Phase) string {
+	if p == nil || p.OpsPerSec <= 0 || p.DeliveriesPerSec <= 0 {
+		return "-"
+	}
+	server := "n/a"
+	if p.ServerCores > 0 {
+		server = f1(p.ServerCores / p.OpsPerSec * 1e6)
+	}
+	return server + " / " + f2(p.ClientCores/p.DeliveriesPerSec*1e6)
 }
 
 func dps(p *Phase) string {
