@@ -4,7 +4,8 @@
 //
 //	meta                      "schema" → schema version (8-byte big-endian)
 //	projects                  id → Project JSON
-//	articles                  id → Article JSON without its text (listing never reads texts)
+//	articles                  id → Article JSON without its text
+//	list                      id → project ‖ status ‖ title ‖ source, binary (list.go): what the list filters on
 //	texts                     id → the article text, byte-exact as imported
 //	hashes                    project id ‖ SHA-256(text) → article id (import dedup)
 //	docs/<article id>/ann     annotation id → Annotation JSON (Text not stored: derived)

@@ -4,18 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/gloss-dev/gloss/storage/model"
 )
-
-// listFields is what the article list filters on, decoded for every
-// article it passes over.
-type listFields struct {
-	Project uint64       `json:"project"`
-	Status  model.Status `json:"status"`
-	Title   string       `json:"title"`
-	Source  string       `json:"source"`
-}
 
 // folded is a case-insensitive substring search for the article list.
 // Lowering every text with bytes.ToLower allocated a copy of the whole

@@ -122,7 +122,7 @@ func (db *DB) Close() error {
 
 // SchemaVersion is the layout this code writes. migrations[i] brings a file
 // from version i to i+1; version 0 is an empty file.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var migrations = []func(tx *bolt.Tx) error{
 	// 0 → 1: the first release's buckets.
@@ -135,6 +135,8 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: the article list's records (list.go).
+	migrateList,
 }
 
 func (db *DB) initialize(tx *bolt.Tx) error {
@@ -288,26 +290,26 @@ func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
 	total := 0
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		texts := tx.Bucket(bucketTexts)
-		c := tx.Bucket(bucketArticles).Cursor()
+		c := tx.Bucket(bucketList).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			// Every article is read to count the matches; only the page's
-			// are decoded whole (meta and times cost most of a decode).
-			var a listFields
-			if err := json.Unmarshal(v, &a); err != nil {
+			// Every article is read to count the matches, from its list
+			// record; only the page's are read whole.
+			e, err := decodeList(v)
+			if err != nil {
 				return fmt.Errorf("article %d: %w", btoi(k), err)
 			}
-			if (f.Project != 0 && a.Project != f.Project) || (f.Status != "" && a.Status != f.Status) {
+			if (f.Project != 0 && e.Project != f.Project) || (f.Status != "" && e.Status != f.Status) {
 				continue
 			}
-			if !match.in(a.Title) && !match.in(a.Source) && !match.inBytes(texts.Get(k)) {
+			if !match.in(e.Title) && !match.in(e.Source) && !match.inBytes(texts.Get(k)) {
 				continue
 			}
 			if total >= f.Offset && len(out) < f.Limit {
-				var full model.Article
-				if err := json.Unmarshal(v, &full); err != nil {
-					return fmt.Errorf("article %d: %w", btoi(k), err)
+				a, err := article(tx, btoi(k), false)
+				if err != nil {
+					return err
 				}
-				out = append(out, full)
+				out = append(out, a)
 			}
 			total++
 		}
@@ -420,7 +422,7 @@ func (db *DB) createArticle(tx *bolt.Tx, a model.Article) (model.Article, bool, 
 	a.ID, a.ImportedAt, a.Version, a.Count = id, db.now(), 0, 0
 	text := a.Text
 	a.Text = ""
-	if err := putJSON(articles, itob(id), a); err != nil {
+	if err := putArticle(tx, a); err != nil {
 		return a, false, err
 	}
 	a.Text = text
@@ -453,7 +455,7 @@ func (db *DB) SetStatus(id uint64, s model.Status) (model.Article, error) {
 			return err
 		}
 		a.Status = s
-		return putJSON(tx.Bucket(bucketArticles), itob(id), a)
+		return putArticle(tx, a)
 	})
 	if err != nil {
 		return a, wrap(err, "set status")
@@ -676,7 +678,7 @@ func (d *docTx) save() error {
 	if d.art.Status == model.StatusNew {
 		d.art.Status = model.StatusInProgress
 	}
-	return putJSON(d.tx.Bucket(bucketArticles), itob(d.art.ID), d.art)
+	return putArticle(d.tx, d.art)
 }
 
 // OpsSince returns the article's ops with versions after since, oldest
