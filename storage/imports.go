@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/gloss-dev/gloss/storage/model"
@@ -76,26 +75,29 @@ func (db *DB) ImportArticles(project uint64, items []NewArticle) ([]Imported, er
 func (db *DB) NextArticle(project, id uint64) (model.Article, error) {
 	var next model.Article
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketArticles).Cursor()
-		try := func(k, v []byte) bool {
-			var a model.Article
-			if getErr := json.Unmarshal(v, &a); getErr != nil || k == nil {
-				return false
+		// The list records say project and status without decoding each
+		// article: after a run of done articles this is a skip, not a scan
+		// of their JSON.
+		c := tx.Bucket(bucketList).Cursor()
+		try := func(k, v []byte) (bool, error) {
+			e, err := decodeList(v)
+			if err != nil {
+				return false, fmt.Errorf("article %d: %w", btoi(k), err)
 			}
-			if a.Project == project && a.Status != model.StatusDone && a.ID != id {
-				next = a
-				return true
+			if e.Project != project || e.Status == model.StatusDone || btoi(k) == id {
+				return false, nil
 			}
-			return false
+			next, err = article(tx, btoi(k), false)
+			return true, err
 		}
 		for k, v := c.Seek(itob(id + 1)); k != nil; k, v = c.Next() {
-			if try(k, v) {
-				return nil
+			if ok, err := try(k, v); ok || err != nil {
+				return err
 			}
 		}
 		for k, v := c.First(); k != nil && btoi(k) < id; k, v = c.Next() {
-			if try(k, v) {
-				return nil
+			if ok, err := try(k, v); ok || err != nil {
+				return err
 			}
 		}
 		return model.Errorf(model.ENOTFOUND, "no article left to do in this project")
