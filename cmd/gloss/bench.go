@@ -53,7 +53,7 @@ func parseBenchLive(args []string, stdout, stderr io.Writer) (bench.Config, erro
 	fs.Uint64Var(&cfg.Article, "article", 0, "article id for --url (the ops stay in it)")
 	fs.BoolVar(&cfg.JSON, "json", false, "print the report as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: gloss bench live [flags]\n\nMeasures live sync (ack and broadcast latency, committed ops/s, server memory per\nconnection) against a bbolt floor and a plain websocket broadcast floor, on this machine.\nWithout --url the servers run as child processes on 127.0.0.1.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: gloss bench live [flags]\n\nMeasures live sync (ack and broadcast latency, committed ops/s, server memory per\nconnection) against a bbolt floor and plain websocket broadcast floors (without and with an\nfsync before each relay), on this machine.\nWithout --url the servers run as child processes on 127.0.0.1.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	pos, err := parse(fs, args)
@@ -78,6 +78,7 @@ func parsePlainServer(args []string, stderr io.Writer) (bench.PlainConfig, error
 	fs.SetOutput(stderr)
 	var pc bench.PlainConfig
 	fs.StringVar(&pc.Addr, "addr", "127.0.0.1:0", "address to listen on")
+	fs.StringVar(&pc.Log, "log", "", "append each message to this file and fsync before relaying it")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return pc, err

@@ -8,10 +8,13 @@
 // attrs.note; since senders and receivers share a clock, every receiver
 // knows how long the op took to reach it. Two phases: a steady total rate
 // spread over the clients on fixed ticks, then saturation (each client
-// keeps a few ops in flight). Two floors: bbolt alone (db.Batch from N
-// writers, the storage package's batch settings, fsync on), and a plain
+// keeps a few ops in flight). Three floors: bbolt alone (db.Batch from N
+// writers, the storage package's batch settings, fsync on); a plain
 // websocket relay on the same stack (Fiber v2 + contrib/websocket, no
-// storage) driven by the same clients with the same message bytes.
+// storage) driven by the same clients with the same message bytes; and
+// that relay appending each message to a file and fsyncing it before
+// relaying (steady load only), since gloss broadcasts only what is
+// committed.
 //
 // Everything runs on 127.0.0.1, in loops bounded in count and time; every
 // socket, child process and temporary file is gone when Live returns.
@@ -103,12 +106,17 @@ type Round struct {
 	// many ops/s this machine can fan out to N clients at all.
 	PlainSaturated *Phase  `json:"plain_saturated,omitempty"`
 	PlainJoin      float64 `json:"plain_join_seconds"`
+	// PlainSync is the relay that fsyncs before relaying, steady load only:
+	// the broadcast floor of a server that broadcasts only what is on disk.
+	PlainSync *Phase `json:"plain_fsync_floor,omitempty"`
 	// SaturatedVsBolt is saturated ops/s over the bbolt floor's commits/s,
 	// SaturatedVsPlain over the plain relay's; BroadcastVsPlain is
 	// broadcast p99 over the plain floor's.
 	SaturatedVsBolt  float64 `json:"saturated_vs_bolt,omitempty"`
 	SaturatedVsPlain float64 `json:"saturated_vs_plain,omitempty"`
 	BroadcastVsPlain float64 `json:"broadcast_p99_vs_plain,omitempty"`
+	// BroadcastVsPlainSync is broadcast p99 over the fsyncing relay's.
+	BroadcastVsPlainSync float64 `json:"broadcast_p99_vs_plain_fsync,omitempty"`
 }
 
 // Memory is the gloss server's resident memory (VmRSS) before the clients
@@ -239,6 +247,10 @@ func runRound(ctx context.Context, cfg Config, r *Round, text string, record []b
 	if err := plainRound(ctx, cfg, r, text); err != nil {
 		return fmt.Errorf("plain floor: %w", err)
 	}
+	cfg.progress("%d clients: plain broadcast floor with fsync at %g msg/s for %s", n, cfg.Rate, cfg.Duration)
+	if err := plainSyncRound(ctx, cfg, r, text, tmp); err != nil {
+		return fmt.Errorf("plain floor with fsync: %w", err)
+	}
 	if err := glossRound(ctx, cfg, r, text, tmp); err != nil {
 		return fmt.Errorf("gloss: %w", err)
 	}
@@ -251,7 +263,31 @@ func runRound(ctx context.Context, cfg Config, r *Round, text string, record []b
 	if r.Steady != nil && r.Plain != nil && r.Plain.Broadcast.P99 > 0 {
 		r.BroadcastVsPlain = r.Steady.Broadcast.P99 / r.Plain.Broadcast.P99
 	}
+	if r.Steady != nil && r.PlainSync != nil && r.PlainSync.Broadcast.P99 > 0 {
+		r.BroadcastVsPlainSync = r.Steady.Broadcast.P99 / r.PlainSync.Broadcast.P99
+	}
 	return nil
+}
+
+// plainSyncRound measures the relay that fsyncs before relaying, under
+// the steady load (its saturation would measure the disk, which the bbolt
+// floor does).
+func plainSyncRound(ctx context.Context, cfg Config, r *Round, text, tmp string) (err error) {
+	log := filepath.Join(tmp, fmt.Sprintf("plain-%d.log", r.Clients))
+	defer os.Remove(log)
+	srv, err := cfg.StartServer(ctx, KindPlainSync, log)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, srv.Stop()) }()
+	f := newFleet(KindPlain, srv.URL, "", 1, text, cfg.Window)
+	defer f.close()
+	if _, err := f.connect(ctx, r.Clients); err != nil {
+		return err
+	}
+	p := f.steady(ctx, cfg.Rate, cfg.Duration)
+	r.PlainSync = &p
+	return ctx.Err()
 }
 
 func plainRound(ctx context.Context, cfg Config, r *Round, text string) (err error) {

@@ -28,6 +28,8 @@ func inProcess(t *testing.T) Launcher {
 			case KindGloss:
 				done <- server.Run(ctx, server.RunConfig{Addr: "127.0.0.1:0", DB: db, Assets: fstest.MapFS{},
 					Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Ready: func(a string) { ready <- a }})
+			case KindPlainSync:
+				done <- RunPlain(ctx, PlainConfig{Addr: "127.0.0.1:0", Log: db, Ready: func(a string) { ready <- a }})
 			default:
 				done <- RunPlain(ctx, PlainConfig{Addr: "127.0.0.1:0", Ready: func(a string) { ready <- a }})
 			}
@@ -67,7 +69,7 @@ func TestLive(t *testing.T) {
 	if r.Error != "" {
 		t.Fatalf("round error: %s", r.Error)
 	}
-	for name, p := range map[string]*Phase{"steady": r.Steady, "saturated": r.Saturated, "plain": r.Plain} {
+	for name, p := range map[string]*Phase{"steady": r.Steady, "saturated": r.Saturated, "plain": r.Plain, "plain+fsync": r.PlainSync} {
 		t.Run(name, func(t *testing.T) {
 			if p == nil {
 				t.Fatal("not measured")
@@ -99,18 +101,18 @@ func TestLive(t *testing.T) {
 	if f := r.BoltFloor; f == nil || f.PerSec <= 0 || f.Writers != 3 || f.RecordBytes < 200 {
 		t.Errorf("bbolt floor not sane: %+v", f)
 	}
-	if r.SaturatedVsBolt <= 0 || r.BroadcastVsPlain <= 0 {
-		t.Errorf("ratios: %g, %g", r.SaturatedVsBolt, r.BroadcastVsPlain)
+	if r.SaturatedVsBolt <= 0 || r.BroadcastVsPlain <= 0 || r.BroadcastVsPlainSync <= 0 {
+		t.Errorf("ratios: %g, %g, %g", r.SaturatedVsBolt, r.BroadcastVsPlain, r.BroadcastVsPlainSync)
 	}
 	if r.Memory != nil {
 		t.Errorf("memory measured in-process: %+v", r.Memory)
 	}
-	if got, want := len(rep.Goals), 3; got != want {
+	if got, want := len(rep.Goals), 4; got != want {
 		t.Errorf("goals: got %d, want %d", got, want)
 	}
 
 	rep.WriteMarkdown(&out)
-	for _, want := range []string{"### 3 clients", "committed ops/s, saturated", "bbolt Batch, 3 writers", "### Goals", "GOMAXPROCS"} {
+	for _, want := range []string{"### 3 clients", "committed ops/s, saturated", "bbolt Batch, 3 writers", "plain + fsync", "### Goals", "GOMAXPROCS"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out.String())
 		}

@@ -24,6 +24,9 @@ type Kind string
 const (
 	KindGloss Kind = "gloss" // `gloss serve` on a database file
 	KindPlain Kind = "plain" // the plain broadcast floor (RunPlain)
+	// KindPlainSync is the plain relay that fsyncs each message to the
+	// file db names before relaying it (PlainConfig.Log).
+	KindPlainSync Kind = "plain-fsync"
 )
 
 // Server is a server under test, started by a Launcher.
@@ -83,6 +86,8 @@ func startChild(ctx context.Context, exe string, kind Kind, db string) (*Server,
 		args = []string{"serve", "--addr", addr, "--db", db}
 	case KindPlain:
 		args = []string{"bench", "plain-server", "--addr", addr}
+	case KindPlainSync:
+		args = []string{"bench", "plain-server", "--addr", addr, "--log", db}
 	default:
 		return nil, fmt.Errorf("unknown server kind %q", kind)
 	}

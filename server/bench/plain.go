@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"sync"
 	"time"
 
@@ -15,6 +16,11 @@ import (
 // PlainConfig is what `gloss bench plain-server` parses from its flags.
 type PlainConfig struct {
 	Addr string // host:port; port 0 picks a free one
+	// Log, when set, makes the relay durable: every message is appended to
+	// this file and fsynced before it is relayed, the messages that arrive
+	// during one fsync sharing the next. The floor of any server that
+	// broadcasts a change only once it is on disk, as gloss does.
+	Log string
 	// Ready, when set, is called with the listening address once the
 	// server accepts connections.
 	Ready func(addr string)
@@ -41,12 +47,23 @@ func RunPlain(ctx context.Context, pc PlainConfig) error {
 	if err != nil {
 		return fmt.Errorf("plain server: listen on %s: %w", pc.Addr, err)
 	}
-	return servePlain(ctx, ln, pc.Ready)
+	return servePlain(ctx, ln, pc)
 }
 
-func servePlain(ctx context.Context, ln net.Listener, ready func(string)) error {
+func servePlain(ctx context.Context, ln net.Listener, pc PlainConfig) error {
 	r := &plainRoom{conns: map[*plainConn]struct{}{}, members: map[*plainConn]struct{}{}, events: make(chan plainEvent, plainEvents), quit: make(chan struct{})}
+	if pc.Log != "" {
+		f, err := os.OpenFile(pc.Log, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("plain server: %w", err)
+		}
+		defer f.Close()
+		r.durable = make(chan []byte, plainSendQueue)
+		go r.sync(f)
+	}
 	go r.run()
+	ready := pc.Ready
 	app := fiber.New(fiber.Config{AppName: "gloss-bench-plain", DisableStartupMessage: true,
 		ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second})
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
@@ -95,6 +112,46 @@ type plainRoom struct {
 	members map[*plainConn]struct{} // owned by run
 	events  chan plainEvent
 	quit    chan struct{}
+	durable chan []byte // with a Log: messages waiting for their fsync
+}
+
+var newline = []byte{'\n'}
+
+// sync appends what waits in durable to f, fsyncs, and only then relays
+// it: a group commit, like gloss's, without a database.
+func (r *plainRoom) sync(f *os.File) {
+	var batch [][]byte
+	for {
+		select {
+		case m := <-r.durable:
+			batch = append(batch[:0], m)
+		case <-r.quit:
+			return
+		}
+	fill:
+		for {
+			select {
+			case m := <-r.durable:
+				batch = append(batch, m)
+			default:
+				break fill
+			}
+		}
+		for _, m := range batch {
+			f.Write(m)
+			f.Write(newline)
+		}
+		if err := f.Sync(); err != nil {
+			panic(fmt.Sprintf("plain server: fsync: %v", err)) // a floor that cannot sync measures nothing
+		}
+		for _, m := range batch {
+			select {
+			case r.events <- plainEvent{msg: m}:
+			case <-r.quit:
+				return
+			}
+		}
+	}
 }
 
 type plainConn struct {
@@ -168,7 +225,11 @@ func (r *plainRoom) serve(ws wsConn) {
 		if err != nil {
 			break
 		}
-		r.events <- plainEvent{msg: msg}
+		if r.durable != nil {
+			r.durable <- msg
+		} else {
+			r.events <- plainEvent{msg: msg}
+		}
 	}
 	c.kick()
 	<-writerDone
