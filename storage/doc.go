@@ -32,7 +32,10 @@
 // previous commit ran, so writers share an fsync without waiting on a
 // timer. A change that is refused writes nothing and does not abort the
 // others; on any other error the group is retried one change per
-// transaction, so a change function may run twice.
+// transaction, so a change function may run twice. The queue is FIFO and a
+// group applies its changes in queue order, so ApplyAsync lets one caller
+// (a live socket) keep several changes in flight and still have them
+// applied in the order it queued them.
 // Byte slices read from bbolt are copied (or decoded) before the transaction
 // ends.
 package storage
