@@ -37,6 +37,7 @@ type room struct {
 
 	lastFlush time.Time
 	held      <-chan time.Time // set while a flush waits for its turn
+	segments  map[[2]int][]byte // during a flush: combine(buf[i:j]) by [i, j]
 
 	presencePending bool // a presence message is scheduled
 }
@@ -161,7 +162,7 @@ func (r *room) sendUpTo(c *client, upTo uint64) {
 	for ; i < len(r.buf) && r.buf[i].op.Version <= upTo; i++ {
 		if op := r.buf[i].op; c.expects(op) {
 			if i > start {
-				c.queue(combine(r.buf[start:i]))
+				c.queue(r.segment(start, i))
 			}
 			delete(c.expect, op.OpID)
 			c.queue(mustJSON(opMessage(TypeAck, op)))
@@ -169,7 +170,7 @@ func (r *room) sendUpTo(c *client, upTo uint64) {
 		}
 	}
 	if i > start {
-		c.queue(combine(r.buf[start:i]))
+		c.queue(r.segment(start, i))
 	}
 	if i > 0 && r.buf[i-1].op.Version > c.sent {
 		c.sent = r.buf[i-1].op.Version
@@ -177,30 +178,36 @@ func (r *room) sendUpTo(c *client, upTo uint64) {
 }
 
 // flush sends buf to every member that has not had all of it. Members
-// that had none of it and wait for none of it (most of a room) share one
-// message.
+// that were sent the same part of it get the same message, encoded once:
+// most of a room had none of it, and under load many of them also wait
+// for acks, which split their part at the same places only by chance.
 func (r *room) flush() {
 	r.lastFlush = time.Now()
 	if len(r.buf) == 0 {
 		return
 	}
-	var shared []byte
+	r.segments = map[[2]int][]byte{}
 	for c := range r.members {
-		switch {
-		case c.sent >= r.last:
-		case c.sent == r.flushed && len(c.expect) == 0:
-			if shared == nil {
-				shared = combine(r.buf)
-			}
-			c.queue(shared)
-			c.sent = r.last
-		default:
+		if c.sent < r.last {
 			r.sendUpTo(c, r.last)
 		}
 	}
+	r.segments = nil
 	r.flushed = r.last
 	clear(r.buf) // the encoded messages are queued or done with
 	r.buf = r.buf[:0]
+}
+
+// segment is combine(buf[i:j]), from the flush's cache when it has it.
+func (r *room) segment(i, j int) []byte {
+	if b, ok := r.segments[[2]int{i, j}]; ok {
+		return b
+	}
+	b := combine(r.buf[i:j])
+	if r.segments != nil {
+		r.segments[[2]int{i, j}] = b
+	}
+	return b
 }
 
 // combine makes one message of op messages: the message itself when
