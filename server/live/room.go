@@ -36,7 +36,7 @@ type room struct {
 	buf     []pendingOp // the ops after flushed, up to last, in order
 
 	lastFlush time.Time
-	held      <-chan time.Time // set while a flush waits for its turn
+	held      <-chan time.Time  // set while a flush waits for its turn
 	segments  map[[2]int][]byte // during a flush: combine(buf[i:j]) by [i, j]
 
 	presencePending bool // a presence message is scheduled
