@@ -115,12 +115,13 @@ type plainRoom struct {
 	durable chan []byte // with a Log: messages waiting for their fsync
 }
 
-var newline = []byte{'\n'}
-
 // sync appends what waits in durable to f, fsyncs, and only then relays
 // it: a group commit, like gloss's, without a database.
 func (r *plainRoom) sync(f *os.File) {
-	var batch [][]byte
+	var (
+		batch [][]byte
+		buf   []byte // the batch as appended: one write, then one fsync
+	)
 	for {
 		select {
 		case m := <-r.durable:
@@ -137,9 +138,12 @@ func (r *plainRoom) sync(f *os.File) {
 				break fill
 			}
 		}
+		buf = buf[:0]
 		for _, m := range batch {
-			f.Write(m)
-			f.Write(newline)
+			buf = append(append(buf, m...), '\n')
+		}
+		if _, err := f.Write(buf); err != nil {
+			panic(fmt.Sprintf("plain server: append: %v", err))
 		}
 		if err := f.Sync(); err != nil {
 			panic(fmt.Sprintf("plain server: fsync: %v", err)) // a floor that cannot sync measures nothing
