@@ -18,6 +18,12 @@ type committer struct {
 	db   *bolt.DB
 	reqs chan *commitReq
 	done chan struct{}
+	// begin runs at the start of every transaction the committer opens,
+	// end before it commits (an error aborts it): the DB keeps the
+	// articles a group changes open across its changes and writes each
+	// one's metadata once, in end.
+	begin func()
+	end   func(tx *bolt.Tx) error
 }
 
 type commitReq struct {
@@ -28,8 +34,8 @@ type commitReq struct {
 // maxGroup bounds one transaction's changes, so one commit stays short.
 const maxGroup = 256
 
-func newCommitter(db *bolt.DB) *committer {
-	c := &committer{db: db, reqs: make(chan *commitReq, maxGroup), done: make(chan struct{})}
+func newCommitter(db *bolt.DB, begin func(), end func(tx *bolt.Tx) error) *committer {
+	c := &committer{db: db, reqs: make(chan *commitReq, maxGroup), done: make(chan struct{}), begin: begin, end: end}
 	go c.run()
 	return c
 }
@@ -73,6 +79,7 @@ func (c *committer) run() {
 		errs = errs[:0]
 		err := c.db.Update(func(tx *bolt.Tx) error {
 			errs = errs[:0]
+			c.begin()
 			for _, r := range group {
 				err := r.fn(tx)
 				if code := model.ErrorCode(err); code == model.EINTERNAL {
@@ -80,7 +87,7 @@ func (c *committer) run() {
 				}
 				errs = append(errs, err)
 			}
-			return nil
+			return c.end(tx)
 		})
 		if err == nil {
 			for i, r := range group {
@@ -91,7 +98,13 @@ func (c *committer) run() {
 		// Something failed inside the group or the commit itself: retry
 		// each change alone, so that only the failing one fails.
 		for _, r := range group {
-			r.err <- c.db.Update(r.fn)
+			r.err <- c.db.Update(func(tx *bolt.Tx) error {
+				c.begin()
+				if err := r.fn(tx); err != nil {
+					return err
+				}
+				return c.end(tx)
+			})
 		}
 	}
 }

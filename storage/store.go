@@ -82,7 +82,10 @@ type DB struct {
 	bolt   *bolt.DB
 	now    func() time.Time
 	commit *committer
-	cache  textCache
+	// group holds the articles the committer's current transaction has
+	// changed, by id; only the committer goroutine touches it.
+	group map[uint64]*docTx
+	cache textCache
 }
 
 // ErrLocked is returned by Open when another process holds the file.
@@ -110,7 +113,7 @@ func Open(path string, opt Options) (*DB, error) {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.commit = newCommitter(b)
+	db.commit = newCommitter(b, db.beginGroup, db.endGroup)
 	return db, nil
 }
 
@@ -553,18 +556,34 @@ func (db *DB) ApplyAsync(articleID uint64, c model.Change) (wait func() (model.O
 
 func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID) }
 
-// apply makes one change inside tx. It writes nothing when it refuses
-// the change: everything is checked before the first Put.
+// apply makes one change inside the committer's transaction tx. It writes
+// nothing when it refuses the change: everything is checked before the
+// first Put. The article stays open for the group's other changes to it;
+// endGroup writes its metadata once.
 func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
-	d, err := db.openDoc(tx, articleID, nil)
-	if err != nil {
-		return model.Op{}, err
+	d := db.group[articleID]
+	if d == nil {
+		var err error
+		if d, err = db.openDoc(tx, articleID, nil); err != nil {
+			return model.Op{}, err
+		}
+		db.group[articleID] = d
 	}
-	op, err := d.change(c)
-	if err != nil {
-		return model.Op{}, err
+	return d.change(c)
+}
+
+// beginGroup forgets the articles of the previous transaction (committed,
+// or rolled back and retried).
+func (db *DB) beginGroup() { db.group = map[uint64]*docTx{} }
+
+// endGroup writes the metadata of every article the group changed.
+func (db *DB) endGroup(*bolt.Tx) error {
+	for _, d := range db.group {
+		if err := d.save(); err != nil {
+			return err
+		}
 	}
-	return op, d.save()
+	return nil
 }
 
 // docTx is one article inside a write transaction: its metadata as it
