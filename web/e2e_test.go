@@ -519,6 +519,22 @@ func TestEditDeleteUndo(t *testing.T) {
 	e.poll(`!document.getElementById('popover').hidden`)
 	e.do(chromedp.KeyEvent(kb.Escape))
 	e.poll(`document.getElementById('popover').hidden`)
+
+	// Delete it, go over to another article and back through the list:
+	// the delete can still be undone.
+	e.do(chromedp.MouseClickXY(p.X, p.Y))
+	e.poll(`!document.getElementById('popover').hidden`)
+	e.do(chromedp.KeyEvent(kb.Delete))
+	e.waitFor("the last delete", func() bool { return len(e.annotations(art.ID)) == 0 })
+	other := e.addArticle("Multilingual", "../testdata/multilingual.txt")
+	e.openArticle(other.ID)
+	e.poll(`gloss.store.get().canUndo === false`)
+	eval[chromedp.Void](e, `location.hash = '#/'`)
+	e.poll(`gloss.store.get().article === null`)
+	e.openArticle(art.ID)
+	e.poll(`gloss.store.get().canUndo === true`)
+	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	e.waitFor("the undo after coming back", func() bool { return len(e.annotations(art.ID)) == 1 })
 }
 
 func TestPanelRelabelAndErrors(t *testing.T) {

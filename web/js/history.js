@@ -36,6 +36,9 @@ export function changes(a, patch) {
   return 'attrs' in patch && !sameAttrs(a.attrs || {}, patch.attrs || {});
 }
 
+/** KEPT_ARTICLES is how many articles' undo stacks are kept for coming back to. */
+const KEPT_ARTICLES = 20;
+
 export class History {
   /**
    * @param {import('./state.js').Store} store
@@ -49,6 +52,9 @@ export class History {
     this.redoStack = [];
     this.alias = new Map();
     this.articleId = null;
+    // The stacks of the articles opened before this one, by article id,
+    // oldest first: going to the list and back keeps what can be undone.
+    this.kept = new Map();
     if (writer.on) {
       writer.on('rename', (from, to) => this.alias.set(from, to));
       writer.on('settled', (opId, annotation) => {
@@ -57,11 +63,27 @@ export class History {
     }
   }
 
-  /** reset forgets everything, e.g. when another article opens. */
+  /**
+   * reset switches to another article's changes: this article's stacks are
+   * kept (for the last KEPT_ARTICLES articles) and the other's come back.
+   * Entries whose annotation never got its real id (left before the server
+   * answered) are not kept: nothing could find it again.
+   */
   reset(articleId = null) {
-    this.undoStack = [];
-    this.redoStack = [];
-    this.alias.clear();
+    if (this.articleId !== null && this.articleId !== articleId) {
+      const settled = (e) => this.resolve(e.id) > 0;
+      const undo = this.undoStack.filter(settled);
+      const redo = this.redoStack.filter(settled);
+      this.kept.delete(this.articleId);
+      if (undo.length || redo.length) this.kept.set(this.articleId, { undo, redo });
+      if (this.kept.size > KEPT_ARTICLES) this.kept.delete(this.kept.keys().next().value);
+    }
+    if (this.articleId !== articleId) {
+      const k = this.kept.get(articleId);
+      this.kept.delete(articleId);
+      this.undoStack = k ? k.undo : [];
+      this.redoStack = k ? k.redo : [];
+    }
     this.articleId = articleId;
     this._publish();
   }
@@ -79,6 +101,10 @@ export class History {
   /** forget drops the entries whose last change was refused (op opId). */
   forget(opId) {
     const keep = (e) => e.opId !== opId;
+    for (const k of this.kept.values()) {
+      k.undo = k.undo.filter(keep);
+      k.redo = k.redo.filter(keep);
+    }
     const u = this.undoStack.length + this.redoStack.length;
     this.undoStack = this.undoStack.filter(keep);
     this.redoStack = this.redoStack.filter(keep);

@@ -832,3 +832,52 @@ test('colorOf gives a user the colour the server gives them (server/live ColorOf
   const want = { ann: '#e11d48', ben: '#0891b2', maria: '#db2777', 'José': '#0d9488', '李明': '#0891b2', script: '#0891b2' };
   for (const [name, color] of Object.entries(want)) assert.equal(colorOf(name), color, name);
 });
+
+test('History: going to another article and back keeps what can be undone there', () => {
+  let article = 1;
+  const anns = new Map();
+  let next = 1;
+  const store = {
+    state: {},
+    get() { return { ...this.state, article: { id: article } }; },
+    set(patch) { Object.assign(this.state, patch); },
+    annotation: (id) => anns.get(id) || null,
+    toast() {},
+  };
+  const writer = {
+    create(f) {
+      const a = { id: next++, ...f };
+      anns.set(a.id, a);
+      return { annotation: a, opId: `op${a.id}` };
+    },
+    update(id, patch) {
+      const a = { ...anns.get(id), ...patch };
+      anns.set(id, a);
+      return { annotation: a, opId: `u${id}` };
+    },
+    remove(id) {
+      const a = anns.get(id);
+      anns.delete(id);
+      return { annotation: a, opId: `d${id}` };
+    },
+  };
+  const h = new History(store, writer);
+  h.reset(1);
+  h.create({ start: 0, end: 2, label: 'QUOTE' }); // id 1, on article 1
+  article = 2;
+  h.reset(2);
+  assert.equal(store.state.canUndo, false, 'article 2 starts with nothing to undo');
+  h.create({ start: 3, end: 5, label: 'CLAIM' }); // id 2, on article 2
+  article = 1;
+  h.reset(1);
+  assert.equal(store.state.canUndo, true, 'article 1 has its create back');
+  h.undo();
+  assert.equal(anns.has(1), false, "undo on article 1 removes article 1's annotation");
+  assert.equal(anns.has(2), true);
+  article = 2;
+  h.reset(2);
+  assert.equal(store.state.canUndo, true);
+  assert.equal(store.state.canRedo, false);
+  h.reset(2); // opening the same article again keeps its stacks
+  assert.equal(h.undoStack.length, 1);
+});
