@@ -13,6 +13,14 @@ type articleList struct {
 	Total    int             `json:"total"`
 	Offset   int             `json:"offset"`
 	Limit    int             `json:"limit"`
+	// Here says who has each article of the page open live, by article
+	// id; articles nobody has open are left out.
+	Here map[uint64][]presentUser `json:"here"`
+}
+
+type presentUser struct {
+	Name  string `json:"name"`
+	Color string `json:"color"`
 }
 
 func (s *Server) listArticles(c *fiber.Ctx) error {
@@ -24,7 +32,13 @@ func (s *Server) listArticles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(articleList{Articles: as, Total: total, Offset: f.Offset, Limit: f.Limit})
+	here := map[uint64][]presentUser{}
+	for _, a := range as {
+		for _, u := range s.hub.Present(a.ID) {
+			here[a.ID] = append(here[a.ID], presentUser{Name: u.Name, Color: u.Color})
+		}
+	}
+	return c.JSON(articleList{Articles: as, Total: total, Offset: f.Offset, Limit: f.Limit, Here: here})
 }
 
 func articleFilter(c *fiber.Ctx) (storage.ArticleFilter, error) {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -435,6 +436,55 @@ func TestLiveSlowClientDropped(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the slow client is still connected")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestLiveHereInList: the article list says who has each article open
+// live, each user once however many sockets they have, and forgets them
+// when they leave.
+func TestLiveHereInList(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	base := e.listen()
+	here := func() map[string][]map[string]string {
+		t.Helper()
+		code, body := e.do("GET", "/api/articles", "")
+		if code != 200 {
+			t.Fatalf("list: %d %s", code, body)
+		}
+		var l struct {
+			Here map[string][]map[string]string `json:"here"`
+		}
+		if err := json.Unmarshal([]byte(body), &l); err != nil {
+			t.Fatal(err)
+		}
+		return l.Here
+	}
+	if h := here(); len(h) != 0 {
+		t.Fatalf("here before anyone joined: %v", h)
+	}
+	a := dial(t, base, e.art.ID, e.token)
+	a.Hello(0)
+	next(t, a, live.TypeWelcome)
+	a2 := dial(t, base, e.art.ID, e.token) // a second tab
+	a2.Hello(0)
+	next(t, a2, live.TypeWelcome)
+	b := dial(t, base, e.art.ID, e.tokenFor("ben"))
+	b.Hello(0)
+	next(t, b, live.TypeWelcome)
+	key := fmt.Sprint(e.art.ID)
+	got := here()[key]
+	if len(got) != 2 || got[0]["name"] != "ana" || got[1]["name"] != "ben" || got[1]["color"] != live.ColorOf("ben") {
+		t.Fatalf("here = %v, want ana and ben once each, in their colours", got)
+	}
+	a.Close()
+	a2.Close()
+	b.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(here()[key]) != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("still here after leaving: %v", here()[key])
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

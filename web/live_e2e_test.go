@@ -391,6 +391,20 @@ func TestLiveTwoBrowsers(t *testing.T) {
 		b.settle()
 		converge(t, art.ID, a, b)
 	})
+
+	step("ListShowsWhoIsHere", func(t *testing.T) {
+		// B goes back to the list: the article's row shows that ann is on it.
+		eval[chromedp.Void](b, `location.hash = '#/'`)
+		row := fmt.Sprintf(`document.querySelector('tr[data-id="%d"] .here')`, art.ID)
+		b.poll(row + ` !== null`)
+		if got := eval[string](b, row+`.textContent`); got != "A" {
+			t.Errorf("the row shows %q, want ann's initial A", got)
+		}
+		if got := eval[string](b, row+`.title`); got != "Open now: "+testUser {
+			t.Errorf("title %q", got)
+		}
+		b.shot("list-here")
+	})
 }
 
 func TestLiveOfflineAndReload(t *testing.T) {

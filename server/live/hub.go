@@ -161,6 +161,46 @@ func (h *Hub) release(r *room) {
 	}
 }
 
+// Present lists who has the article open live: each user once, however
+// many tabs, by name. Nil when nobody does.
+func (h *Hub) Present(article uint64) []User {
+	h.mu.Lock()
+	r := h.rooms[article]
+	h.mu.Unlock()
+	if r == nil {
+		return nil
+	}
+	var users []User
+	done := make(chan struct{})
+	fn := func() {
+		seen := map[string]bool{}
+		for c := range r.members {
+			if !seen[c.user.Name] {
+				seen[c.user.Name] = true
+				users = append(users, User{Name: c.user.Name, Color: c.color})
+			}
+		}
+		close(done)
+	}
+	// The room may be closing: it then runs no more events.
+	select {
+	case r.events <- fn:
+	case <-r.quit:
+		return nil
+	}
+	select {
+	case <-done:
+	case <-r.quit:
+		select {
+		case <-done:
+		case <-time.After(100 * time.Millisecond):
+			return nil
+		}
+	}
+	sortUsers(users)
+	return users
+}
+
 // Rooms returns how many rooms are open, and how many clients in all.
 func (h *Hub) Rooms() (rooms, clients int) {
 	h.mu.Lock()

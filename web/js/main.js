@@ -140,7 +140,7 @@ async function loadList() {
   try {
     const res = await api.articles({ project: s.projectId, status: L.status, q: L.q, offset: L.offset, limit: L.limit });
     if (seq !== listSeq) return;
-    store.setList({ articles: res.articles || [], total: res.total || 0, offset: res.offset || 0, loading: false, error: '' });
+    store.setList({ articles: res.articles || [], here: res.here || {}, total: res.total || 0, offset: res.offset || 0, loading: false, error: '' });
   } catch (err) {
     if (seq !== listSeq) return;
     store.setList({ loading: false, error: err.message });

@@ -8,7 +8,7 @@
 import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
 import { TextView } from './textview.js';
 import { exportURL } from './api.js';
-import { PeerHighlighter, people, initials, colorOf } from './presence.js';
+import { PeerHighlighter, people, initials, colorOf, safeColor } from './presence.js';
 
 /** EXPORT_FORMATS are the formats of GET /api/export, with what each is for. */
 export const EXPORT_FORMATS = [
@@ -267,14 +267,14 @@ export class Renderer {
     this.exportMenu(this.el.exportList, s, s.projectId, exportScope(this.store.project(), s.exportOpts));
     if (document.activeElement !== this.el.q && this.el.q.value !== L.q) this.el.q.value = L.q;
     if (this.el.statusFilter.value !== L.status) this.el.statusFilter.value = L.status;
-    if (this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset])) {
+    if (this.changed('list', [L.articles, L.here, L.loading, L.error, L.total, L.offset])) {
       fill(
         this.el.rows,
         L.articles.map((a) =>
           h(
             'tr',
             { dataset: { action: 'open', id: String(a.id) } },
-            h('td', { class: 'c-title' }, h('a', { href: `#/articles/${a.id}` }, a.title || 'Untitled')),
+            h('td', { class: 'c-title' }, h('a', { href: `#/articles/${a.id}` }, a.title || 'Untitled'), hereNow(L.here && L.here[a.id])),
             h('td', { class: 'c-source' }, a.source || '—'),
             h('td', { class: 'c-status' }, badge(a.status)),
             h('td', { class: 'c-num' }, String(a.annotations ?? 0)),
@@ -601,6 +601,19 @@ function attrLine(label, an) {
     if (v) parts.push(`${spec.name}: ${v}`);
   }
   return parts.length ? h('span', { class: 'attrs' }, truncate(parts.join(' · '), 70)) : null;
+}
+
+// hereNow shows who has an article open live, as small avatars after its
+// title in the list: where a review session is going on.
+function hereNow(users) {
+  if (!users || !users.length) return null;
+  const names = users.map((u) => u.name).join(', ');
+  return h(
+    'span',
+    { class: 'here', title: `Open now: ${names}`, 'aria-label': `Open now: ${names}` },
+    users.slice(0, 4).map((u) => h('span', { class: 'avatar-face small', style: { '--c': safeColor(u.color) } }, initials(u.name))),
+    users.length > 4 ? h('span', { class: 'avatar-face small more' }, `+${users.length - 4}`) : null,
+  );
 }
 
 // byLine names the author of someone else's annotation, in their colour,

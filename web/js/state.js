@@ -22,7 +22,7 @@ export class Store extends EventTarget {
       projects: [],
       projectId: null,
       route: { view: 'loading' }, // {view: 'list'} | {view: 'article', id}
-      list: { q: '', status: '', offset: 0, limit: 50, articles: [], total: 0, loading: false, error: '' },
+      list: { q: '', status: '', offset: 0, limit: 50, articles: [], here: {}, total: 0, loading: false, error: '' },
       importing: false,
       importResult: null, // {articles: [{id, title, created}]} | {error}
       article: null, // the open article, with its text
