@@ -610,7 +610,7 @@ function hereNow(users) {
   const names = users.map((u) => u.name).join(', ');
   return h(
     'span',
-    { class: 'here', title: `Open now: ${names}`, 'aria-label': `Open now: ${names}` },
+    { class: 'here', role: 'img', title: `Open now: ${names}`, 'aria-label': `Open now: ${names}` },
     users.slice(0, 4).map((u) => h('span', { class: 'avatar-face small', style: { '--c': safeColor(u.color) } }, initials(u.name))),
     users.length > 4 ? h('span', { class: 'avatar-face small more' }, `+${users.length - 4}`) : null,
   );
