@@ -535,6 +535,13 @@ func TestEditDeleteUndo(t *testing.T) {
 	e.poll(`gloss.store.get().canUndo === true`)
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	e.waitFor("the undo after coming back", func() bool { return len(e.annotations(art.ID)) == 1 })
+
+	// And after a reload of the tab: redo (the delete) is still there.
+	e.do(chromedp.Reload())
+	e.poll(fmt.Sprintf(`window.gloss && gloss.store.get().article && gloss.store.get().article.id === %d && performance.getEntriesByName('gloss:rendered').length > 0`, art.ID))
+	e.poll(`gloss.store.get().canRedo === true`)
+	e.do(chromedp.KeyEvent("y", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	e.waitFor("the redo after a reload", func() bool { return len(e.annotations(art.ID)) == 0 })
 }
 
 func TestPanelRelabelAndErrors(t *testing.T) {

@@ -88,6 +88,46 @@ export class History {
     this._publish();
   }
 
+  /**
+   * restore takes up the stacks a reload of this tab left in storage under
+   * key (sessionStorage, per user), and remembers where save puts them.
+   * The open article's come back at once when it has none yet.
+   */
+  restore(storage, key) {
+    this.storage = storage;
+    this.key = key;
+    let saved = null;
+    try {
+      saved = JSON.parse(storage.getItem(key) || 'null');
+    } catch {
+      saved = null; // unreadable: start afresh
+    }
+    if (!saved || !Array.isArray(saved.kept)) return;
+    for (const [from, to] of saved.alias || []) if (!this.alias.has(from)) this.alias.set(from, to);
+    for (const [id, k] of saved.kept) {
+      if (!this.kept.has(id) && id !== this.articleId && Array.isArray(k.undo) && Array.isArray(k.redo)) this.kept.set(id, k);
+    }
+    const mine = saved.kept.find(([id]) => id === this.articleId);
+    if (mine && this.undoStack.length === 0 && this.redoStack.length === 0) {
+      this.undoStack = mine[1].undo;
+      this.redoStack = mine[1].redo;
+      this._publish();
+    }
+  }
+
+  /** save writes every article's stacks to the storage restore named. */
+  save() {
+    if (!this.storage) return;
+    const settled = (e) => this.resolve(e.id) > 0;
+    const kept = [...this.kept.entries()];
+    if (this.articleId !== null) kept.push([this.articleId, { undo: this.undoStack.filter(settled), redo: this.redoStack.filter(settled) }]);
+    try {
+      this.storage.setItem(this.key, JSON.stringify({ kept, alias: [...this.alias.entries()].slice(-1000) }));
+    } catch {
+      // Full or refused: the stacks last as long as the page, as before.
+    }
+  }
+
   /** resolve follows the alias chain from id to the annotation's current id. */
   resolve(id) {
     const seen = new Set();

@@ -880,4 +880,24 @@ test('History: going to another article and back keeps what can be undone there'
   assert.equal(store.state.canRedo, false);
   h.reset(2); // opening the same article again keeps its stacks
   assert.equal(h.undoStack.length, 1);
+
+  // A reload: the stacks go to sessionStorage on pagehide and come back,
+  // whether the article opens before or after the user is known.
+  const mem = new Map();
+  const storage = { getItem: (k) => (mem.has(k) ? mem.get(k) : null), setItem: (k, v) => mem.set(k, String(v)) };
+  h.restore(storage, 'gloss:history:ann');
+  h.save();
+  for (const openFirst of [true, false]) {
+    const h2 = new History(store, writer);
+    article = 2;
+    if (openFirst) h2.reset(2);
+    h2.restore(storage, 'gloss:history:ann');
+    if (!openFirst) h2.reset(2);
+    assert.equal(h2.undoStack.length, 1, `article 2's create is back (open first: ${openFirst})`);
+    article = 1;
+    h2.reset(1);
+    assert.equal(h2.undoStack.length, 0, 'article 1 had its create undone');
+    assert.equal(h2.redoStack.length, 1, "and can redo it");
+  }
+  assert.equal(new History(store, writer).restore({ getItem: () => '{not json' }, 'k'), undefined, 'unreadable storage is ignored');
 });

@@ -63,6 +63,11 @@ function parseRoute(hash) {
 // Who is logged in: live.js needs the name to pick this user's kept
 // changes out of localStorage.
 let meReady = null;
+
+// Undo and redo outlive a reload of the tab: the stacks go to
+// sessionStorage when the page goes away, per user.
+const HISTORY_KEY = 'gloss:history:';
+window.addEventListener('pagehide', () => edits.save());
 function whoAmI() {
   if (!meReady) meReady = api.me().catch((err) => {
     meReady = null;
@@ -172,6 +177,7 @@ async function boot() {
   }
   try {
     const [me, projects] = await Promise.all([whoAmI(), api.projects()]);
+    edits.restore(window.sessionStorage, HISTORY_KEY + me.name);
     const saved = Number(localStorage.getItem(PROJECT_KEY));
     const projectId = projects.some((p) => p.id === saved) ? saved : projects.length ? projects[0].id : null;
     store.set({ me, projects, projectId }, 'projects');
@@ -333,6 +339,9 @@ function saveAttr(el) {
 
 const clicks = {
   logout: async () => {
+    edits.storage = null; // what this user could undo is not the next one's
+    const me = store.get().me;
+    if (me) window.sessionStorage.removeItem(HISTORY_KEY + me.name);
     try {
       await api.logout();
     } catch {
