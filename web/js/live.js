@@ -673,6 +673,15 @@ export class LiveSync {
     this.store.applyRemote(op);
   }
 
+  // _tellOpen says so when someone else changes or deletes the annotation
+  // this user has open: the last change wins, and it should not win unseen.
+  _tellOpen(op) {
+    const an = op.annotation;
+    if (!an || !op.author || (this.me && op.author === this.me.name)) return;
+    if (this.store.get().selectedId !== an.id || !this.store.annotation(an.id)) return;
+    this.store.toast(`${op.author} ${op.action === 'delete' ? 'deleted' : 'changed'} the annotation you have open`, 'info');
+  }
+
   _remote(op) {
     if (!op || typeof op.version !== 'number') return;
     // One of ours, committed before a drop, seen in a catch-up: if the
@@ -683,6 +692,7 @@ export class LiveSync {
     }
     const before = this.versions.v;
     const seen = this.versions.see(op.version);
+    this._tellOpen(op);
     this._confirm(op);
     if (seen === 'gap' && this.socket) {
       // Should not happen: versions reach every client contiguously. Ask

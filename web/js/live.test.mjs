@@ -901,3 +901,27 @@ test('History: going to another article and back keeps what can be undone there'
   }
   assert.equal(new History(store, writer).restore({ getItem: () => '{not json' }, 'k'), undefined, 'unreadable storage is ignored');
 });
+
+test('someone else changing or deleting the annotation you have open is said in a toast', () => {
+  const server = new FakeServer();
+  const a = peer(server, 'ann');
+  const b = peer(server, 'ben');
+  a.open();
+  b.open();
+  a.history.create({ start: 0, end: 2, label: 'QUOTE' });
+  server.flush();
+  const id = server.annotations()[0].id;
+  a.store.set({ selectedId: id });
+  b.history.update(id, { label: 'CLAIM' });
+  server.flush();
+  assert.match(a.store.get().toast?.message || '', /ben changed the annotation you have open/);
+  a.store.set({ toast: null });
+  a.history.update(id, { attrs: { verdict: 'true' } }); // her own change: no toast
+  server.flush();
+  assert.equal(a.store.get().toast, null);
+  b.history.remove(id);
+  server.flush();
+  assert.match(a.store.get().toast?.message || '', /ben deleted the annotation you have open/);
+  a.done();
+  b.done();
+});
