@@ -164,15 +164,20 @@ func (h *Hub) release(r *room) {
 // Present lists who has the article open live: each user once, however
 // many tabs, by name. Nil when nobody does.
 func (h *Hub) Present(article uint64) []User {
+	// Hold the room like a member would, so that it cannot close while it
+	// answers; a room nobody holds is not created for this.
 	h.mu.Lock()
 	r := h.rooms[article]
+	if r != nil {
+		r.refs++
+	}
 	h.mu.Unlock()
 	if r == nil {
 		return nil
 	}
+	defer h.release(r)
 	var users []User
-	done := make(chan struct{})
-	fn := func() {
+	r.do(func() {
 		seen := map[string]bool{}
 		for c := range r.members {
 			if !seen[c.user.Name] {
@@ -180,23 +185,7 @@ func (h *Hub) Present(article uint64) []User {
 				users = append(users, User{Name: c.user.Name, Color: c.color})
 			}
 		}
-		close(done)
-	}
-	// The room may be closing: it then runs no more events.
-	select {
-	case r.events <- fn:
-	case <-r.quit:
-		return nil
-	}
-	select {
-	case <-done:
-	case <-r.quit:
-		select {
-		case <-done:
-		case <-time.After(100 * time.Millisecond):
-			return nil
-		}
-	}
+	})
 	sortUsers(users)
 	return users
 }
