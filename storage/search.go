@@ -23,25 +23,20 @@ func newFolded(query string) *folded {
 	return &folded{q: []byte(q), ascii: isASCII(q)}
 }
 
-func (f *folded) in(s string) bool {
+func (f *folded) in(s string) bool { return containsFolded(f, s) }
+
+func (f *folded) inBytes(b []byte) bool { return containsFolded(f, b) }
+
+// containsFolded is in and inBytes for either type, without converting a
+// string (a title) to bytes on the ASCII path.
+func containsFolded[T string | []byte](f *folded, s T) bool {
 	if len(f.q) == 0 {
 		return true
 	}
 	if !f.ascii {
-		return strings.Contains(strings.ToLower(s), string(f.q))
+		return bytes.Contains(bytes.ToLower([]byte(s)), f.q)
 	}
 	f.buf = append(f.buf[:0], s...)
-	return f.search()
-}
-
-func (f *folded) inBytes(b []byte) bool {
-	if len(f.q) == 0 {
-		return true
-	}
-	if !f.ascii {
-		return bytes.Contains(bytes.ToLower(b), f.q)
-	}
-	f.buf = append(f.buf[:0], b...)
 	return f.search()
 }
 
