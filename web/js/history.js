@@ -71,9 +71,7 @@ export class History {
    */
   reset(articleId = null) {
     if (this.articleId !== null && this.articleId !== articleId) {
-      const settled = (e) => this.resolve(e.id) > 0;
-      const undo = this.undoStack.filter(settled);
-      const redo = this.redoStack.filter(settled);
+      const { undo, redo } = this._settled();
       this.kept.delete(this.articleId);
       if (undo.length || redo.length) this.kept.set(this.articleId, { undo, redo });
       if (this.kept.size > KEPT_ARTICLES) this.kept.delete(this.kept.keys().next().value);
@@ -118,14 +116,20 @@ export class History {
   /** save writes every article's stacks to the storage restore named. */
   save() {
     if (!this.storage) return;
-    const settled = (e) => this.resolve(e.id) > 0;
     const kept = [...this.kept.entries()];
-    if (this.articleId !== null) kept.push([this.articleId, { undo: this.undoStack.filter(settled), redo: this.redoStack.filter(settled) }]);
+    if (this.articleId !== null) kept.push([this.articleId, this._settled()]);
     try {
       this.storage.setItem(this.key, JSON.stringify({ kept, alias: [...this.alias.entries()].slice(-1000) }));
     } catch {
       // Full or refused: the stacks last as long as the page, as before.
     }
+  }
+
+  // _settled is the open article's stacks without the entries whose
+  // annotation never got its real id: nothing could find it later.
+  _settled() {
+    const settled = (e) => this.resolve(e.id) > 0;
+    return { undo: this.undoStack.filter(settled), redo: this.redoStack.filter(settled) };
   }
 
   /** resolve follows the alias chain from id to the annotation's current id. */
