@@ -244,11 +244,11 @@ func runRound(ctx context.Context, cfg Config, r *Round, text string, record []b
 	r.BoltFloor = &bf
 
 	cfg.progress("%d clients: plain broadcast floor at %g msg/s for %s, then saturated for %s", n, cfg.Rate, cfg.Duration, cfg.Duration/2)
-	if err := plainRound(ctx, cfg, r, text); err != nil {
+	if err := plainRound(ctx, cfg, r, text, ""); err != nil {
 		return fmt.Errorf("plain floor: %w", err)
 	}
 	cfg.progress("%d clients: plain broadcast floor with fsync at %g msg/s for %s", n, cfg.Rate, cfg.Duration)
-	if err := plainSyncRound(ctx, cfg, r, text, tmp); err != nil {
+	if err := plainRound(ctx, cfg, r, text, filepath.Join(tmp, fmt.Sprintf("plain-%d.log", n))); err != nil {
 		return fmt.Errorf("plain floor with fsync: %w", err)
 	}
 	if err := glossRound(ctx, cfg, r, text, tmp); err != nil {
@@ -269,29 +269,18 @@ func runRound(ctx context.Context, cfg Config, r *Round, text string, record []b
 	return nil
 }
 
-// plainSyncRound measures the relay that fsyncs before relaying, under
-// the steady load (its saturation would measure the disk, which the bbolt
-// floor does).
-func plainSyncRound(ctx context.Context, cfg Config, r *Round, text, tmp string) (err error) {
-	log := filepath.Join(tmp, fmt.Sprintf("plain-%d.log", r.Clients))
-	defer os.Remove(log)
-	srv, err := cfg.StartServer(ctx, KindPlainSync, log)
-	if err != nil {
-		return err
+// plainRound measures the plain relay: with log empty, without storage,
+// under the steady load and then saturated; with log set, appending each
+// message to that file and fsyncing it before relaying, under the steady
+// load only (its saturation would measure the disk, which the bbolt floor
+// does).
+func plainRound(ctx context.Context, cfg Config, r *Round, text, log string) (err error) {
+	kind := KindPlain
+	if log != "" {
+		kind = KindPlainSync
+		defer os.Remove(log)
 	}
-	defer func() { err = errors.Join(err, srv.Stop()) }()
-	f := newFleet(KindPlain, srv.URL, "", 1, text, cfg.Window)
-	defer f.close()
-	if _, err := f.connect(ctx, r.Clients); err != nil {
-		return err
-	}
-	p := f.steady(ctx, cfg.Rate, cfg.Duration)
-	r.PlainSync = &p
-	return ctx.Err()
-}
-
-func plainRound(ctx context.Context, cfg Config, r *Round, text string) (err error) {
-	srv, err := cfg.StartServer(ctx, KindPlain, "")
+	srv, err := cfg.StartServer(ctx, kind, log)
 	if err != nil {
 		return err
 	}
@@ -303,8 +292,12 @@ func plainRound(ctx context.Context, cfg Config, r *Round, text string) (err err
 	if err != nil {
 		return err
 	}
-	r.PlainJoin = join.Seconds()
 	p := f.steady(ctx, cfg.Rate, cfg.Duration)
+	if log != "" {
+		r.PlainSync = &p
+		return ctx.Err()
+	}
+	r.PlainJoin = join.Seconds()
 	r.Plain = &p
 	if ctx.Err() != nil {
 		return ctx.Err()
