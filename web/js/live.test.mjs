@@ -23,6 +23,20 @@ import {
 
 // ---- pure parts ----
 
+
+// annAndBen opens the article for ann and ben, lets one of them create an
+// annotation through their undo history (a QUOTE over [0, 2) unless
+// fields say otherwise), commits it, and returns both with its id.
+function annAndBen(creator = 'ann', fields = { start: 0, end: 2, label: 'QUOTE' }) {
+  const server = new FakeServer();
+  const a = peer(server, 'ann');
+  const b = peer(server, 'ben');
+  a.open();
+  b.open();
+  (creator === 'ann' ? a : b).history.create(fields);
+  server.flush();
+  return { server, a, b, id: server.annotations()[0].id };
+}
 test('backoffDelay doubles from 0.5 s to 10 s, with jitter in the upper half', () => {
   const low = [0, 1, 2, 3, 4, 5, 6, 40].map((n) => backoffDelay(n, () => 0));
   const high = [0, 1, 2, 3, 4, 5, 6, 40].map((n) => backoffDelay(n, () => 1));
@@ -431,7 +445,7 @@ test('a refused op is reverted to the server truth and said in the toast', async
   const b = peer(server, 'ben');
   a.open();
   b.open();
-  a.live.create({ start: 0, end: 2, label: 'QUOTE' });
+  a.live.create({ start: 0, end: 2, label: 'QUOTE' }); // not in ann's undo history
   server.flush();
   const id = server.annotations()[0].id;
 
@@ -465,14 +479,7 @@ test('a refused op is reverted to the server truth and said in the toast', async
 });
 
 test('others\' changes arrive while ours are pending, and both show', () => {
-  const server = new FakeServer();
-  const a = peer(server, 'ann');
-  const b = peer(server, 'ben');
-  a.open();
-  b.open();
-  b.live.create({ start: 3, end: 7, label: 'QUOTE' });
-  server.flush();
-  const id = server.annotations()[0].id;
+  const { server, a, b, id } = annAndBen('ben', { start: 3, end: 7, label: 'QUOTE' });
   // ann changes the attrs; before her op reaches the server, ben relabels.
   a.live.update(id, { attrs: { speaker: 'Xi' } });
   b.live.update(id, { label: 'CLAIM', attrs: { verdict: 'true' } });
@@ -712,14 +719,7 @@ test('History: undo and redo of create, update and delete, with re-created ids',
 });
 
 test('History: undo of something another user deleted is refused and dropped', async () => {
-  const server = new FakeServer();
-  const a = peer(server, 'ann');
-  const b = peer(server, 'ben');
-  a.open();
-  b.open();
-  a.history.create({ start: 0, end: 2, label: 'QUOTE' });
-  server.flush();
-  const id = server.annotations()[0].id;
+  const { server, a, b, id } = annAndBen();
   b.history.remove(id);
   server.flush();
   const r = await a.history.undo(); // the annotation is gone here too
@@ -903,14 +903,7 @@ test('History: going to another article and back keeps what can be undone there'
 });
 
 test('someone else changing or deleting the annotation you have open is said in a toast', () => {
-  const server = new FakeServer();
-  const a = peer(server, 'ann');
-  const b = peer(server, 'ben');
-  a.open();
-  b.open();
-  a.history.create({ start: 0, end: 2, label: 'QUOTE' });
-  server.flush();
-  const id = server.annotations()[0].id;
+  const { server, a, b, id } = annAndBen();
   a.store.set({ selectedId: id });
   b.history.update(id, { label: 'CLAIM' });
   server.flush();
