@@ -478,9 +478,18 @@ func TestLiveHereInList(t *testing.T) {
 	if len(got) != 2 || got[0]["name"] != "ana" || got[1]["name"] != "ben" || got[1]["color"] != live.ColorOf("ben") {
 		t.Fatalf("here = %v, want ana and ben once each, in their colours", got)
 	}
+	// Ben leaves as the editor does, with a close handshake: once the
+	// server has answered it, he is gone from the list.
+	code, err := b.Leave(time.Now().Add(5 * time.Second))
+	if err != nil || code != 1000 {
+		t.Fatalf("leave: code %d, %v; want the normal close echoed", code, err)
+	}
+	if got := here()[key]; len(got) != 1 || got[0]["name"] != "ana" {
+		t.Fatalf("here after ben's close was answered = %v, want ana alone", got)
+	}
+	// Sockets dropped without a close leave when the server notices.
 	a.Close()
 	a2.Close()
-	b.Close()
 	deadline := time.Now().Add(5 * time.Second)
 	for len(here()[key]) != 0 {
 		if time.Now().After(deadline) {

@@ -6,6 +6,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -96,6 +97,28 @@ func (c *Conn) SetReadDeadline(t time.Time) error { return c.ws.SetReadDeadline(
 
 // Close closes the socket without a close handshake, as a dropped network would.
 func (c *Conn) Close() error { return c.ws.Close() }
+
+// Leave ends the session as a browser does: it sends a normal close and
+// waits until the server answers it, or until the deadline. It returns the
+// code the server answered with. The server answers once this client is
+// out of the article's room.
+func (c *Conn) Leave(deadline time.Time) (int, error) {
+	defer c.ws.Close()
+	msg := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "closed")
+	if err := c.ws.WriteControl(websocket.CloseMessage, msg, deadline); err != nil {
+		return 0, fmt.Errorf("send close: %w", err)
+	}
+	c.ws.SetReadDeadline(deadline)
+	for {
+		if _, _, err := c.ws.ReadMessage(); err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) {
+				return ce.Code, nil
+			}
+			return 0, fmt.Errorf("wait for the close's answer: %w", err)
+		}
+	}
+}
 
 // Op sends one annotation change.
 func (c *Conn) Op(opID string, action model.Action, a live.AnnotationFields) error {

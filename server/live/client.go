@@ -6,6 +6,7 @@ import (
 	"net"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gloss-dev/gloss/storage/model"
@@ -22,6 +23,7 @@ type Conn interface {
 	SetReadDeadline(t time.Time) error
 	SetWriteDeadline(t time.Time) error
 	SetPongHandler(h func(appData string) error)
+	SetCloseHandler(h func(code int, text string) error)
 	NetConn() net.Conn
 	Close() error
 }
@@ -33,7 +35,9 @@ const (
 	closeMessage = 8
 	pingMessage  = 9
 
+	closeNormal    = 1000
 	closeGoingAway = 1001
+	closeNoStatus  = 1005
 	closeTryLater  = 1013
 
 	closeGrace = time.Second
@@ -51,6 +55,9 @@ type client struct {
 	done     chan struct{}   // closed by kick: the write pump closes the socket
 	kickOnce sync.Once
 	why      string
+	// peerClose is the close code the peer sent, or 0: the write pump
+	// echoes it.
+	peerClose atomic.Int32
 
 	// Owned by the room goroutine.
 	selection *Span
@@ -116,9 +123,12 @@ func (h *Hub) Serve(conn Conn, article uint64, user model.User) {
 	c.readPump()
 	close(c.inflight)
 	<-committed // its last events reach the room before leave and release
+	// Leave before the close frame goes out: a browser that waits for its
+	// socket's close (as the editor does on its way back to the list) then
+	// finds itself gone from the room's presence.
+	c.room.do(func() { c.room.leave(c) })
 	c.kick("")
 	<-writerDone
-	c.room.do(func() { c.room.leave(c) })
 	h.release(c.room)
 	h.mu.Lock()
 	delete(h.clients, c)
@@ -135,6 +145,12 @@ func (c *client) readPump() {
 	c.conn.SetReadLimit(opt.MaxMessage)
 	c.conn.SetReadDeadline(time.Now().Add(opt.PongWait))
 	c.conn.SetPongHandler(func(string) error { return c.conn.SetReadDeadline(time.Now().Add(opt.PongWait)) })
+	// The peer's close is answered by the write pump after this client has
+	// left the room, not at once as the packages' default handler does.
+	c.conn.SetCloseHandler(func(code int, _ string) error {
+		c.peerClose.Store(int32(code))
+		return nil
+	})
 	joined := false
 	for {
 		_, data, err := c.conn.ReadMessage()
@@ -267,6 +283,13 @@ func (c *client) writePump() {
 		case <-c.done: // kicked: c.why was written before done closed
 			why = c.why
 		default:
+		}
+		switch pc := int(c.peerClose.Load()); {
+		case why != "" || pc == 0:
+		case pc == closeNoStatus:
+			code = closeNormal // 1005 names a missing code; it is never sent
+		default:
+			code = pc // echo the peer's close, as RFC 6455 5.5.1 asks
 		}
 		if why != whySlow {
 			c.conn.WriteControl(closeMessage, closeFrame(code, why), time.Now().Add(time.Second))

@@ -36,6 +36,8 @@ export const OFFLINE_AFTER = 3;
 /** PRESENCE_EVERY is the least time between two presence messages, in ms. */
 export const PRESENCE_EVERY = 100;
 const PROBES_BEFORE_REST = 3;
+/** closeWait is how long close waits for the server's answer, in ms. */
+const closeWait = 1000;
 const KEY_PREFIX = 'gloss:pending:';
 const OFFLINE_KEY = 'gloss:offline';
 
@@ -327,7 +329,12 @@ export class LiveSync {
     this._connect();
   }
 
-  /** close ends the session; pending ops stay in localStorage. */
+  /**
+   * close ends the session; pending ops stay in localStorage. It returns
+   * a promise that settles when the server has answered the close (it
+   * answers after taking this client out of the room, so a list fetched
+   * then does not show us as still here), or after a second at most.
+   */
   close() {
     if (this.timer) this.clearTimeout(this.timer);
     if (this.presenceTimer) this.clearTimeout(this.presenceTimer);
@@ -335,12 +342,23 @@ export class LiveSync {
     this.presenceTimer = 0;
     const ws = this.socket;
     this.socket = null;
+    let gone = Promise.resolve();
     if (ws) {
       ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      const open = ws.readyState === 0 || ws.readyState === 1; // CONNECTING, OPEN
       try {
         ws.close(1000, 'closed');
       } catch {
         // already closing
+      }
+      if (open) {
+        gone = new Promise((resolve) => {
+          const t = this.setTimeout(resolve, closeWait);
+          ws.onclose = () => {
+            this.clearTimeout(t);
+            resolve();
+          };
+        });
       }
     }
     if (this.article) {
@@ -352,6 +370,7 @@ export class LiveSync {
       this._idleCheck(true);
     }
     this.article = null;
+    return gone;
   }
 
   /** pending returns how many changes wait for the server. */

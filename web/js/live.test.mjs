@@ -138,14 +138,17 @@ class FakeServer {
         this.url = url;
         this.user = user;
         this.closed = false;
+        this.readyState = 0; // CONNECTING
         server.events.push(() => {
           if (this.closed) return;
           if (server.down) {
             this.closed = true;
+            this.readyState = 3;
             this.onclose && this.onclose({ code: 1006 });
             return;
           }
           server.clients.add(this);
+          this.readyState = 1;
           this.onopen && this.onopen();
         });
       }
@@ -160,8 +163,16 @@ class FakeServer {
       }
       close() {
         this.closed = true;
-        server.clients.delete(this);
-        server.events.push(() => server.presence());
+        this.readyState = 2; // CLOSING
+        // As the real server: out of the room, then the close answered.
+        server.events.push(() => {
+          server.clients.delete(this);
+          server.presence();
+        });
+        server.events.push(() => {
+          this.readyState = 3;
+          this.onclose && this.onclose({ code: 1000 });
+        });
       }
       deliver(m) {
         const data = JSON.stringify(m);
@@ -618,6 +629,42 @@ test('presence: the selection goes out at most every 100 ms, the last one always
   server.flush();
   assert.equal(b.store.get().live.users.find((u) => u.name === 'ann').selection, null);
   a.done();
+  b.done();
+});
+
+test('close settles once the server has taken us out of the room, or after a second', async () => {
+  const server = new FakeServer();
+  const timers = new FakeTimers();
+  const a = peer(server, 'ann', { timers });
+  const b = peer(server, 'ben');
+  a.open();
+  b.open();
+  let settled = false;
+  const gone = a.live.close().then(() => {
+    settled = true;
+  });
+  await Promise.resolve();
+  assert.equal(settled, false, 'the server has not answered yet');
+  server.flush();
+  await gone;
+  assert.deepEqual(
+    b.store.get().live.users.map((u) => u.name),
+    ['ben'],
+    'when close settles, ann is out of the room',
+  );
+  // A server that never answers: the second runs out.
+  a.open();
+  server.down = true;
+  let late = false;
+  const stuck = a.live.close().then(() => {
+    late = true;
+  });
+  server.events.length = 0; // the answer is lost
+  await Promise.resolve();
+  assert.equal(late, false);
+  timers.advance(1000);
+  await stuck;
+  assert.equal(await a.live.close(), undefined, 'closing a closed session settles at once');
   b.done();
 });
 

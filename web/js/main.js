@@ -98,12 +98,15 @@ async function loadArticle(id) {
 
 // leaveArticle closes the open article's live session. Changes it could
 // not send yet stay in localStorage; sendKept tries them over REST.
+// It returns close's promise: settled once the server has us out of the
+// article's room.
 function leaveArticle() {
   const a = store.get().article;
   const left = a && live.pending > 0 ? a.id : null;
-  live.close();
+  const gone = live.close();
   store.closeArticle();
   if (left !== null) sendKept();
+  return gone;
 }
 
 // sendKept sends the changes kept for articles that are not open (left
@@ -136,13 +139,16 @@ store.addEventListener('change', (e) => {
 });
 
 let listSeq = 0;
-async function loadList() {
+// loadList fetches the list page; after, when given, settles first (the
+// article just left: its row must not show us as still there).
+async function loadList(after) {
   const s = store.get();
   if (s.projectId == null) return;
   const L = s.list;
   const seq = ++listSeq;
   store.setList({ loading: true });
   try {
+    if (after) await after;
     const res = await api.articles({ project: s.projectId, status: L.status, q: L.q, offset: L.offset, limit: L.limit });
     if (seq !== listSeq) return;
     store.setList({ articles: res.articles || [], here: res.here || {}, total: res.total || 0, offset: res.offset || 0, loading: false, error: '' });
@@ -161,9 +167,9 @@ function onRoute() {
     window.scrollTo(0, 0);
   } else {
     articleSeq++;
-    if (store.get().article) leaveArticle();
+    const gone = store.get().article ? leaveArticle() : null;
     document.title = 'gloss';
-    loadList();
+    loadList(gone);
   }
 }
 
