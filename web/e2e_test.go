@@ -290,7 +290,9 @@ type point struct{ X, Y float64 }
 // selectWithMouse drags the mouse from the first character of from to the
 // last character of to (the first occurrence of each in the article text,
 // found in the DOM without the editor's help), with real mouse events.
-func (e *env) selectWithMouse(from, to string, rtl bool) {
+// mods are held during the drag (chromedp.ModifierAlt for exact
+// characters).
+func (e *env) selectWithMouse(from, to string, rtl bool, mods ...chromedp.Modifier) {
 	e.t.Helper()
 	js := fmt.Sprintf(`(() => {
   const from = %s, to = %s, rtl = %v;
@@ -329,13 +331,13 @@ func (e *env) selectWithMouse(from, to string, rtl bool) {
 	s, t := pts[0], pts[1]
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.MouseEvent(chromedp.MouseMoved, s.X, s.Y),
-		chromedp.MouseEvent(chromedp.MousePressed, s.X, s.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MousePressed, s.X, s.Y, chromedp.ButtonLeft, chromedp.ClickCount(1), chromedp.ButtonModifiers(mods...)),
 	}
 	for i := 1; i <= 8; i++ {
 		f := float64(i) / 8
-		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, s.X+(t.X-s.X)*f, s.Y+(t.Y-s.Y)*f, chromedp.ButtonLeft))
+		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, s.X+(t.X-s.X)*f, s.Y+(t.Y-s.Y)*f, chromedp.ButtonLeft, chromedp.ButtonModifiers(mods...)))
 	}
-	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, t.X, t.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, t.X, t.Y, chromedp.ButtonLeft, chromedp.ClickCount(1), chromedp.ButtonModifiers(mods...)))
 	e.do(steps...)
 }
 
@@ -375,6 +377,71 @@ func TestLoginAndLabelQuoteWithMouse(t *testing.T) {
 	// It is painted and listed.
 	e.poll(`[...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) === 1`)
 	e.poll(`document.querySelectorAll('#panel [data-action=goto]').length === 1`)
+}
+
+// TestDragSnapsToWords: a drag that starts and ends inside words selects
+// the whole words, on screen and in the annotation; with Alt held it keeps
+// the exact characters.
+func TestDragSnapsToWords(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	e.login()
+	e.openArticle(art.ID)
+
+	const words = "upcoming visit to Russia will be a journey of friendship"
+	e.selectWithMouse("pcoming", "friendsh", false)
+	if got := eval[string](e, `window.getSelection().toString()`); got != words {
+		t.Fatalf("the drag selected %q, want the whole words %q", got, words)
+	}
+	e.do(chromedp.KeyEvent("c"))
+	e.waitFor("the CLAIM", func() bool { return len(e.annotations(art.ID)) == 1 })
+	if a := e.annotations(art.ID)[0]; a.Text != words {
+		t.Errorf("annotation %q, want %q", a.Text, words)
+	}
+
+	const exact = "pcoming visit"
+	e.selectWithMouse("pcoming", "visit", false, chromedp.ModifierAlt)
+	if got := eval[string](e, `window.getSelection().toString()`); got != exact {
+		t.Fatalf("the Alt drag selected %q, want exactly %q", got, exact)
+	}
+}
+
+// TestLabelAllRepeats: the popover of a "Read more »" marked BOILERPLATE
+// offers to label the five other places with that text; one click does,
+// one undo takes the five away, one redo brings them back.
+func TestLabelAllRepeats(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	const more = "Read more »"
+	start, end := span(t, art.Text, more, more)
+	label := "BOILERPLATE"
+	if _, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: testUser}); err != nil {
+		t.Fatal(err)
+	}
+	e.login()
+	e.openArticle(art.ID)
+	a := e.annotations(art.ID)[0]
+	p := e.centreOf(a)
+	e.do(chromedp.MouseClickXY(p.X, p.Y))
+	btn := `#popover [data-action="label-all"]`
+	e.poll(`document.querySelector('` + btn + `') !== null`)
+	if got := eval[string](e, `document.querySelector('`+btn+`').textContent`); got != "Label 5 more" {
+		t.Errorf("the button says %q, want \"Label 5 more\"", got)
+	}
+	e.shot("label-all")
+	e.do(chromedp.Click(chromedp.CSS(btn)))
+	e.waitFor("six BOILERPLATE annotations", func() bool { return len(e.annotations(art.ID)) == 6 })
+	for _, x := range e.annotations(art.ID) {
+		if x.Text != more || x.Label != label {
+			t.Errorf("annotation %q %s, want %q %s", x.Text, x.Label, more, label)
+		}
+	}
+	e.poll(`document.querySelector('` + btn + `') === null`) // nothing left to label
+
+	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	e.waitFor("one undo for all five", func() bool { return len(e.annotations(art.ID)) == 1 })
+	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl|chromedp.ModifierShift)))
+	e.waitFor("one redo for all five", func() bool { return len(e.annotations(art.ID)) == 6 })
 }
 
 func TestMultilingualOffsets(t *testing.T) {

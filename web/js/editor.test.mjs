@@ -5,8 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assignLevels } from './highlight.js';
-import { trimSpan } from './selection.js';
+import { trimSpan, snapToWords } from './selection.js';
 import { keyAction } from './keys.js';
+import { sameTextSpans } from './matches.js';
+import { OffsetMap } from './offsets.js';
 import { Store } from './state.js';
 
 test('assignLevels: nested and overlapping spans get distinct levels', () => {
@@ -29,6 +31,64 @@ test('assignLevels: order of input does not matter, touching spans share a level
   ];
   // [0,10) is longer so it comes first at level 0; [0,5) and [5,10) touch.
   assert.deepEqual(assignLevels(spans), [1, 1, 0]);
+});
+
+test('snapToWords widens ends inside words, and only those', () => {
+  const snap = (text, sel) => {
+    const s = text.indexOf(sel);
+    const [a, b] = snapToWords(text, s, s + sel.length);
+    return text.slice(a, b);
+  };
+  const t = 'Xi Jinping said Putin\\u0027s visit was "a success" – 🇿🇦 South Africa, Ünïcödé e\u0301tudes.';
+  assert.equal(snap(t, 'Jinp'), 'Jinping', 'an end inside a word');
+  assert.equal(snap(t, 'ping sa'), 'Jinping said', 'both ends inside words');
+  assert.equal(snap(t, 'Xi Jinping'), 'Xi Jinping', 'whole words stay');
+  assert.equal(snap(t, 'Putin'), 'Putin', 'a word before punctuation stays');
+  assert.equal(snap(t, '"a succ'), '"a success', 'a quotation mark at the start stays');
+  assert.equal(snap(t, 'ss"'), 'success"', 'and at the end');
+  assert.equal(snap(t, 'outh Af'), 'South Africa');
+  assert.equal(snap(t, 'nïcö'), 'Ünïcödé', 'letters beyond ASCII');
+  assert.equal(snap(t, 'tude'), 'e\u0301tudes', 'a combining mark belongs to its word');
+  assert.equal(snap(t, '🇿🇦'), '🇿🇦', 'a flag is not a word: it stays as selected');
+  // Chinese has no spaces: the segmenter's words, not the whole run.
+  const zh = '习近平将会见普京。国际刑事法院对普京发出逮捕令。';
+  const [a, b] = snapToWords(zh, zh.indexOf('近'), zh.indexOf('近') + 1);
+  assert.ok(b - a < 6, `snapped to ${zh.slice(a, b)}`);
+  assert.ok(zh.slice(a, b).includes('近'));
+  assert.deepEqual(snapToWords('abc', 1, 1), [1, 1], 'an empty span stays empty');
+});
+
+test('sameTextSpans: the other places with the same text, at word edges, not labelled yet', () => {
+  const text = '😀 Read more » Putin. Putinism. Read more » Putin.\nRead more »Read more »';
+  const map = new OffsetMap(text);
+  const cp = (s16) => map.toCodePoint(s16);
+  const at = (needle, from = 0) => {
+    const i = text.indexOf(needle, from);
+    return { start: cp(i), end: cp(i + needle.length) };
+  };
+  const spans = (an, anns = [an]) => sameTextSpans(text, map, an, anns).map((s) => text.slice(map.toUTF16(s.start), map.toUTF16(s.end)) + '@' + s.start);
+
+  const putin = { ...at('Putin'), label: 'QUOTE' };
+  assert.deepEqual(spans(putin), ['Putin@' + at('Putin', text.indexOf('» Putin', 20)).start], 'not inside Putinism');
+
+  const more = { ...at('Read more »'), label: 'BOILERPLATE' };
+  const all = sameTextSpans(text, map, more, [more]);
+  assert.equal(all.length, 3, 'three more places, offsets in code points after the emoji');
+  assert.equal(all[0].start, at('Read more »', 10).start);
+  // A place labelled already (same label, same span) is skipped; another
+  // label there does not count.
+  const other = { ...all[0], label: 'BOILERPLATE' };
+  assert.equal(sameTextSpans(text, map, more, [more, other]).length, 2);
+  assert.equal(sameTextSpans(text, map, more, [more, { ...other, label: 'CLAIM' }]).length, 3);
+
+  // A span cut inside words (made with Alt) matches anywhere, without
+  // overlapping itself.
+  const cut = { ...at('utin'), label: 'CLAIM' };
+  assert.equal(sameTextSpans(text, map, cut, [cut]).length, 2);
+  const aa = new OffsetMap('aaaa');
+  assert.deepEqual(sameTextSpans('aaaa', aa, { start: 0, end: 2, label: 'X' }, []), [{ start: 2, end: 4 }]);
+  const a6 = new OffsetMap('aaaaaa');
+  assert.deepEqual(sameTextSpans('aaaaaa', a6, { start: 1, end: 3, label: 'X' }, []), [{ start: 3, end: 5 }], 'nothing over an');
 });
 
 test('trimSpan drops whitespace at both ends, newlines included', () => {

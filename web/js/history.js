@@ -13,6 +13,10 @@
 // id to the one that replaced it, so older entries still find their
 // annotation.
 //
+// A "group" entry holds several of these that one Ctrl+Z undoes together
+// (labelling every place a text repeats); the parts whose annotation is
+// gone are dropped from it, and it goes when none is left.
+//
 // The writer applies each change before returning, so pressing Ctrl+Z three
 // times quickly undoes three things, in order, even offline. A change the
 // server refuses is reverted by the writer (which says why in a toast) and
@@ -129,7 +133,7 @@ export class History {
   // annotation never got its real id: nothing could find it later.
   _settled() {
     const settled = (e) => this.resolve(e.id) > 0;
-    return { undo: this.undoStack.filter(settled), redo: this.redoStack.filter(settled) };
+    return { undo: keepEntries(this.undoStack, settled), redo: keepEntries(this.redoStack, settled) };
   }
 
   /** resolve follows the alias chain from id to the annotation's current id. */
@@ -146,12 +150,12 @@ export class History {
   forget(opId) {
     const keep = (e) => e.opId !== opId;
     for (const k of this.kept.values()) {
-      k.undo = k.undo.filter(keep);
-      k.redo = k.redo.filter(keep);
+      k.undo = keepEntries(k.undo, keep);
+      k.redo = keepEntries(k.redo, keep);
     }
     const u = this.undoStack.length + this.redoStack.length;
-    this.undoStack = this.undoStack.filter(keep);
-    this.redoStack = this.redoStack.filter(keep);
+    this.undoStack = keepEntries(this.undoStack, keep);
+    this.redoStack = keepEntries(this.redoStack, keep);
     if (u !== this.undoStack.length + this.redoStack.length) this._publish();
   }
 
@@ -199,6 +203,29 @@ export class History {
       const r = this.writer.create({ attrs: {}, ...f });
       this._record({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId });
       return r;
+    });
+  }
+
+  /**
+   * createAll adds several annotations as one change: one undo takes them
+   * all away. What the writer refuses at once (and what comes after it) is
+   * not added; the ones added before stay, and are undoable.
+   */
+  createAll(list) {
+    return this._run('Could not add the annotations', () => {
+      this._article();
+      const entries = [];
+      const done = [];
+      try {
+        for (const f of list) {
+          const r = this.writer.create({ attrs: {}, ...f });
+          entries.push({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId });
+          done.push(r.done || Promise.resolve(r.annotation));
+        }
+      } finally {
+        if (entries.length) this._record({ kind: 'group', entries });
+      }
+      return { done: Promise.all(done) };
     });
   }
 
@@ -256,23 +283,68 @@ export class History {
   // since it can never apply again.
   _apply(e, backwards) {
     this._article();
+    if (e.kind !== 'group') {
+      try {
+        return this._applyOne(e, backwards);
+      } catch (err) {
+        (backwards ? this.undoStack : this.redoStack).pop();
+        throw err;
+      }
+    }
+    // Undo in reverse order, redo in order; parts that cannot apply any
+    // more (someone deleted the annotation) leave the group.
+    const order = backwards ? [...e.entries].reverse() : e.entries;
+    const ok = new Set();
+    const done = [];
+    let last = null;
+    for (const part of order) {
+      try {
+        const r = this._applyOne(part, backwards);
+        ok.add(part);
+        done.push(r.done || Promise.resolve(r.annotation));
+      } catch (err) {
+        last = err;
+      }
+    }
+    e.entries = e.entries.filter((p) => ok.has(p));
+    if (!e.entries.length) {
+      (backwards ? this.undoStack : this.redoStack).pop();
+      throw last || new Error('the annotations are gone');
+    }
+    return { done: Promise.all(done) };
+  }
+
+  // _applyOne makes one create, update or delete entry's change.
+  _applyOne(e, backwards) {
     const id = this.resolve(e.id);
     // Undoing a create and redoing a delete delete; undoing a delete and
     // redoing a create create again.
     const del = e.kind === 'create' ? backwards : e.kind === 'delete' ? !backwards : false;
     let r;
-    try {
-      if (e.kind === 'update') r = this.writer.update(id, backwards ? e.before : e.after);
-      else if (del) r = this.writer.remove(id);
-      else {
-        r = this.writer.create(e.kind === 'create' ? e.after : e.before);
-        if (r.annotation.id !== id) this.alias.set(id, r.annotation.id);
-      }
-    } catch (err) {
-      (backwards ? this.undoStack : this.redoStack).pop();
-      throw err;
+    if (e.kind === 'update') r = this.writer.update(id, backwards ? e.before : e.after);
+    else if (del) r = this.writer.remove(id);
+    else {
+      r = this.writer.create(e.kind === 'create' ? e.after : e.before);
+      if (r.annotation.id !== id) this.alias.set(id, r.annotation.id);
     }
     e.opId = r.opId;
     return r;
   }
+}
+
+// keepEntries is stack without the entries keep refuses; a group keeps
+// the parts keep takes, and goes when none is left. Groups are copied, not
+// changed, since a stack saved for later may share them.
+function keepEntries(stack, keep) {
+  const out = [];
+  for (const e of stack) {
+    if (e.kind !== 'group') {
+      if (keep(e)) out.push(e);
+      continue;
+    }
+    const entries = e.entries.filter(keep);
+    if (entries.length === e.entries.length) out.push(e);
+    else if (entries.length) out.push({ ...e, entries });
+  }
+  return out;
 }

@@ -777,6 +777,45 @@ test('History: undo of something another user deleted is refused and dropped', a
   b.done();
 });
 
+test('History: createAll is one undo and one redo; parts deleted by others leave the group', () => {
+  const server = new FakeServer();
+  const a = peer(server, 'ann');
+  const b = peer(server, 'ben');
+  a.open();
+  b.open();
+  a.history.createAll([
+    { start: 0, end: 2, label: 'CLAIM' },
+    { start: 5, end: 9, label: 'CLAIM' },
+    { start: 12, end: 15, label: 'CLAIM' },
+  ]);
+  server.flush();
+  assert.equal(server.anns.size, 3);
+  assert.equal(a.history.undoStack.length, 1, 'one entry');
+  a.history.undo();
+  server.flush();
+  assert.equal(server.anns.size, 0, 'one undo takes all three away');
+  assert.deepEqual(shown(b.store), []);
+  a.history.redo();
+  server.flush();
+  assert.equal(server.anns.size, 3, 'one redo brings them back, under new ids');
+  assert.deepEqual(shown(a.store), truth(server));
+  // Ben deletes one of them; ann's undo takes the other two, and her redo
+  // brings back those two.
+  const gone = server.annotations()[1].id;
+  b.history.remove(gone);
+  server.flush();
+  a.history.undo();
+  server.flush();
+  assert.equal(server.anns.size, 0);
+  assert.equal(a.history.redoStack[0].entries.length, 2);
+  a.history.redo();
+  server.flush();
+  assert.deepEqual(server.annotations().map((x) => x.start), [0, 12]);
+  assert.deepEqual(shown(b.store), truth(server));
+  a.done();
+  b.done();
+});
+
 test('a page asks only for what happened after its fetched state', () => {
   const server = new FakeServer();
   server.commit('ben', 'b-1', 'create', { start: 0, end: 2, label: 'QUOTE' });

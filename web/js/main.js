@@ -7,8 +7,9 @@ import { Highlighter } from './highlight.js';
 import { Renderer } from './render.js';
 import { History } from './history.js';
 import { LiveSync, flushStored, storedArticles } from './live.js';
-import { selectionSpan, clearSelection } from './selection.js';
+import { selectionSpan, clearSelection, snapSelection } from './selection.js';
 import { bindKeys } from './keys.js';
+import { sameTextSpans } from './matches.js';
 
 const PROJECT_KEY = 'gloss.project';
 
@@ -384,6 +385,15 @@ const clicks = {
     const id = store.get().selectedId;
     if (id != null) edits.remove(id);
   },
+  'label-all': () => {
+    const an = store.annotation(store.get().selectedId);
+    const view = renderer.view;
+    if (!an || !view) return;
+    const spans = sameTextSpans(view.text, view.map, an, store.sorted());
+    if (!spans.length) return;
+    edits.createAll(spans.map((sp) => ({ ...sp, label: an.label, attrs: { ...(an.attrs || {}) } })));
+    store.toast(`Labelled ${spans.length} more ${spans.length === 1 ? 'place' : 'places'} ${an.label}. Ctrl+Z takes them away.`, 'info');
+  },
   pick: (el, e) => pick(e),
 };
 
@@ -452,6 +462,21 @@ document.addEventListener('click', (e) => closeMenus(e.target));
 // Downloading closes the menu it came from.
 clicks['export-download'] = () => setTimeout(() => closeMenus(), 0);
 delegate('click', clicks);
+
+// A drag that starts in the text selects whole words (Alt keeps the exact
+// characters): what is selected on screen is what a label marks. It may
+// end anywhere (past the last line, in the margin).
+let dragInText = false;
+document.addEventListener('mousedown', (e) => {
+  const view = renderer.view;
+  dragInText = e.button === 0 && !!view && e.target instanceof Node && view.root.contains(e.target);
+});
+document.addEventListener('mouseup', (e) => {
+  const view = renderer.view;
+  if (!dragInText || e.button !== 0) return;
+  dragInText = false;
+  if (!e.altKey && store.get().article && view) snapSelection(view);
+});
 
 // Others see where the selection is (live presence).
 document.addEventListener('selectionchange', () => {

@@ -8,6 +8,7 @@
 import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
 import { TextView } from './textview.js';
 import { exportURL } from './api.js';
+import { sameTextSpans } from './matches.js';
 import { PeerHighlighter, people, initials, colorOf, safeColor } from './presence.js';
 
 /** EXPORT_FORMATS are the formats of GET /api/export, with what each is for. */
@@ -492,7 +493,10 @@ export class Renderer {
       prev[0] = an.id;
       pop.dataset.id = String(an.id);
     }
-    if (!this.changed('pop', [an.id, an.label, labels])) {
+    // How many other places have the same text without this label: the
+    // popover offers to label them all.
+    const more = sameTextSpans(this.view.text, this.view.map, an, this.store.sorted()).length;
+    if (!this.changed('pop', [an.id, an.label, labels, more])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {
       this.memo.set('pop-values', [an]);
@@ -517,6 +521,13 @@ export class Renderer {
           'div',
           { class: 'pop-foot' },
           h('span', { class: 'muted small' }, an.author ? `by ${an.author}` : ''),
+          more
+            ? h(
+                'button',
+                { type: 'button', class: 'btn small', dataset: { action: 'label-all' }, title: `The same text is in ${more} more ${more === 1 ? 'place' : 'places'}: label ${more === 1 ? 'it' : 'them'} ${an.label} too (one undo takes them away)` },
+                `Label ${more} more`,
+              )
+            : null,
           h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' } }, 'Delete'),
         ),
       );

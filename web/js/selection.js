@@ -53,6 +53,55 @@ export function selectionSpan(view, sel = window.getSelection()) {
   return start < end ? { start, end } : null;
 }
 
+// Word boundaries come from Intl.Segmenter, which knows where words end
+// in scripts written without spaces (Chinese, Japanese, Thai): a rule on
+// letters alone would take a whole line of Chinese for one word.
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+// Words are looked for this far around each end of a selection.
+const SNAP_WINDOW = 64;
+
+/**
+ * snapToWords widens UTF-16 [s, e) of text so that neither end cuts a word
+ * in two: an end inside a word moves to that word's edge. Ends at a space
+ * or punctuation stay where they are, so a quote keeps its quotation marks
+ * and "Putin" can still be marked in "Putin's".
+ */
+export function snapToWords(text, s, e) {
+  if (s >= e) return [s, e];
+  const around = (i) => {
+    const from = Math.max(0, i - SNAP_WINDOW);
+    const seg = words.segment(text.slice(from, Math.min(text.length, i + SNAP_WINDOW))).containing(i - from);
+    return seg && seg.isWordLike ? [from + seg.index, from + seg.index + seg.segment.length] : null;
+  };
+  const first = around(s);
+  if (first && first[0] < s) s = first[0];
+  const last = around(e - 1);
+  if (last && last[1] > e) e = last[1];
+  return [s, e];
+}
+
+/**
+ * snapSelection widens the window's selection over view to whole words
+ * (snapToWords), so that what is selected on screen is what a label will
+ * mark. The editor calls it when a mouse drag ends; Alt keeps the exact
+ * characters, and keyboard selections are never changed.
+ */
+export function snapSelection(view, sel = window.getSelection()) {
+  if (!view || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+  const pts = clipPoints(sel.getRangeAt(0), view.root);
+  if (!pts) return;
+  const a = view.domToU16(...pts.start);
+  const b = view.domToU16(...pts.end);
+  if (a === null || b === null) return;
+  const t = trimSpan(view.text, Math.min(a, b), Math.max(a, b));
+  if (!t) return;
+  const [s, e] = snapToWords(view.text, t[0], t[1]);
+  if (s === t[0] && e === t[1]) return;
+  const [sn, so] = view.u16ToDom(s);
+  const [en, eo] = view.u16ToDom(e);
+  sel.setBaseAndExtent(sn, so, en, eo);
+}
+
 /** clearSelection drops the window's selection. */
 export function clearSelection() {
   const sel = window.getSelection();

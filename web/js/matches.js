@@ -1,0 +1,43 @@
+// matches.js finds the other places where an annotation's text occurs, so
+// that one click labels them all: boilerplate (teasers, "Similar News:",
+// link lists) and repeated quotes come back word for word in scraped news.
+
+import { snapToWords } from './selection.js';
+
+/** MAX_MATCHES bounds how many places one click labels. */
+export const MAX_MATCHES = 500;
+
+/**
+ * sameTextSpans returns the code-point spans {start, end} where an's text
+ * occurs again in text, in order, that do not carry an's label already.
+ * When an starts and ends at word edges, so must the places (a label on
+ * "Putin" does not go to "Putinism"). Places that overlap an, or the previous
+ * place found, are skipped. map is text's OffsetMap; annotations are the
+ * article's.
+ */
+export function sameTextSpans(text, map, an, annotations) {
+  const [s16, e16] = map.spanToUTF16(an.start, an.end);
+  const needle = text.slice(s16, e16);
+  if (!needle.trim()) return [];
+  const wholeWords = sameSpan(snapToWords(text, s16, e16), s16, e16);
+  const labelled = new Set();
+  for (const a of annotations) if (a.label === an.label) labelled.add(`${a.start}:${a.end}`);
+  const out = [];
+  for (let i = text.indexOf(needle); i >= 0 && out.length < MAX_MATCHES; ) {
+    const j = i + needle.length;
+    if (i < e16 && j > s16) {
+      i = text.indexOf(needle, Math.max(i + 1, e16)); // an itself, or over it
+    } else if (!wholeWords || sameSpan(snapToWords(text, i, j), i, j)) {
+      const [start, end] = map.spanToCodePoints(i, j);
+      if (!labelled.has(`${start}:${end}`)) out.push({ start, end });
+      i = text.indexOf(needle, j);
+    } else {
+      i = text.indexOf(needle, i + 1);
+    }
+  }
+  return out;
+}
+
+function sameSpan([a, b], s, e) {
+  return a === s && b === e;
+}
