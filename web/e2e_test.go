@@ -442,6 +442,15 @@ func TestLabelAllRepeats(t *testing.T) {
 	e.waitFor("one undo for all five", func() bool { return len(e.annotations(art.ID)) == 1 })
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl|chromedp.ModifierShift)))
 	e.waitFor("one redo for all five", func() bool { return len(e.annotations(art.ID)) == 6 })
+
+	// ] and [ step through them in text order, round from the ends.
+	all := e.annotations(art.ID)
+	e.poll(fmt.Sprintf(`gloss.store.sorted().length === 6 && gloss.store.sorted().every((a) => a.id > 0)`))
+	eval[chromedp.Void](e, fmt.Sprintf(`gloss.store.select(%d)`, all[0].ID))
+	e.do(chromedp.KeyEvent("]"))
+	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === %d && document.getElementById('popover').dataset.id === '%d'`, all[1].ID, all[1].ID))
+	e.do(chromedp.KeyEvent("["), chromedp.KeyEvent("["))
+	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === %d`, all[5].ID))
 }
 
 func TestMultilingualOffsets(t *testing.T) {

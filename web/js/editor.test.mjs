@@ -128,6 +128,10 @@ test('keyAction: undo, redo, delete, help, escape', () => {
   assert.deepEqual(keyAction(ev('?', { shiftKey: true }), ctx()), { type: 'help' });
   assert.deepEqual(keyAction(ev('Escape'), ctx({ editing: true })), { type: 'escape' });
   assert.deepEqual(keyAction(ev('Enter', { ctrlKey: true }), ctx()), { type: 'done-next' });
+  assert.deepEqual(keyAction(ev(']'), ctx({ hasSelection: false })), { type: 'step', by: 1 });
+  assert.deepEqual(keyAction(ev('['), ctx({ selectedId: 3 })), { type: 'step', by: -1 });
+  assert.equal(keyAction(ev(']'), ctx({ editing: true })), null);
+  assert.equal(keyAction(ev(']'), ctx({ view: 'list' })), null);
 });
 
 const article = { id: 7, project: 1, text: 'ab😀cd efgh', status: 'new', version: 0, annotations: 0 };

@@ -23,6 +23,7 @@ export function isEditable(el) {
  *       overlay: bool (popover or help open)}
  *
  * Actions: {type: 'undo'|'redo'|'help'|'escape'|'delete'|'done-next'}
+ *          {type: 'step', by: 1|-1} (`]` next annotation, `[` previous)
  *          {type: 'label', label}
  */
 export function keyAction(e, ctx) {
@@ -49,6 +50,8 @@ export function keyAction(e, ctx) {
     const l = (ctx.labels || []).find((x) => x.hotkey && x.hotkey === k);
     if (l && (ctx.hasSelection || ctx.selectedId != null)) return { type: 'label', label: l.name };
   }
+  if (key === ']') return { type: 'step', by: 1 };
+  if (key === '[') return { type: 'step', by: -1 };
   return null;
 }
 

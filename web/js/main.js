@@ -248,6 +248,28 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
+// stepAnnotation selects the next (by 1) or previous (by -1) annotation in
+// text order, from the selected one or, when none is, from the top of the
+// screen; past the last it comes round to the first. It reports whether
+// there was one to go to.
+function stepAnnotation(by) {
+  const all = store.sorted();
+  const view = renderer.view;
+  if (!all.length || !view) return false;
+  const cur = all.findIndex((a) => a.id === store.get().selectedId);
+  let i;
+  if (cur >= 0) i = (cur + by + all.length) % all.length;
+  else {
+    const box = view.root.getBoundingClientRect();
+    const top = view.offsetAtPoint(box.left + 4, 140) ?? 0;
+    const first = all.findIndex((a) => a.end > top);
+    i = by > 0 ? (first < 0 ? 0 : first) : (first <= 0 ? all.length - 1 : first - 1);
+  }
+  clearSelection();
+  gotoAnnotation(all[i].id);
+  return true;
+}
+
 // gotoPeer scrolls to the selection of another person on the article.
 function gotoPeer(name) {
   const view = renderer.view;
@@ -544,6 +566,8 @@ bindKeys(
       case 'done-next':
         doneAndNext();
         return true;
+      case 'step':
+        return stepAnnotation(action.by);
     }
     return false;
   },
