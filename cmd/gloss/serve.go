@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"runtime/debug"
 
 	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/web"
@@ -16,7 +18,24 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err != nil {
 		return err
 	}
+	serverGC()
 	return server.Run(ctx, rc)
+}
+
+// serverGCPercent is the GC target gloss serve runs with unless GOGC is
+// set: the heap may grow to 5x what is live instead of 2x. A server's live
+// heap is small and its garbage is mostly short-lived JSON, so collecting
+// less often costs little memory and saves CPU. gloss bench live, two
+// alternating runs each at 100 and 400: server CPU per op saturated
+// 202-208 -> 167-168 us (10 clients), 204-215 -> 161-172 (100),
+// 521-538 -> 473-476 (500); saturated ops/s +10-14%; memory after the
+// steady phase at 500 clients 54-55 -> 124-127 MiB.
+const serverGCPercent = 400
+
+func serverGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(serverGCPercent)
+	}
 }
 
 func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (server.RunConfig, error) {
