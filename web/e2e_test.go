@@ -353,6 +353,26 @@ func (e *env) centreOf(a model.Annotation) point {
 })()`, a.Start, a.End))
 }
 
+// seed stores an annotation of label, by the test user, over the first
+// place text occurs in art, as a script would before the page loads it.
+func (e *env) seed(art model.Article, text, label string, attrs map[string]string) model.Annotation {
+	e.t.Helper()
+	start, end := span(e.t, art.Text, text, text)
+	op, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Attrs: attrs, Author: testUser})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return op.Annotation
+}
+
+// openPopover clicks annotation a on screen and waits for its popover.
+func (e *env) openPopover(a model.Annotation) {
+	e.t.Helper()
+	p := e.centreOf(a)
+	e.do(chromedp.MouseClickXY(p.X, p.Y))
+	e.poll(fmt.Sprintf(`!document.getElementById('popover').hidden && document.getElementById('popover').dataset.id === '%d'`, a.ID))
+}
+
 func TestLoginAndLabelQuoteWithMouse(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
@@ -412,17 +432,11 @@ func TestDragSnapsToWords(t *testing.T) {
 func TestLabelAllRepeats(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	const more = "Read more »"
-	start, end := span(t, art.Text, more, more)
-	label := "BOILERPLATE"
-	if _, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: testUser}); err != nil {
-		t.Fatal(err)
-	}
+	const more, label = "Read more »", "BOILERPLATE"
+	a := e.seed(art, more, label, nil)
 	e.login()
 	e.openArticle(art.ID)
-	a := e.annotations(art.ID)[0]
-	p := e.centreOf(a)
-	e.do(chromedp.MouseClickXY(p.X, p.Y))
+	e.openPopover(a)
 	btn := `#popover [data-action="label-all"]`
 	e.poll(`document.querySelector('` + btn + `') !== null`)
 	if got := eval[string](e, `document.querySelector('`+btn+`').textContent`); got != "Label 5 more" {
@@ -525,20 +539,12 @@ func TestMultilingualOffsets(t *testing.T) {
 func TestEditDeleteUndo(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	claim := "Beijing called for a cease-fire last month"
-	start, end := span(t, art.Text, claim, claim)
-	label := "CLAIM"
-	if _, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: testUser}); err != nil {
-		t.Fatal(err)
-	}
+	a := e.seed(art, "Beijing called for a cease-fire last month", "CLAIM", nil)
 	e.login()
 	e.openArticle(art.ID)
 
 	// Click the highlight: the popover opens on it.
-	a := e.annotations(art.ID)[0]
-	p := e.centreOf(a)
-	e.do(chromedp.MouseClickXY(p.X, p.Y))
-	e.poll(`!document.getElementById('popover').hidden && document.getElementById('popover').dataset.id === '` + fmt.Sprint(a.ID) + `'`)
+	e.openPopover(a)
 
 	// Type a note (Enter saves), pick a verdict.
 	e.do(
@@ -565,9 +571,7 @@ func TestEditDeleteUndo(t *testing.T) {
 
 	// Select it again, delete with the Delete key, redo-undo round trip.
 	e.poll(fmt.Sprintf(`gloss.store.annotation(%d) !== null`, back.ID))
-	p = e.centreOf(back)
-	e.do(chromedp.MouseClickXY(p.X, p.Y))
-	e.poll(`document.getElementById('popover').dataset.id === '` + fmt.Sprint(back.ID) + `' && !document.getElementById('popover').hidden`)
+	e.openPopover(back)
 	e.do(chromedp.KeyEvent(kb.Delete)) // Delete
 	e.waitFor("the Delete key", func() bool { return len(e.annotations(art.ID)) == 0 })
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
@@ -590,16 +594,13 @@ func TestEditDeleteUndo(t *testing.T) {
 	// Escape closes the popover.
 	last := e.annotations(art.ID)[0]
 	e.poll(fmt.Sprintf(`gloss.store.annotation(%d) !== null`, last.ID))
-	p = e.centreOf(last)
-	e.do(chromedp.MouseClickXY(p.X, p.Y))
-	e.poll(`!document.getElementById('popover').hidden`)
+	e.openPopover(last)
 	e.do(chromedp.KeyEvent(kb.Escape))
 	e.poll(`document.getElementById('popover').hidden`)
 
 	// Delete it, go over to another article and back through the list:
 	// the delete can still be undone.
-	e.do(chromedp.MouseClickXY(p.X, p.Y))
-	e.poll(`!document.getElementById('popover').hidden`)
+	e.openPopover(last)
 	e.do(chromedp.KeyEvent(kb.Delete))
 	e.waitFor("the last delete", func() bool { return len(e.annotations(art.ID)) == 0 })
 	other := e.addArticle("Multilingual", "../testdata/multilingual.txt")
@@ -623,14 +624,7 @@ func TestEditDeleteUndo(t *testing.T) {
 func TestPanelRelabelAndErrors(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	claim := "Beijing called for a cease-fire last month"
-	start, end := span(t, art.Text, claim, claim)
-	label := "CLAIM"
-	op, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: testUser})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := op.Annotation.ID
+	id := e.seed(art, "Beijing called for a cease-fire last month", "CLAIM", nil).ID
 	e.login()
 	e.openArticle(art.ID)
 

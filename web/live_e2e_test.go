@@ -356,10 +356,7 @@ func TestLiveTwoBrowsers(t *testing.T) {
 	})
 
 	step("DeleteRemovesInOther", func(t *testing.T) {
-		q := a.annotations(art.ID)[0]
-		p := a.centreOf(q)
-		a.do(chromedp.MouseClickXY(p.X, p.Y))
-		a.poll(fmt.Sprintf(`!document.getElementById('popover').hidden && document.getElementById('popover').dataset.id === '%d'`, quoteID))
+		a.openPopover(a.annotations(art.ID)[0])
 		a.do(chromedp.KeyEvent(kb.Delete))
 		b.poll(fmt.Sprintf(`gloss.store.annotation(%d) === null`, quoteID))
 		b.poll(labelRanges + ` === 0`)
@@ -411,14 +408,8 @@ func TestLiveOfflineAndReload(t *testing.T) {
 	a := newEnv(t, envOptions{})
 	art := a.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
 	// Something for A to delete while offline.
-	const boiler = "South Africa Latest News"
-	bs, be := span(t, art.Text, boiler, boiler)
-	label := "BOILERPLATE"
-	op, err := a.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &bs, End: &be, Label: &label, Author: testUser})
-	if err != nil {
-		t.Fatal(err)
-	}
-	boilerID := op.Annotation.ID
+	boilerplate := a.seed(art, "South Africa Latest News", "BOILERPLATE", nil)
+	boilerID := boilerplate.ID
 	a.login()
 	b := a.peer(peerUser)
 	a.openArticle(art.ID)
@@ -438,9 +429,7 @@ func TestLiveOfflineAndReload(t *testing.T) {
 	a.selectWithMouse(speaker, speaker, false)
 	a.do(chromedp.KeyEvent("s"))
 	a.poll(fmt.Sprintf(`gloss.store.sorted().some((x) => x.id < 0 && x.start === %d && x.end === %d && x.label === 'SPEAKER')`, ss, se))
-	p := a.centreOf(a.annotations(art.ID)[0])
-	a.do(chromedp.MouseClickXY(p.X, p.Y))
-	a.poll(fmt.Sprintf(`document.getElementById('popover').dataset.id === '%d' && !document.getElementById('popover').hidden`, boilerID))
+	a.openPopover(boilerplate)
 	a.do(chromedp.Click(chromedp.CSS(`#popover [data-action="delete-ann"]`)))
 	a.poll(fmt.Sprintf(`gloss.store.annotation(%d) === null`, boilerID))
 	a.poll(`document.getElementById('live-status').textContent === 'Offline · 2 pending changes'`)
@@ -496,11 +485,7 @@ func TestLiveOfflineAndReload(t *testing.T) {
 func TestExportMenu(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	s, en := span(t, art.Text, "Beijing called for a cease-fire last month", "Beijing called for a cease-fire last month")
-	label := "CLAIM"
-	if _, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &s, End: &en, Label: &label, Attrs: map[string]string{"verdict": "false"}, Author: testUser}); err != nil {
-		t.Fatal(err)
-	}
+	e.seed(art, "Beijing called for a cease-fire last month", "CLAIM", map[string]string{"verdict": "false"})
 	if _, err := e.db.SetStatus(art.ID, model.StatusDone); err != nil {
 		t.Fatal(err)
 	}

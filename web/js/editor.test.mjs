@@ -47,6 +47,12 @@ test('snapToWords widens ends inside words, and only those', () => {
   assert.equal(snap(t, '"a succ'), '"a success', 'a quotation mark at the start stays');
   assert.equal(snap(t, 'ss"'), 'success"', 'and at the end');
   assert.equal(snap(t, 'outh Af'), 'South Africa');
+  const glued = 'annexed CrimeaRussian President, a U.S. presidentXi Jinping';
+  assert.equal(snap(glued, 'ussian Pres'), 'Russian President', 'glued words part at the change of case');
+  assert.equal(snap(glued, 'Russian Pres'), 'Russian President');
+  assert.equal(snap(glued, 'xed Crim'), 'annexed Crimea');
+  assert.equal(snap(glued, 'sidentX'), 'presidentXi', 'an end past the break snaps to the word end');
+  assert.equal(snap(glued, 'U.S. presid'), 'U.S. president', 'an end before the break stops at it');
   assert.equal(snap(t, 'nïcö'), 'Ünïcödé', 'letters beyond ASCII');
   assert.equal(snap(t, 'tude'), 'e\u0301tudes', 'a combining mark belongs to its word');
   assert.equal(snap(t, '🇿🇦'), '🇿🇦', 'a flag is not a word: it stays as selected');

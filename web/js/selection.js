@@ -64,7 +64,8 @@ const SNAP_WINDOW = 64;
  * snapToWords widens UTF-16 [s, e) of text so that neither end cuts a word
  * in two: an end inside a word moves to that word's edge. Ends at a space
  * or punctuation stay where they are, so a quote keeps its quotation marks
- * and "Putin" can still be marked in "Putin's".
+ * and "Putin" can still be marked in "Putin's". Words that scraping glued
+ * together ("CrimeaRussian") snap only as far as the change of case.
  */
 export function snapToWords(text, s, e) {
   if (s >= e) return [s, e];
@@ -74,10 +75,25 @@ export function snapToWords(text, s, e) {
     return seg && seg.isWordLike ? [from + seg.index, from + seg.index + seg.segment.length] : null;
   };
   const first = around(s);
-  if (first && first[0] < s) s = first[0];
+  if (first && first[0] < s) {
+    let k = s;
+    while (k > first[0] && !caseBreak(text, k)) k--;
+    s = k;
+  }
   const last = around(e - 1);
-  if (last && last[1] > e) e = last[1];
+  if (last && last[1] > e) {
+    let k = e;
+    while (k < last[1] && !caseBreak(text, k)) k++;
+    e = k;
+  }
   return [s, e];
+}
+
+// caseBreak reports whether a lower-case letter is followed by an upper-
+// case one at i: where scraping glued two words ("CrimeaRussian",
+// "presidentXi"), the selection may start or end there.
+function caseBreak(text, i) {
+  return i > 0 && /\p{Ll}/u.test(text[i - 1]) && /\p{Lu}/u.test(text[i]);
 }
 
 /**
