@@ -2,6 +2,7 @@ package live
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -29,6 +30,7 @@ type room struct {
 	events  chan func()   // run on the room goroutine, in order
 	quit    chan struct{}
 	members map[*client]struct{}
+	byUser  map[string][]*client // members by user name: who may wait for an op's ack
 	started bool
 
 	last    uint64      // newest version read from the op log
@@ -51,7 +53,7 @@ type pendingOp struct {
 
 func newRoom(h *Hub, article uint64) *room {
 	return &room{hub: h, article: article, wake: make(chan struct{}, 1), events: make(chan func(), 256),
-		quit: make(chan struct{}), members: map[*client]struct{}{}}
+		quit: make(chan struct{}), members: map[*client]struct{}{}, byUser: map[string][]*client{}}
 }
 
 func (r *room) wakeUp() {
@@ -141,7 +143,7 @@ func (r *room) read() {
 		if op.OpID == "" {
 			continue
 		}
-		for c := range r.members {
+		for _, c := range r.byUser[op.Author] {
 			if c.expects(op) {
 				r.sendUpTo(c, op.Version)
 			}
@@ -298,14 +300,21 @@ func catchup(ops []model.Op, upTo uint64, user string) Ops {
 
 func (r *room) add(c *client) {
 	r.members[c] = struct{}{}
+	r.byUser[c.user.Name] = append(r.byUser[c.user.Name], c)
 	r.presence()
 }
 
 func (r *room) leave(c *client) {
-	if _, ok := r.members[c]; ok {
-		delete(r.members, c)
-		r.presence()
+	if _, ok := r.members[c]; !ok {
+		return
 	}
+	delete(r.members, c)
+	name := c.user.Name
+	r.byUser[name] = slices.DeleteFunc(r.byUser[name], func(x *client) bool { return x == c })
+	if len(r.byUser[name]) == 0 {
+		delete(r.byUser, name)
+	}
+	r.presence()
 }
 
 // presence schedules one presence message for whatever changed in the
