@@ -465,6 +465,24 @@ func TestLabelAllRepeats(t *testing.T) {
 	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === %d && document.getElementById('popover').dataset.id === '%d'`, all[1].ID, all[1].ID))
 	e.do(chromedp.KeyEvent("["), chromedp.KeyEvent("["))
 	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === %d`, all[5].ID))
+
+	// Hiding BOILERPLATE in the side list unpaints its six highlights and
+	// closes the popover on one of them; it stays hidden after a reload,
+	// and Show paints them again.
+	eye := `#panel .group [data-action="toggle-label"][data-label="BOILERPLATE"]`
+	e.poll(labelRanges + ` === 6`)
+	e.do(chromedp.Click(chromedp.CSS(eye)))
+	e.poll(labelRanges + ` === 0`)
+	e.poll(`document.getElementById('popover').hidden`)
+	e.shot("label-hidden")
+	e.do(chromedp.Reload())
+	e.poll(`gloss.store.sorted().length === 6`)
+	e.poll(`document.querySelector('` + eye + `') !== null && document.querySelector('` + eye + `').getAttribute('aria-pressed') === 'false'`)
+	if n := eval[int](e, labelRanges); n != 0 {
+		t.Errorf("%d BOILERPLATE ranges painted after the reload, want them hidden", n)
+	}
+	e.do(chromedp.Click(chromedp.CSS(eye)))
+	e.poll(labelRanges + ` === 6`)
 }
 
 func TestMultilingualOffsets(t *testing.T) {

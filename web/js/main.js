@@ -12,6 +12,10 @@ import { bindKeys } from './keys.js';
 import { sameTextSpans } from './matches.js';
 
 const PROJECT_KEY = 'gloss.project';
+// HIDDEN_KEY keeps the labels whose highlights are hidden, by name, for
+// every article: someone hiding BOILERPLATE to read the claims wants it
+// hidden on the next article too.
+const HIDDEN_KEY = 'gloss.hidden-labels';
 
 const store = new Store();
 const hl = new Highlighter();
@@ -174,6 +178,15 @@ function onRoute() {
   }
 }
 
+function savedHidden() {
+  try {
+    const v = JSON.parse(localStorage.getItem(HIDDEN_KEY) || '[]');
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 async function boot() {
   // The article (when the route names one) loads alongside who-am-I and
   // the projects: it is what the user waits for.
@@ -185,6 +198,7 @@ async function boot() {
   try {
     const [me, projects] = await Promise.all([whoAmI(), api.projects()]);
     edits.restore(window.sessionStorage, HISTORY_KEY + me.name);
+    store.set({ hidden: savedHidden() }, 'hidden');
     const saved = Number(localStorage.getItem(PROJECT_KEY));
     const projectId = projects.some((p) => p.id === saved) ? saved : projects.length ? projects[0].id : null;
     store.set({ me, projects, projectId }, 'projects');
@@ -205,7 +219,7 @@ async function boot() {
 
 function smallestAt(cp) {
   let best = null;
-  for (const a of store.sorted()) {
+  for (const a of store.shown()) {
     if (a.start > cp) break;
     if (cp < a.end && (!best || a.end - a.start < best.end - best.start)) best = a;
   }
@@ -248,12 +262,12 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
-// stepAnnotation selects the next (by 1) or previous (by -1) annotation in
-// text order, from the selected one or, when none is, from the top of the
+// stepAnnotation selects the next (by 1) or previous (by -1) shown
+// annotation in text order, from the selected one or, when none is, from the top of the
 // screen; past the last it comes round to the first. It reports whether
 // there was one to go to.
 function stepAnnotation(by) {
-  const all = store.sorted();
+  const all = store.shown();
   const view = renderer.view;
   if (!all.length || !view) return false;
   const cur = all.findIndex((a) => a.id === store.get().selectedId);
@@ -398,6 +412,18 @@ const clicks = {
   'done-next': () => doneAndNext(),
   goto: (el) => gotoAnnotation(Number(el.dataset.id)),
   'goto-peer': (el) => gotoPeer(el.dataset.name),
+  'toggle-label': (el) => {
+    const name = el.dataset.label;
+    const hidden = store.get().hidden.includes(name) ? store.get().hidden.filter((x) => x !== name) : [...store.get().hidden, name];
+    store.set({ hidden }, 'hidden');
+    const sel = store.annotation(store.get().selectedId);
+    if (sel && hidden.includes(sel.label)) store.select(null);
+    try {
+      localStorage.setItem(HIDDEN_KEY, JSON.stringify(hidden));
+    } catch {
+      // Full or refused: hidden for this page only.
+    }
+  },
   expand: (el) => {
     renderer.expanded.add(el.dataset.label);
     schedule();

@@ -384,9 +384,9 @@ export class Renderer {
       this.el.status.disabled = !a;
     }
     // Wait for the schema: without it there is nothing to colour spans with.
-    if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels])) {
+    if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels, s.hidden])) {
       this.hl.setLabels(labels);
-      this.hl.paint(this.view, this.store.sorted(), s.selectedId);
+      this.hl.paint(this.view, this.store.shown(), s.selectedId);
       // The side panel can wait a frame: the text comes first.
       if (this.changed('panel-due', [a, s.annRev, labels])) this.deferPanel = true;
       // Runs after this frame has painted: the mark a benchmark waits for.
@@ -398,7 +398,7 @@ export class Renderer {
         }
       }, 0);
     }
-    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me])) {
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me, s.hidden])) {
       this.panel(s, labels);
       this.memo.delete('panel-sel');
     }
@@ -429,13 +429,30 @@ export class Renderer {
     const sections = [];
     for (const [name, list] of groups) {
       const l = labels.find((x) => x.name === name) || { name, color: '#64748b', attrs: [] };
-      const shown = this.expanded.has(name) ? list : list.slice(0, PANEL_ITEMS);
+      const hidden = s.hidden.includes(name);
+      const shown = hidden ? [] : this.expanded.has(name) ? list : list.slice(0, PANEL_ITEMS);
+      // Hide or show the label's highlights (not offered for a label with none).
+      const eye =
+        list.length || hidden
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-btn eye',
+                dataset: { action: 'toggle-label', label: name },
+                'aria-pressed': String(!hidden),
+                title: hidden ? `Show the ${name} highlights` : `Hide the ${name} highlights`,
+                'aria-label': hidden ? `Show ${name}` : `Hide ${name}`,
+              },
+              hidden ? 'Show' : 'Hide',
+            )
+          : null;
       sections.push(
         h(
           'section',
-          { class: 'group' + (list.length === 0 ? ' empty' : '') },
-          h('h3', {}, swatch(l.color), h('span', { class: 'name' }, name), h('span', { class: 'count' }, String(list.length))),
-          list.length === 0
+          { class: 'group' + (list.length === 0 ? ' empty' : '') + (hidden ? ' hidden-label' : '') },
+          h('h3', {}, swatch(l.color), h('span', { class: 'name' }, name), h('span', { class: 'count' }, String(list.length)), eye),
+          list.length === 0 || hidden
             ? null
             : h(
                 'ol',
@@ -461,7 +478,7 @@ export class Renderer {
                   ),
                 ),
               ),
-          list.length > shown.length ? h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'expand', label: name } }, `Show all ${list.length}`) : null,
+          !hidden && list.length > shown.length ? h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'expand', label: name } }, `Show all ${list.length}`) : null,
         ),
       );
     }

@@ -36,6 +36,7 @@ export class Store extends EventTarget {
       toast: null, // {message, kind, id}
       live: { status: 'closed', pending: 0, you: null, users: [] }, // live.js's session
       exportOpts: { format: 'jsonl', done: false, clean: false },
+      hidden: [], // label names whose highlights are hidden (per project, kept in localStorage)
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
@@ -115,6 +116,21 @@ export class Store extends EventTarget {
       this._sortedRev = this.state.annRev;
     }
     return this._sorted;
+  }
+
+  /**
+   * shown is sorted() without the annotations of hidden labels: what is
+   * painted, clicked and stepped through.
+   */
+  shown() {
+    const hidden = this.state.hidden;
+    if (!hidden.length) return this.sorted();
+    if (this._shownRev !== this.state.annRev || this._shownHidden !== hidden) {
+      this._shown = this.sorted().filter((a) => !hidden.includes(a.label));
+      this._shownRev = this.state.annRev;
+      this._shownHidden = hidden;
+    }
+    return this._shown;
   }
 
   annotation(id) {
