@@ -485,6 +485,36 @@ func TestLabelAllRepeats(t *testing.T) {
 	e.poll(labelRanges + ` === 6`)
 }
 
+// TestAuthorFilter: on an article two people annotated, the side list
+// offers each author as a toggle; hiding ben takes his highlight and card
+// away, and the count says how many are shown.
+func TestAuthorFilter(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	e.seed(art, "Beijing called for a cease-fire last month", "CLAIM", nil)
+	start, end := span(t, art.Text, "Chinese leader Xi Jinping", "Chinese leader Xi Jinping")
+	label := "SPEAKER"
+	if _, err := e.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: "ben"}); err != nil {
+		t.Fatal(err)
+	}
+	e.login()
+	e.openArticle(art.ID)
+	ben := `#panel .authors [data-action="toggle-author"][data-author="ben"]`
+	e.poll(`document.querySelector('` + ben + `') !== null`)
+	if got := eval[string](e, `[...document.querySelectorAll('#panel .authors .author')].map((b) => b.textContent).join(', ')`); got != testUser+" (you), ben" {
+		t.Errorf("authors %q", got)
+	}
+	e.poll(labelRanges + ` === 2`)
+	e.do(chromedp.Click(chromedp.CSS(ben)))
+	e.poll(labelRanges + ` === 1`)
+	e.poll(`document.querySelector('#panel .panel-head .count').textContent === '1 of 2'`)
+	e.poll(`document.querySelectorAll('#panel [data-action=goto]').length === 1`)
+	e.shot("author-filter")
+	e.do(chromedp.Click(chromedp.CSS(ben)))
+	e.poll(labelRanges + ` === 2`)
+	e.poll(`document.querySelector('#panel .panel-head .count').textContent === '2'`)
+}
+
 func TestMultilingualOffsets(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	path := "../testdata/multilingual.txt"

@@ -424,6 +424,14 @@ const clicks = {
       // Full or refused: hidden for this page only.
     }
   },
+  'toggle-author': (el) => {
+    const name = el.dataset.author;
+    const cur = store.get().hiddenAuthors;
+    const hiddenAuthors = cur.includes(name) ? cur.filter((x) => x !== name) : [...cur, name];
+    store.set({ hiddenAuthors }, 'hidden');
+    const sel = store.annotation(store.get().selectedId);
+    if (sel && hiddenAuthors.includes(sel.author || '')) store.select(null);
+  },
   expand: (el) => {
     renderer.expanded.add(el.dataset.label);
     schedule();

@@ -384,7 +384,7 @@ export class Renderer {
       this.el.status.disabled = !a;
     }
     // Wait for the schema: without it there is nothing to colour spans with.
-    if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels, s.hidden])) {
+    if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels, s.hidden, s.hiddenAuthors])) {
       this.hl.setLabels(labels);
       this.hl.paint(this.view, this.store.shown(), s.selectedId);
       // The side panel can wait a frame: the text comes first.
@@ -398,7 +398,7 @@ export class Renderer {
         }
       }, 0);
     }
-    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me, s.hidden])) {
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me, s.hidden, s.hiddenAuthors])) {
       this.panel(s, labels);
       this.memo.delete('panel-sel');
     }
@@ -413,11 +413,12 @@ export class Renderer {
   }
 
   panel(s, labels) {
-    const anns = this.store.sorted();
+    const all = this.store.sorted();
     if (!s.article) {
       this.el.panel.replaceChildren();
       return;
     }
+    const anns = s.hiddenAuthors.length ? all.filter((an) => !s.hiddenAuthors.includes(an.author || '')) : all;
     // Unsaved changes are marked only while they wait for a connection:
     // live, the ack comes within a frame or two.
     const marks = s.live.status !== 'live';
@@ -484,8 +485,9 @@ export class Renderer {
     }
     fill(
       this.el.panel,
-      h('header', { class: 'panel-head' }, h('h2', {}, 'Annotations'), h('span', { class: 'count' }, String(anns.length))),
-      anns.length === 0 ? h('p', { class: 'hint' }, 'Select text, then press a label key or click a label above.') : null,
+      h('header', { class: 'panel-head' }, h('h2', {}, 'Annotations'), h('span', { class: 'count' }, anns.length === all.length ? String(all.length) : `${anns.length} of ${all.length}`)),
+      authorFilter(all, s),
+      all.length === 0 ? h('p', { class: 'hint' }, 'Select text, then press a label key or click a label above.') : null,
       sections,
     );
   }
@@ -646,6 +648,35 @@ function hereNow(users) {
 
 // byLine names the author of someone else's annotation, in their colour,
 // so that in a shared session each card says whose it is.
+// authorFilter lists the people who annotated the article, when there
+// are several, each a toggle that shows or hides their annotations: a
+// reviewer looks at one person's work at a time.
+function authorFilter(anns, s) {
+  const names = [...new Set(anns.map((an) => an.author || ''))].filter(Boolean);
+  if (names.length < 2 && !s.hiddenAuthors.length) return null;
+  const me = s.me ? s.me.name : '';
+  names.sort((a, b) => (a === me ? -1 : b === me ? 1 : a.localeCompare(b)));
+  return h(
+    'div',
+    { class: 'authors', role: 'group', 'aria-label': 'Show the annotations of' },
+    names.map((n) => {
+      const on = !s.hiddenAuthors.includes(n);
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'author' + (on ? '' : ' off'),
+          dataset: { action: 'toggle-author', author: n },
+          'aria-pressed': String(on),
+          title: on ? `Hide ${n === me ? 'your' : `${n}'s`} annotations` : `Show ${n === me ? 'your' : `${n}'s`} annotations`,
+          style: { '--u': colorOf(n) },
+        },
+        n === me ? `${n} (you)` : n,
+      );
+    }),
+  );
+}
+
 function byLine(an, me) {
   if (!an.author || (me && an.author === me.name)) return null;
   return h('span', { class: 'by', style: { '--u': colorOf(an.author) } }, an.author);

@@ -36,7 +36,8 @@ export class Store extends EventTarget {
       toast: null, // {message, kind, id}
       live: { status: 'closed', pending: 0, you: null, users: [] }, // live.js's session
       exportOpts: { format: 'jsonl', done: false, clean: false },
-      hidden: [], // label names whose highlights are hidden (per project, kept in localStorage)
+      hidden: [], // label names whose highlights are hidden (kept in localStorage)
+      hiddenAuthors: [], // authors whose annotations are hidden on the open article
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
@@ -82,6 +83,7 @@ export class Store extends EventTarget {
   openArticle(article, annotations) {
     const m = new Map();
     for (const a of annotations) m.set(a.id, a);
+    if (!this.state.article || this.state.article.id !== article.id) this.state.hiddenAuthors = [];
     this.state.article = article;
     this.state.articleError = '';
     this.state.annotations = m;
@@ -103,6 +105,7 @@ export class Store extends EventTarget {
 
   closeArticle() {
     this.state.article = null;
+    this.state.hiddenAuthors = [];
     this.state.annotations = new Map();
     this.state.annRev++;
     this.state.selectedId = null;
@@ -119,16 +122,17 @@ export class Store extends EventTarget {
   }
 
   /**
-   * shown is sorted() without the annotations of hidden labels: what is
-   * painted, clicked and stepped through.
+   * shown is sorted() without the annotations of hidden labels and hidden
+   * authors: what is painted, listed, clicked and stepped through.
    */
   shown() {
-    const hidden = this.state.hidden;
-    if (!hidden.length) return this.sorted();
-    if (this._shownRev !== this.state.annRev || this._shownHidden !== hidden) {
-      this._shown = this.sorted().filter((a) => !hidden.includes(a.label));
+    const { hidden, hiddenAuthors } = this.state;
+    if (!hidden.length && !hiddenAuthors.length) return this.sorted();
+    if (this._shownRev !== this.state.annRev || this._shownHidden !== hidden || this._shownAuthors !== hiddenAuthors) {
+      this._shown = this.sorted().filter((a) => !hidden.includes(a.label) && !hiddenAuthors.includes(a.author || ''));
       this._shownRev = this.state.annRev;
       this._shownHidden = hidden;
+      this._shownAuthors = hiddenAuthors;
     }
     return this._shown;
   }
