@@ -52,26 +52,14 @@ func decodeDoccano(filename string, r io.Reader, fn func(Record) error) error {
 						rec.Annotations = append(rec.Annotations, model.Annotation{Start: e.Start, End: e.End, Label: e.Label})
 					}
 				}
-			case "meta":
-				var meta map[string]any
-				if json.Unmarshal(v, &meta) != nil {
-					err = model.Errorf(model.EINVALID, "%s: \"meta\" must be an object", place)
-					break
-				}
-				for k, val := range meta {
-					setMeta(art, k, val)
-				}
 			case "Comments", "relations":
 				var list []any
 				if json.Unmarshal(v, &list) == nil && len(list) == 0 {
 					continue // empty lists doccano writes by default
 				}
-				fallthrough
+				err = keepMeta(art, filename, line, key, v)
 			default:
-				var val any
-				if err = unmarshal(filename, line, v, &val); err == nil {
-					setMeta(art, key, val)
-				}
+				err = keepMeta(art, filename, line, key, v)
 			}
 			if err != nil {
 				return err

@@ -59,23 +59,10 @@ func decodeLabelStudio(filename string, r io.Reader, fn func(Record) error) erro
 				}
 				continue
 			}
-			var err error
-			switch key {
-			case "text":
-			case "meta":
-				var meta map[string]any
-				if err = unmarshal(filename, line, v, &meta); err == nil {
-					for k, val := range meta {
-						setMeta(art, k, val)
-					}
-				}
-			default:
-				var val any
-				if err = unmarshal(filename, line, v, &val); err == nil {
-					setMeta(art, key, val)
-				}
+			if key == "text" {
+				continue
 			}
-			if err != nil {
+			if err := keepMeta(art, filename, line, key, v); err != nil {
 				return err
 			}
 		}
@@ -145,6 +132,27 @@ func lsAuthor(raw json.RawMessage) string {
 		return u.Email
 	}
 	return ""
+}
+
+// keepMeta keeps a field the format does not define in the article's
+// meta: a "meta" object's entries each, anything else under its own key.
+func keepMeta(art *model.Article, filename string, line int, key string, v json.RawMessage) error {
+	if key == "meta" {
+		var meta map[string]any
+		if json.Unmarshal(v, &meta) != nil {
+			return model.Errorf(model.EINVALID, "%s: \"meta\" must be an object", at(filename, line))
+		}
+		for k, val := range meta {
+			setMeta(art, k, val)
+		}
+		return nil
+	}
+	var val any
+	if err := unmarshal(filename, line, v, &val); err != nil {
+		return err
+	}
+	setMeta(art, key, val)
+	return nil
 }
 
 func setMeta(art *model.Article, k string, v any) {
