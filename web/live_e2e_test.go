@@ -62,6 +62,19 @@ func (e *env) waitLive() {
 	e.poll(`gloss.store.get().live.status === 'live' && gloss.live.pending === 0`)
 }
 
+// withPeer logs e in, opens a second browser as peerUser, and has both on
+// art, live. It returns the second.
+func (e *env) withPeer(art model.Article) *env {
+	e.t.Helper()
+	e.login()
+	b := e.peer(peerUser)
+	e.openArticle(art.ID)
+	b.openArticle(art.ID)
+	e.waitLive()
+	b.waitLive()
+	return b
+}
+
 // row is an annotation as the tests compare it.
 type row struct {
 	ID         int64
@@ -258,12 +271,7 @@ func hexToRGB(c string) string {
 func TestLiveTwoBrowsers(t *testing.T) {
 	a := newEnv(t, envOptions{})
 	art := a.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	a.login()
-	b := a.peer(peerUser)
-	a.openArticle(art.ID)
-	b.openArticle(art.ID)
-	a.waitLive()
-	b.waitLive()
+	b := a.withPeer(art)
 	// Nothing below reloads B: this survives.
 	eval[chromedp.Void](b, `window.__noReload = true`)
 
@@ -410,12 +418,7 @@ func TestLiveOfflineAndReload(t *testing.T) {
 	// Something for A to delete while offline.
 	boilerplate := a.seed(art, "South Africa Latest News", "BOILERPLATE", nil)
 	boilerID := boilerplate.ID
-	a.login()
-	b := a.peer(peerUser)
-	a.openArticle(art.ID)
-	b.openArticle(art.ID)
-	a.waitLive()
-	b.waitLive()
+	b := a.withPeer(art)
 	b.poll(`document.querySelectorAll('#peers .avatar').length === 2`)
 
 	// A goes offline: its socket closes and stays closed.

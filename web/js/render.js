@@ -79,6 +79,8 @@ export class Renderer {
     this.view = null; // TextView of the open article
     this.memo = new Map();
     this.expanded = new Set(); // panel groups shown in full
+    this.moreKey = ''; // what the popover's count of repeats was counted for
+    this.more = 0;
     const $ = (id) => document.getElementById(id);
     this.el = {
       project: $('project'),
@@ -514,7 +516,12 @@ export class Renderer {
     }
     // How many other places have the same text without this label: the
     // popover offers to label them all.
-    const more = sameTextSpans(this.view.text, this.view.map, an, this.store.sorted()).length;
+    const moreKey = `${an.id} ${an.label} ${an.start} ${an.end} ${s.annRev}`;
+    if (this.moreKey !== moreKey) {
+      this.moreKey = moreKey;
+      this.more = sameTextSpans(this.view.text, this.view.map, an, this.store.sorted()).length;
+    }
+    const more = this.more;
     if (!this.changed('pop', [an.id, an.label, labels, more])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {

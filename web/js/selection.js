@@ -41,16 +41,22 @@ function clipPoints(range, root) {
  * selection over view, or null when nothing of the text is selected.
  */
 export function selectionSpan(view, sel = window.getSelection()) {
+  const t = selectedU16(view, sel);
+  if (!t) return null;
+  const [start, end] = view.map.spanToCodePoints(t[0], t[1]);
+  return start < end ? { start, end } : null;
+}
+
+// selectedU16 is the selection over view as UTF-16 [s, e) of its text,
+// clipped to it and trimmed of whitespace, or null.
+function selectedU16(view, sel) {
   if (!view || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const pts = clipPoints(sel.getRangeAt(0), view.root);
   if (!pts) return null;
   const s = view.domToU16(...pts.start);
   const e = view.domToU16(...pts.end);
   if (s === null || e === null) return null;
-  const t = trimSpan(view.text, Math.min(s, e), Math.max(s, e));
-  if (!t) return null;
-  const [start, end] = view.map.spanToCodePoints(t[0], t[1]);
-  return start < end ? { start, end } : null;
+  return trimSpan(view.text, Math.min(s, e), Math.max(s, e));
 }
 
 // Word boundaries come from Intl.Segmenter, which knows where words end
@@ -103,13 +109,7 @@ function caseBreak(text, i) {
  * characters, and keyboard selections are never changed.
  */
 export function snapSelection(view, sel = window.getSelection()) {
-  if (!view || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
-  const pts = clipPoints(sel.getRangeAt(0), view.root);
-  if (!pts) return;
-  const a = view.domToU16(...pts.start);
-  const b = view.domToU16(...pts.end);
-  if (a === null || b === null) return;
-  const t = trimSpan(view.text, Math.min(a, b), Math.max(a, b));
+  const t = selectedU16(view, sel);
   if (!t) return;
   const [s, e] = snapToWords(view.text, t[0], t[1]);
   if (s === t[0] && e === t[1]) return;
