@@ -1,0 +1,180 @@
+package server
+
+import (
+	"errors"
+
+	"github.com/gloss-dev/gloss/storage"
+	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gofiber/fiber/v2"
+)
+
+// maxLabelText bounds how many places one label-text request labels (or
+// one annotations/delete request deletes).
+const maxLabelText = 10000
+
+// labelTextRequest asks to label every place in a project where a text
+// occurs: boilerplate ("South Africa Latest News, South Africa Headlines")
+// comes back word for word in every article a scraper took from one site.
+type labelTextRequest struct {
+	Text       string            `json:"text"`
+	Label      string            `json:"label"`
+	Attrs      map[string]string `json:"attrs"`
+	WholeWords bool              `json:"whole_words"` // places may not start or end inside a word
+	Apply      bool              `json:"apply"`       // false: only count the places
+}
+
+type labelTextResult struct {
+	Places   int              `json:"places"`   // not labelled Label yet
+	Articles int              `json:"articles"` // with at least one of them
+	Created  []createdPlace   `json:"created,omitempty"`
+	Failed   []failedPlace    `json:"failed,omitempty"`
+	Sample   []labelTextPlace `json:"sample,omitempty"` // the first few, for a preview
+}
+
+type labelTextPlace struct {
+	Article uint64 `json:"article"`
+	Title   string `json:"title"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+type createdPlace struct {
+	Article uint64 `json:"article"`
+	ID      uint64 `json:"id"`
+}
+
+type failedPlace struct {
+	Article uint64 `json:"article"`
+	Start   int    `json:"start"`
+	Error   string `json:"error"`
+}
+
+// labelText counts (apply false) or labels (apply true) the places in the
+// project's articles where text occurs and that do not carry the label at
+// that span yet. Each annotation is an ordinary create by the request's
+// user, in its article's op log, so open editors see them arrive.
+func (s *Server) labelText(c *fiber.Ctx) error {
+	project, err := idParam(c, "id", "project")
+	if err != nil {
+		return err
+	}
+	var req labelTextRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	p, err := s.store.Project(project)
+	if err != nil {
+		return err
+	}
+	if req.Text == "" || len([]rune(req.Text)) > 2000 {
+		return invalid("text must have 1 to 2000 characters")
+	}
+	l, ok := p.Label(req.Label)
+	if !ok {
+		return invalid("unknown label %q in project %q", req.Label, p.Name)
+	}
+	if err := model.ValidateAttrs(l, req.Attrs); err != nil {
+		return err
+	}
+
+	var found []labelTextPlace
+	articles := 0
+	err = s.store.EachArticle(storage.ArticleFilter{Project: project}, func(a model.Article, anns []model.Annotation) error {
+		places := findPlaces(a.Text, req.Text, req.WholeWords)
+		if len(places) == 0 {
+			return nil
+		}
+		labelled := map[place]bool{}
+		for _, an := range anns {
+			if an.Label == req.Label {
+				labelled[place{an.Start, an.End}] = true
+			}
+		}
+		n := len(found)
+		for _, pl := range places {
+			if !labelled[pl] {
+				found = append(found, labelTextPlace{Article: a.ID, Title: a.Title, Start: pl.Start, End: pl.End})
+			}
+		}
+		if len(found) > n {
+			articles++
+		}
+		if len(found) > maxLabelText {
+			return invalid("the text occurs unlabelled in more than %d places: label a longer text", maxLabelText)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	res := labelTextResult{Places: len(found), Articles: articles, Sample: found[:min(len(found), 5)]}
+	if !req.Apply || len(found) == 0 {
+		return c.JSON(res)
+	}
+
+	// Queue every create, then wait: the group commit takes them together.
+	user := currentUser(c).Name
+	waits := make([]func() (model.Op, error), len(found))
+	for i, pl := range found {
+		start, end, label := pl.Start, pl.End, req.Label
+		waits[i] = s.store.ApplyAsync(pl.Article, model.Change{Action: model.ActionCreate, Start: &start, End: &end,
+			Label: &label, Attrs: req.Attrs, Author: user})
+	}
+	woken := map[uint64]bool{}
+	for i, wait := range waits {
+		op, err := wait()
+		if err != nil {
+			var me *model.Error
+			if !errors.As(err, &me) {
+				return err // the store failed, not the change
+			}
+			res.Failed = append(res.Failed, failedPlace{Article: found[i].Article, Start: found[i].Start, Error: model.ErrorMessage(err)})
+			continue
+		}
+		res.Created = append(res.Created, createdPlace{Article: found[i].Article, ID: op.Annotation.ID})
+		if !woken[found[i].Article] {
+			woken[found[i].Article] = true
+			s.hub.Published(found[i].Article)
+		}
+	}
+	return c.JSON(res)
+}
+
+// deleteAnnotationsRequest names annotations to delete, each with its
+// article: what the editor sends to take back a label-text.
+type deleteAnnotationsRequest struct {
+	Annotations []createdPlace `json:"annotations"`
+}
+
+// deleteAnnotations deletes the annotations named, as the request's user.
+// Those already gone are skipped and not counted.
+func (s *Server) deleteAnnotations(c *fiber.Ctx) error {
+	var req deleteAnnotationsRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if len(req.Annotations) == 0 || len(req.Annotations) > maxLabelText {
+		return invalid("annotations must list 1 to %d {article, id}", maxLabelText)
+	}
+	user := currentUser(c).Name
+	waits := make([]func() (model.Op, error), len(req.Annotations))
+	for i, a := range req.Annotations {
+		waits[i] = s.store.ApplyAsync(a.Article, model.Change{Action: model.ActionDelete, ID: a.ID, Author: user})
+	}
+	deleted := 0
+	woken := map[uint64]bool{}
+	for i, wait := range waits {
+		if _, err := wait(); err != nil {
+			if model.ErrorCode(err) == model.ENOTFOUND {
+				continue
+			}
+			return err
+		}
+		deleted++
+		if a := req.Annotations[i].Article; !woken[a] {
+			woken[a] = true
+			s.hub.Published(a)
+		}
+	}
+	return c.JSON(fiber.Map{"deleted": deleted})
+}

@@ -1,0 +1,120 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// TestLabelText: a project-wide "label every place this text occurs"
+// counts first, then labels every unlabelled place in every article (the
+// seed's six "Read more »" and a second article's two), skips places that
+// carry the label already, and can be taken back with annotations/delete.
+// Bad requests change nothing.
+func TestLabelText(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	other, _, err := e.db.CreateArticle(model.Article{Title: "Other", Text: "😀 Read more » and Read more »x. Read more »"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One place in the seed is labelled already.
+	i := strings.Index(e.art.Text, "Read more »")
+	start := len([]rune(e.art.Text[:i]))
+	end, label := start+len([]rune("Read more »")), "BOILERPLATE"
+	if _, err := e.db.Apply(e.art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: "ana"}); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		n := 0
+		for _, id := range []uint64{e.art.ID, other.ID} {
+			as, err := e.db.Annotations(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(as)
+		}
+		return n
+	}
+
+	for _, tc := range []struct{ body, want string }{
+		{`{"text":"","label":"BOILERPLATE"}`, "1 to 2000 characters"},
+		{`{"text":"Read more »","label":"NOPE"}`, `unknown label`},
+		{`{"text":"Read more »","label":"CLAIM","attrs":{"verdict":"maybe"},"apply":true}`, "verdict"},
+		{`{"text":`, "malformed JSON"},
+	} {
+		code, body := e.do("POST", "/api/projects/1/label-text", tc.body)
+		if code != 400 && code != 422 || !strings.Contains(body, tc.want) {
+			t.Errorf("%s: %d %s, want an error saying %q", tc.body, code, body, tc.want)
+		}
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("bad requests changed something: %d annotations", n)
+	}
+
+	var res struct {
+		Places, Articles int
+		Created          []struct{ Article, ID uint64 }
+		Sample           []struct {
+			Article    uint64
+			Start, End int
+		}
+	}
+	code, body := e.do("POST", "/api/projects/1/label-text", `{"text":"Read more »","label":"BOILERPLATE","whole_words":true}`)
+	if code != 200 || json.Unmarshal([]byte(body), &res) != nil {
+		t.Fatalf("count: %d %s", code, body)
+	}
+	// The seed's six less the one labelled, and the other's three ("»"
+	// ends no word, so "»x" is a place too).
+	if res.Places != 8 || res.Articles != 2 || len(res.Sample) != 5 {
+		t.Fatalf("count = %+v, want 8 places in 2 articles with a sample of 5", res)
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("counting labelled something: %d annotations", n)
+	}
+
+	code, body = e.do("POST", "/api/projects/1/label-text", `{"text":"Read more »","label":"BOILERPLATE","whole_words":true,"apply":true}`)
+	if code != 200 || json.Unmarshal([]byte(body), &res) != nil || len(res.Created) != 8 {
+		t.Fatalf("apply: %d %s", code, body)
+	}
+	if n := count(); n != 9 {
+		t.Fatalf("%d annotations after labelling, want 9", n)
+	}
+	for _, id := range []uint64{e.art.ID, other.ID} {
+		as, _ := e.db.Annotations(id)
+		for _, a := range as {
+			if a.Text != "Read more »" || a.Label != "BOILERPLATE" {
+				t.Errorf("article %d: %s %q", id, a.Label, a.Text)
+			}
+		}
+	}
+	// Again: nothing left to label.
+	code, body = e.do("POST", "/api/projects/1/label-text", `{"text":"Read more »","label":"BOILERPLATE","whole_words":true,"apply":true}`)
+	if code != 200 || !strings.Contains(body, `"places":0`) {
+		t.Errorf("second apply: %d %s", code, body)
+	}
+
+	// Take it back: the eight go, the one labelled before stays.
+	var list []string
+	for _, c := range res.Created {
+		list = append(list, fmt.Sprintf(`{"article":%d,"id":%d}`, c.Article, c.ID))
+	}
+	del := `{"annotations":[` + strings.Join(list, ",") + `]}`
+	code, body = e.do("POST", "/api/annotations/delete", del)
+	if code != 200 || !strings.Contains(body, `"deleted":8`) {
+		t.Fatalf("delete: %d %s", code, body)
+	}
+	if n := count(); n != 1 {
+		t.Errorf("%d annotations after the delete, want 1", n)
+	}
+	code, body = e.do("POST", "/api/annotations/delete", del)
+	if code != 200 || !strings.Contains(body, `"deleted":0`) {
+		t.Errorf("deleting again: %d %s, want 0 deleted", code, body)
+	}
+	if code, body = e.do("POST", "/api/annotations/delete", `{"annotations":[]}`); code != 400 && code != 422 {
+		t.Errorf("empty delete: %d %s", code, body)
+	}
+}
