@@ -485,6 +485,47 @@ func TestLabelAllRepeats(t *testing.T) {
 	e.poll(labelRanges + ` === 6`)
 }
 
+// TestLabelEverywhere: from a "Read more »" marked BOILERPLATE, the popover
+// counts the unlabelled places with that text in every article of the
+// project, labels them on confirmation (the open article shows its own at
+// once, through its live room), and the toast's Undo takes them back.
+func TestLabelEverywhere(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	other, _, err := e.db.CreateArticle(model.Article{Title: "Another from the same site", Text: "Grain deal extended.\nRead more »\nSimilar News: …\nRead more »"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := e.seed(art, "Read more »", "BOILERPLATE", nil)
+	e.login()
+	e.openArticle(art.ID)
+	e.waitLive()
+	e.openPopover(a)
+	e.do(chromedp.Click(chromedp.CSS(`#popover [data-action="everywhere"]`)))
+	e.poll(`document.querySelector('#popover .pop-everywhere span') !== null`)
+	if got := eval[string](e, `document.querySelector('#popover .pop-everywhere span').textContent`); got != "7 places in 2 articles not labelled BOILERPLATE yet." {
+		t.Errorf("the count says %q", got)
+	}
+	if n := len(e.annotations(art.ID)) + len(e.annotations(other.ID)); n != 1 {
+		t.Fatalf("counting labelled something: %d annotations", n)
+	}
+	e.shot("label-everywhere")
+	e.do(chromedp.Click(chromedp.CSS(`#popover [data-action="everywhere-apply"]`)))
+	e.waitFor("the labels in both articles", func() bool {
+		return len(e.annotations(art.ID)) == 6 && len(e.annotations(other.ID)) == 2
+	})
+	e.poll(labelRanges + ` === 6`) // the open article got its five live
+	e.poll(`document.querySelector('#toast .toast-action') !== null`)
+	if got := eval[string](e, `document.querySelector('#toast span').textContent`); got != "Labelled 7 places BOILERPLATE in 2 articles." {
+		t.Errorf("toast %q", got)
+	}
+	e.do(chromedp.Click(chromedp.CSS(`#toast .toast-action`)))
+	e.waitFor("the undo", func() bool {
+		return len(e.annotations(art.ID)) == 1 && len(e.annotations(other.ID)) == 0
+	})
+	e.poll(labelRanges + ` === 1`)
+}
+
 // TestAuthorFilter: on an article two people annotated, the side list
 // offers each author as a toggle; hiding ben takes his highlight and card
 // away, and the count says how many are shown.

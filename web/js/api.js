@@ -98,6 +98,9 @@ export const api = {
   updateAnnotation: (article, id, patch) =>
     request('PATCH', `/api/articles/${enc(article)}/annotations/${enc(id)}`, patch),
   deleteAnnotation: (article, id) => request('DELETE', `/api/articles/${enc(article)}/annotations/${enc(id)}`),
+  // Count (apply false) or label every place in a project where a text occurs.
+  labelText: (project, body) => request('POST', `/api/projects/${enc(project)}/label-text`, body),
+  deleteAnnotations: (list) => request('POST', '/api/annotations/delete', { annotations: list }),
   // A plain GET on the live endpoint: 426 when sockets would be served,
   // 401/403/404 when not (live.js asks after a socket fails to open).
   liveProbe: (article) => request('GET', `/api/articles/${enc(article)}/live`),

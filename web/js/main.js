@@ -7,7 +7,7 @@ import { Highlighter } from './highlight.js';
 import { Renderer } from './render.js';
 import { History } from './history.js';
 import { LiveSync, flushStored, storedArticles } from './live.js';
-import { selectionSpan, clearSelection, snapSelection } from './selection.js';
+import { selectionSpan, clearSelection, snapSelection, snapToWords } from './selection.js';
 import { bindKeys } from './keys.js';
 import { sameTextSpans } from './matches.js';
 
@@ -262,6 +262,47 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
+// labelEverywhere counts (apply false) or labels (apply true) the places in
+// every article of the project where the selected annotation's text occurs
+// without its label. What it labels can be taken back from the toast.
+async function labelEverywhere(apply) {
+  const an = store.annotation(store.get().selectedId);
+  const view = renderer.view;
+  const art = store.get().article;
+  if (!an || !view || !art || an.id < 0) return;
+  const [s16, e16] = view.map.spanToUTF16(an.start, an.end);
+  const [ws, we] = snapToWords(view.text, s16, e16);
+  const body = { text: view.text.slice(s16, e16), label: an.label, attrs: { ...(an.attrs || {}) }, whole_words: ws === s16 && we === e16, apply };
+  const id = an.id;
+  store.set({ everywhere: { id, loading: true } }, 'everywhere');
+  try {
+    const res = await api.labelText(art.project, body);
+    if (!apply) {
+      store.set({ everywhere: { id, places: res.places, articles: res.articles } }, 'everywhere');
+      return;
+    }
+    store.set({ everywhere: null }, 'everywhere');
+    const created = res.created || [];
+    const failed = (res.failed || []).length;
+    const n = created.length;
+    const msg = `Labelled ${n} ${n === 1 ? 'place' : 'places'} ${an.label} in ${new Set(created.map((c) => c.article)).size} articles` + (failed ? `; ${failed} could not be: ${res.failed[0].error}` : '.');
+    store.toast(msg, failed ? 'error' : 'info', n ? { label: 'Undo', run: () => unlabelEverywhere(created) } : null);
+  } catch (err) {
+    store.set({ everywhere: { id, error: err.message } }, 'everywhere');
+  }
+}
+
+// unlabelEverywhere takes back what labelEverywhere created; those someone
+// deleted since are skipped.
+async function unlabelEverywhere(created) {
+  try {
+    const res = await api.deleteAnnotations(created);
+    store.toast(`Took back ${res.deleted} ${res.deleted === 1 ? 'annotation' : 'annotations'}.`, 'info');
+  } catch (err) {
+    fail(err);
+  }
+}
+
 // stepAnnotation selects the next (by 1) or previous (by -1) shown
 // annotation in text order, from the selected one or, when none is, from the top of the
 // screen; past the last it comes round to the first. It reports whether
@@ -406,6 +447,14 @@ const clicks = {
   },
   'dismiss-import': () => store.set({ importResult: null }, 'import'),
   'dismiss-toast': () => store.set({ toast: null }, 'toast'),
+  'toast-action': () => {
+    const t = store.get().toast;
+    store.set({ toast: null }, 'toast');
+    if (t && t.action) t.action.run();
+  },
+  everywhere: () => labelEverywhere(false),
+  'everywhere-apply': () => labelEverywhere(true),
+  'everywhere-cancel': () => store.set({ everywhere: null }, 'everywhere'),
   label: (el) => labelSelection(el.dataset.label),
   undo: () => edits.undo(),
   redo: () => edits.redo(),

@@ -522,7 +522,8 @@ export class Renderer {
       this.more = sameTextSpans(this.view.text, this.view.map, an, this.store.sorted()).length;
     }
     const more = this.more;
-    if (!this.changed('pop', [an.id, an.label, labels, more])) {
+    const ew = s.everywhere && s.everywhere.id === an.id ? s.everywhere : null;
+    if (!this.changed('pop', [an.id, an.label, labels, more, ew])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {
       this.memo.set('pop-values', [an]);
@@ -556,6 +557,7 @@ export class Renderer {
             : null,
           h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' } }, 'Delete'),
         ),
+        everywhereRow(an, ew),
       );
       pop.hidden = false;
       pop.dataset.id = String(an.id);
@@ -608,7 +610,12 @@ export class Renderer {
     if (!this.changed('toast', [s.toast])) return;
     const t = s.toast;
     this.el.toast.className = t ? `toast show ${t.kind}` : 'toast';
-    fill(this.el.toast, t ? h('span', {}, t.message) : null, t ? h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'dismiss-toast' }, 'aria-label': 'Dismiss' }, '×') : null);
+    fill(
+      this.el.toast,
+      t ? h('span', {}, t.message) : null,
+      t && t.action ? h('button', { type: 'button', class: 'toast-action', dataset: { action: 'toast-action' } }, t.action.label) : null,
+      t ? h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'dismiss-toast' }, 'aria-label': 'Dismiss' }, '×') : null,
+    );
   }
 
   help(s) {
@@ -681,6 +688,29 @@ function authorFilter(anns, s) {
         n === me ? `${n} (you)` : n,
       );
     }),
+  );
+}
+
+// everywhereRow offers to label the annotation's text in every article of
+// the project: a link first, then what the count found and a confirm.
+function everywhereRow(an, ew) {
+  if (!ew) {
+    return h(
+      'div',
+      { class: 'pop-everywhere' },
+      h('button', { type: 'button', class: 'link', dataset: { action: 'everywhere' }, title: `Find this text in every article of the project and label it ${an.label}` }, 'Label it in every article…'),
+    );
+  }
+  if (ew.loading) return h('div', { class: 'pop-everywhere muted' }, 'Looking through the project…');
+  if (ew.error) return h('div', { class: 'pop-everywhere error' }, ew.error);
+  if (!ew.places) return h('div', { class: 'pop-everywhere muted' }, `Every place with this text is labelled ${an.label} already.`);
+  const where = `${ew.places} ${ew.places === 1 ? 'place' : 'places'} in ${ew.articles} ${ew.articles === 1 ? 'article' : 'articles'}`;
+  return h(
+    'div',
+    { class: 'pop-everywhere' },
+    h('span', {}, `${where} not labelled ${an.label} yet.`),
+    h('button', { type: 'button', class: 'btn small primary', dataset: { action: 'everywhere-apply' } }, 'Label them'),
+    h('button', { type: 'button', class: 'btn small ghost', dataset: { action: 'everywhere-cancel' } }, 'Cancel'),
   );
 }
 

@@ -38,6 +38,9 @@ export class Store extends EventTarget {
       exportOpts: { format: 'jsonl', done: false, clean: false },
       hidden: [], // label names whose highlights are hidden (kept in localStorage)
       hiddenAuthors: [], // authors whose annotations are hidden on the open article
+      // The popover's project-wide labelling of an annotation's text:
+      // {id, loading, places, articles, error} while it is offered.
+      everywhere: null,
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
@@ -244,12 +247,17 @@ export class Store extends EventTarget {
   select(id) {
     if (this.state.selectedId === id) return;
     this.state.selectedId = id;
+    this.state.everywhere = null; // offered for one annotation at a time
     this.emit('selection');
   }
 
-  toast(message, kind = 'error') {
+  /**
+   * toast shows a message; action {label, run} adds a button that runs it
+   * (an Undo).
+   */
+  toast(message, kind = 'error', action = null) {
     const id = (this.state.toast ? this.state.toast.id : 0) + 1;
-    this.state.toast = { message, kind, id };
+    this.state.toast = { message, kind, id, action };
     this.emit('toast');
     clearTimeout(this._toastTimer);
     this._toastTimer = setTimeout(() => {
@@ -257,6 +265,6 @@ export class Store extends EventTarget {
         this.state.toast = null;
         this.emit('toast');
       }
-    }, kind === 'error' ? 6000 : 3000);
+    }, action ? 10000 : kind === 'error' ? 6000 : 3000);
   }
 }
