@@ -526,6 +526,42 @@ func TestLabelEverywhere(t *testing.T) {
 	e.poll(labelRanges + ` === 1`)
 }
 
+// TestNewProject: an admin picks "New project…", starts from the current
+// labels, gets the format's and the server's errors in the dialog, and
+// ends in the new project.
+func TestNewProject(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	e.login()
+	e.poll(`document.querySelector('#project option[value="new"]') !== null`)
+	eval[chromedp.Void](e, `(() => { const s = document.getElementById('project'); s.value = 'new'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`)
+	e.poll(`!document.getElementById('new-project').hidden`)
+	if got := eval[string](e, `document.getElementById('np-labels').value.split('\n')[0]`); got != "BOILERPLATE #64748b b" {
+		t.Errorf("the labels start from %q", got)
+	}
+	if got := eval[string](e, `document.getElementById('project').value`); got != "1" {
+		t.Errorf("the picker shows %q while the dialog is open", got)
+	}
+	set := func(name, labels string) {
+		eval[chromedp.Void](e, fmt.Sprintf(`(() => { document.getElementById('np-name').value = %s; document.getElementById('np-labels').value = %s; })()`, jsString(name), jsString(labels)))
+		e.do(chromedp.Click(chromedp.CSS(`#new-project-form button[type=submit]`)))
+	}
+	set("Ads", "AD red a")
+	e.poll(`document.getElementById('np-error').textContent === 'line 1: after the name comes a colour as #rrggbb'`)
+	set("Ads", "AD #ff0000 a\nSPONSOR #00ff00 a")
+	e.poll(`/hotkey "a" is already taken/.test(document.getElementById('np-error').textContent)`)
+	e.shot("new-project")
+	set("Ads", "AD #ff0000 a\nSPONSOR #00ff00 s sponsor:text")
+	e.poll(`document.getElementById('new-project').hidden`)
+	ps, err := e.db.Projects()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 || ps[1].Name != "Ads" || len(ps[1].Labels) != 2 || ps[1].Labels[1].Attrs[0].Name != "sponsor" {
+		t.Fatalf("projects %+v", ps)
+	}
+	e.poll(fmt.Sprintf(`document.getElementById('project').value === '%d'`, ps[1].ID))
+}
+
 // TestAuthorFilter: on an article two people annotated, the side list
 // offers each author as a toggle; hiding ben takes his highlight and card
 // away, and the count says how many are shown.

@@ -28,6 +28,8 @@ Usage:
   gloss export [--db gloss.db] [--format jsonl] [--out FILE] [--clean] [--split 80,10,10] [filters]
   gloss user add NAME --role admin|reviewer|annotator [--db gloss.db]
   gloss token create NAME [--db gloss.db]
+  gloss project list [--db gloss.db]
+  gloss project create NAME --labels FILE.json [--db gloss.db]
   gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
 
 Run "gloss COMMAND --help" for a command's flags.
@@ -77,6 +79,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return errors.New(`usage: gloss token create NAME [--db FILE]`)
 		}
 		return tokenCreateCmd(rest[1:], stdout, stderr)
+	case "project":
+		return projectCmd(rest, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":

@@ -73,6 +73,41 @@ func TestCLI(t *testing.T) {
 	}
 }
 
+// TestProjectCommands: create a project from a labels file, list it; a
+// bad schema or a taken name is refused and adds nothing.
+func TestProjectCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("ads.json", `[{"name":"AD","color":"#ff0000","hotkey":"a","attrs":[]},{"name":"SPONSOR","color":"#00ff00","hotkey":"s","attrs":[{"name":"sponsor","type":"text"}]}]`)
+	out, _, err := gloss(t, "", "project", "create", "Ads", "--labels", good, "--db", db)
+	if err != nil || !strings.Contains(out, "project 2 (Ads) created with 2 labels") {
+		t.Fatalf("create: %v %q", err, out)
+	}
+	for _, tc := range []struct{ name, file, want string }{
+		{"Ads", good, "exists already"},
+		{"Dup", write("dup.json", `[{"name":"A","color":"#ff0000","hotkey":"a"},{"name":"B","color":"#00ff00","hotkey":"a"}]`), `hotkey "a" is already taken`},
+		{"Bad", write("bad.json", `{"name":"A"}`), "a JSON list of labels"},
+	} {
+		if _, _, err := gloss(t, "", "project", "create", tc.name, "--labels", tc.file, "--db", db); err == nil || !strings.Contains(errorText(err), tc.want) {
+			t.Errorf("%s: %v, want an error saying %q", tc.file, err, tc.want)
+		}
+	}
+	out, _, err = gloss(t, "", "project", "list", "--db", db)
+	if err != nil || out != "1\tDefault\t[BOILERPLATE QUOTE CLAIM SPEAKER]\n2\tAds\t[AD SPONSOR]\n" {
+		t.Errorf("list: %v %q", err, out)
+	}
+	if _, _, err := gloss(t, "", "project", "create", "NoLabels", "--db", db); err == nil || !strings.Contains(err.Error(), "usage") {
+		t.Errorf("create without --labels: %v", err)
+	}
+}
+
 // TestLockedDatabase: a second process on the same file is told so within
 // a second or two instead of hanging.
 func TestLockedDatabase(t *testing.T) {

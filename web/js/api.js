@@ -87,6 +87,7 @@ export const api = {
   setup: (token, name, password) => request('POST', '/api/setup', { token, name, password }, { noRedirect: true }),
 
   projects: () => request('GET', '/api/projects'),
+  createProject: (name, labels) => request('POST', '/api/projects', { name, labels }),
   articles: ({ project, status, q, offset, limit }) =>
     request('GET', '/api/articles' + query({ project, status, q, offset, limit })),
   article: (id) => request('GET', `/api/articles/${enc(id)}`),

@@ -9,6 +9,7 @@ import { trimSpan, snapToWords } from './selection.js';
 import { keyAction } from './keys.js';
 import { sameTextSpans } from './matches.js';
 import { OffsetMap } from './offsets.js';
+import { parseLabels, formatLabels } from './schema.js';
 import { Store } from './state.js';
 
 test('assignLevels: nested and overlapping spans get distinct levels', () => {
@@ -95,6 +96,32 @@ test('sameTextSpans: the other places with the same text, at word edges, not lab
   assert.deepEqual(sameTextSpans('aaaa', aa, { start: 0, end: 2, label: 'X' }, []), [{ start: 2, end: 4 }]);
   const a6 = new OffsetMap('aaaaaa');
   assert.deepEqual(sameTextSpans('aaaaaa', a6, { start: 1, end: 3, label: 'X' }, []), [{ start: 3, end: 5 }], 'nothing over an');
+});
+
+test('parseLabels reads the schema lines formatLabels writes, and names the bad line', () => {
+  const labels = [
+    { name: 'BOILERPLATE', color: '#64748b', hotkey: 'b', attrs: [] },
+    { name: 'QUOTE', color: '#2563eb', hotkey: 'q', attrs: [{ name: 'speaker', type: 'text' }] },
+    {
+      name: 'CLAIM',
+      color: '#d97706',
+      hotkey: 'c',
+      attrs: [
+        { name: 'checkworthy', type: 'enum', values: ['yes', 'no'] },
+        { name: 'verdict', type: 'enum', values: ['unverified', 'true', 'false'], default: 'unverified' },
+        { name: 'evidence', type: 'url' },
+      ],
+    },
+    { name: 'SPEAKER', color: '#059669', attrs: [] },
+  ];
+  const text = formatLabels(labels);
+  assert.equal(text.split('\n')[2], 'CLAIM #d97706 c checkworthy:enum(yes|no) verdict:enum(unverified|true|false)=unverified evidence:url');
+  assert.deepEqual(parseLabels(text), labels);
+  assert.deepEqual(parseLabels('// comment\n\n  AD  #FFAA00  \n'), [{ name: 'AD', color: '#ffaa00', attrs: [] }]);
+  assert.throws(() => parseLabels('CLAIM red c'), /line 1: after the name comes a colour/);
+  assert.throws(() => parseLabels('A #111111\nB #222222 b verdict:enum'), /line 2: enum attribute verdict needs its values/);
+  assert.throws(() => parseLabels('A #111111 a note:txt'), /line 1: "note:txt" is not an attribute/);
+  assert.throws(() => parseLabels('  \n// only a comment'), /at least one label/);
 });
 
 test('trimSpan drops whitespace at both ends, newlines included', () => {

@@ -10,6 +10,7 @@ import { LiveSync, flushStored, storedArticles } from './live.js';
 import { selectionSpan, clearSelection, snapSelection, snapToWords } from './selection.js';
 import { bindKeys } from './keys.js';
 import { sameTextSpans } from './matches.js';
+import { parseLabels, formatLabels } from './schema.js';
 
 const PROJECT_KEY = 'gloss.project';
 // HIDDEN_KEY keeps the labels whose highlights are hidden, by name, for
@@ -262,6 +263,48 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
+// openNewProject opens the New project dialog with the current project's
+// labels to start from.
+function openNewProject() {
+  const cur = store.project();
+  document.getElementById('np-name').value = '';
+  document.getElementById('np-labels').value = formatLabels(cur ? cur.labels : []);
+  store.set({ newProject: { error: '' } }, 'new-project');
+  document.getElementById('np-name').focus();
+}
+
+// createProject creates the dialog's project and switches to it.
+async function createProject(form) {
+  const np = store.get().newProject;
+  if (!np || np.busy) return;
+  const name = form.elements.name.value.trim();
+  let labels;
+  try {
+    if (!name) throw new Error('Give the project a name.');
+    labels = parseLabels(form.elements.labels.value);
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+    return;
+  }
+  store.set({ newProject: { error: '', busy: true } }, 'new-project');
+  try {
+    const p = await api.createProject(name, labels);
+    const projects = await api.projects();
+    localStorage.setItem(PROJECT_KEY, String(p.id));
+    store.set({ projects, projectId: p.id, newProject: null }, 'projects');
+    store.setList({ offset: 0 });
+    if (location.hash && location.hash !== '#/') location.hash = '#/';
+    else loadList();
+    store.toast(`Project ${p.name} created with ${p.labels.length} labels. Import articles into it with Import.`, 'info');
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+  }
+}
+document.getElementById('new-project-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  createProject(e.target);
+});
+
 // labelEverywhere counts (apply false) or labels (apply true) the places in
 // every article of the project where the selected annotation's text occurs
 // without its label. What it labels can be taken back from the toast.
@@ -447,6 +490,7 @@ const clicks = {
   },
   'dismiss-import': () => store.set({ importResult: null }, 'import'),
   'dismiss-toast': () => store.set({ toast: null }, 'toast'),
+  'close-new-project': () => store.set({ newProject: null }, 'new-project'),
   'toast-action': () => {
     const t = store.get().toast;
     store.set({ toast: null }, 'toast');
@@ -504,6 +548,11 @@ const clicks = {
 
 const changes = {
   project: (el) => {
+    if (el.value === 'new') {
+      el.value = String(store.get().projectId);
+      openNewProject();
+      return;
+    }
     const id = Number(el.value);
     localStorage.setItem(PROJECT_KEY, String(id));
     store.set({ projectId: id }, 'projects');
@@ -623,6 +672,10 @@ bindKeys(
     switch (action.type) {
       case 'escape': {
         if (closeMenus()) return true;
+        if (s.newProject) {
+          store.set({ newProject: null }, 'new-project');
+          return true;
+        }
         if (s.help) store.set({ help: false });
         else if (s.selectedId != null) {
           if (document.activeElement && document.getElementById('popover').contains(document.activeElement)) document.activeElement.blur();

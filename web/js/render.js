@@ -105,6 +105,8 @@ export class Renderer {
       toast: $('toast'),
       help: $('help'),
       helpLabels: $('help-labels'),
+      newProject: $('new-project'),
+      npError: $('np-error'),
       crumb: $('crumb'),
       toolbar: document.querySelector('.toolbar'),
       live: $('live'),
@@ -135,13 +137,23 @@ export class Renderer {
     if (v === 'article') this.article(s);
     this.toast(s);
     this.help(s);
+    this.newProject(s);
+  }
+
+  newProject(s) {
+    if (!this.changed('new-project', [s.newProject])) return;
+    const np = s.newProject;
+    this.el.newProject.hidden = !np;
+    this.el.npError.hidden = !(np && np.error);
+    this.el.npError.textContent = (np && np.error) || '';
   }
 
   header(s) {
-    if (this.changed('projects', [s.projects, s.projectId])) {
+    if (this.changed('projects', [s.projects, s.projectId, s.me])) {
       fill(
         this.el.project,
         s.projects.map((p) => h('option', { value: String(p.id), selected: p.id === s.projectId }, p.name)),
+        s.me && s.me.role === 'admin' ? h('option', { value: 'new' }, 'New project…') : null,
       );
     }
     if (this.changed('me', [s.me])) {

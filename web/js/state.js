@@ -41,6 +41,7 @@ export class Store extends EventTarget {
       // The popover's project-wide labelling of an annotation's text:
       // {id, loading, places, articles, error} while it is offered.
       everywhere: null,
+      newProject: null, // {error, busy} while the New project dialog is open
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
