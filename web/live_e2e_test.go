@@ -409,6 +409,16 @@ func TestLiveTwoBrowsers(t *testing.T) {
 			t.Errorf("title %q", got)
 		}
 		b.shot("list-here")
+		// A leaves too: B's list, refreshed in the background, drops the
+		// mark without redrawing the rows.
+		eval[chromedp.Void](b, `document.querySelector('tbody tr').dataset.keep = 'yes'`)
+		eval[chromedp.Void](a, `location.hash = '#/'`)
+		a.poll(`gloss.store.get().route.view === 'list' && !gloss.store.get().list.loading`)
+		eval[chromedp.Void](b, `gloss.refreshList()`)
+		b.poll(row + ` === null`)
+		if got := eval[string](b, `document.querySelector('tbody tr').dataset.keep || ''`); got != "yes" {
+			t.Error("the refresh redrew the rows")
+		}
 	})
 }
 

@@ -25,7 +25,7 @@ const live = new LiveSync({ store, api });
 const edits = new History(store, live);
 
 // The test suite and the browser console may look at these.
-window.gloss = { store, edits, renderer, live };
+window.gloss = { store, edits, renderer, live, refreshList };
 
 let frame = 0;
 function schedule() {
@@ -163,6 +163,29 @@ async function loadList(after) {
     store.setList({ loading: false, error: err.message });
   }
 }
+
+// refreshList fetches the list page again in the background, so that who
+// is on each article (and statuses and counts others change) stays true
+// while the list is open. Rows are redrawn only when an article changed.
+async function refreshList() {
+  const s = store.get();
+  const L = s.list;
+  if (s.route.view !== 'list' || s.projectId == null || L.loading || document.visibilityState !== 'visible') return;
+  const seq = listSeq;
+  try {
+    const res = await api.articles({ project: s.projectId, status: L.status, q: L.q, offset: L.offset, limit: L.limit });
+    if (seq !== listSeq || store.get().route.view !== 'list') return;
+    const articles = res.articles || [];
+    const here = res.here || {};
+    if (JSON.stringify(articles) === JSON.stringify(store.get().list.articles)) store.setList({ here });
+    else store.setList({ articles, here, total: res.total || 0 });
+  } catch {
+    // Offline or logged out: the next try, or the next navigation, says so.
+  }
+}
+// LIST_REFRESH is how often the open list is fetched again, in ms.
+const LIST_REFRESH = 10000;
+setInterval(refreshList, LIST_REFRESH);
 
 function onRoute() {
   const route = parseRoute(location.hash);

@@ -282,14 +282,15 @@ export class Renderer {
     this.exportMenu(this.el.exportList, s, s.projectId, exportScope(this.store.project(), s.exportOpts));
     if (document.activeElement !== this.el.q && this.el.q.value !== L.q) this.el.q.value = L.q;
     if (this.el.statusFilter.value !== L.status) this.el.statusFilter.value = L.status;
-    if (this.changed('list', [L.articles, L.here, L.loading, L.error, L.total, L.offset])) {
+    const rows = this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset]);
+    if (rows) {
       fill(
         this.el.rows,
         L.articles.map((a) =>
           h(
             'tr',
             { dataset: { action: 'open', id: String(a.id) } },
-            h('td', { class: 'c-title' }, h('a', { href: `#/articles/${a.id}` }, a.title || 'Untitled'), hereNow(L.here && L.here[a.id])),
+            h('td', { class: 'c-title' }, h('a', { href: `#/articles/${a.id}` }, a.title || 'Untitled')),
             h('td', { class: 'c-source' }, a.source || '—'),
             h('td', { class: 'c-status' }, badge(a.status)),
             h('td', { class: 'c-num' }, String(a.annotations ?? 0)),
@@ -313,6 +314,18 @@ export class Renderer {
         h('button', { type: 'button', class: 'btn', dataset: { action: 'page', dir: '-1' }, disabled: L.offset === 0 }, '← Newer'),
         h('button', { type: 'button', class: 'btn', dataset: { action: 'page', dir: '1' }, disabled: to >= L.total }, 'Older →'),
       );
+    }
+    // Who is on each article changes while the list is open (it is
+    // refreshed in the background): only those marks are redrawn, so that
+    // focus and hover on the rows stay.
+    if (this.changed('list-here', [L.here]) || rows) {
+      for (const tr of this.el.rows.children) {
+        const cell = tr.firstElementChild;
+        const old = cell.querySelector('.here');
+        if (old) old.remove();
+        const mark = hereNow(L.here && L.here[tr.dataset.id]);
+        if (mark) cell.append(mark);
+      }
     }
     if (this.changed('import', [s.importing, s.importResult])) {
       this.el.importBtn.classList.toggle('busy', s.importing);
