@@ -48,33 +48,68 @@ func ImportFiles(db storage.Store, project uint64, author string, files []Import
 	if count == 0 {
 		return nil, invalid("no articles found in the files")
 	}
+	// The second pass decodes the next chunk while the previous one is
+	// being stored: one goroutine stores, in order, what the decoder hands
+	// it. gloss bench export, 10,000 articles, alternating runs: 13.5 and
+	// 14.9 s before, 10.3 and 11.0 s so (peak heap 76-78 -> 88-91 MiB).
 	var out []Imported
-	var chunk []storage.NewArticle
-	flush := func() error {
-		res, err := db.ImportArticles(p.ID, chunk)
-		for _, r := range res {
-			out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
+	chunks := make(chan []storage.NewArticle, 1)
+	stored := make(chan error, 1)
+	go func() {
+		for chunk := range chunks {
+			res, err := db.ImportArticles(p.ID, chunk)
+			for _, r := range res {
+				out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
+			}
+			if err != nil {
+				stored <- err
+				for range chunks {
+					// the decoder stops at its next hand-over
+				}
+				return
+			}
 		}
-		chunk = chunk[:0]
-		return err
+		stored <- nil
+	}()
+	var storeErr error
+	var chunk []storage.NewArticle
+	hand := func() error {
+		select {
+		case storeErr = <-stored: // the storer failed
+			return storeErr
+		default:
+		}
+		select {
+		case storeErr = <-stored:
+			return storeErr
+		case chunks <- chunk:
+		}
+		chunk = make([]storage.NewArticle, 0, ImportChunk)
+		return nil
 	}
+	var decodeErr error
 	for _, f := range files {
-		err := decodeFile(f, author, func(it storage.NewArticle) error {
+		decodeErr = decodeFile(f, author, func(it storage.NewArticle) error {
 			if chunk = append(chunk, it); len(chunk) == ImportChunk {
-				return flush()
+				return hand()
 			}
 			return nil
 		})
-		if err != nil {
-			return out, err
+		if decodeErr != nil {
+			break
 		}
 	}
-	if len(chunk) > 0 {
-		if err := flush(); err != nil {
-			return out, err
-		}
+	if decodeErr == nil && len(chunk) > 0 {
+		decodeErr = hand()
 	}
-	return out, nil
+	close(chunks)
+	if storeErr == nil {
+		storeErr = <-stored
+	}
+	if storeErr != nil {
+		return out, storeErr
+	}
+	return out, decodeErr
 }
 
 func importProject(db storage.Store, id uint64) (model.Project, error) {
