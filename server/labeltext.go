@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"unicode/utf8"
 
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
@@ -66,7 +67,7 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if req.Text == "" || len([]rune(req.Text)) > 2000 {
+	if req.Text == "" || utf8.RuneCountInString(req.Text) > 2000 {
 		return invalid("text must have 1 to 2000 characters")
 	}
 	l, ok := p.Label(req.Label)
