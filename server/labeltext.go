@@ -113,17 +113,15 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 		return c.JSON(res)
 	}
 
-	// Queue every create, then wait: the group commit takes them together.
 	user := currentUser(c).Name
-	waits := make([]func() (model.Op, error), len(found))
+	changes := make([]articleChange, len(found))
 	for i, pl := range found {
 		start, end, label := pl.Start, pl.End, req.Label
-		waits[i] = s.store.ApplyAsync(pl.Article, model.Change{Action: model.ActionCreate, Start: &start, End: &end,
-			Label: &label, Attrs: req.Attrs, Author: user})
+		changes[i] = articleChange{pl.Article, model.Change{Action: model.ActionCreate, Start: &start, End: &end,
+			Label: &label, Attrs: req.Attrs, Author: user}}
 	}
-	woken := map[uint64]bool{}
-	for i, wait := range waits {
-		op, err := wait()
+	ops, errs := s.applyAll(changes)
+	for i, err := range errs {
 		if err != nil {
 			var me *model.Error
 			if !errors.As(err, &me) {
@@ -132,13 +130,36 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 			res.Failed = append(res.Failed, failedPlace{Article: found[i].Article, Start: found[i].Start, Error: model.ErrorMessage(err)})
 			continue
 		}
-		res.Created = append(res.Created, createdPlace{Article: found[i].Article, ID: op.Annotation.ID})
-		if !woken[found[i].Article] {
-			woken[found[i].Article] = true
-			s.hub.Published(found[i].Article)
-		}
+		res.Created = append(res.Created, createdPlace{Article: found[i].Article, ID: ops[i].Annotation.ID})
 	}
 	return c.JSON(res)
+}
+
+// articleChange is a change and the article it is for.
+type articleChange struct {
+	article uint64
+	change  model.Change
+}
+
+// applyAll queues every change to the group commit before it waits for
+// any, so that they share transactions, and wakes the live room of each
+// article that one of them changed, once. It returns each change's op or
+// error, in order.
+func (s *Server) applyAll(changes []articleChange) ([]model.Op, []error) {
+	waits := make([]func() (model.Op, error), len(changes))
+	for i, ch := range changes {
+		waits[i] = s.store.ApplyAsync(ch.article, ch.change)
+	}
+	ops, errs := make([]model.Op, len(changes)), make([]error, len(changes))
+	woken := map[uint64]bool{}
+	for i, wait := range waits {
+		ops[i], errs[i] = wait()
+		if a := changes[i].article; errs[i] == nil && !woken[a] {
+			woken[a] = true
+			s.hub.Published(a)
+		}
+	}
+	return ops, errs
 }
 
 // deleteAnnotationsRequest names annotations to delete, each with its
@@ -158,23 +179,18 @@ func (s *Server) deleteAnnotations(c *fiber.Ctx) error {
 		return invalid("annotations must list 1 to %d {article, id}", maxLabelText)
 	}
 	user := currentUser(c).Name
-	waits := make([]func() (model.Op, error), len(req.Annotations))
+	changes := make([]articleChange, len(req.Annotations))
 	for i, a := range req.Annotations {
-		waits[i] = s.store.ApplyAsync(a.Article, model.Change{Action: model.ActionDelete, ID: a.ID, Author: user})
+		changes[i] = articleChange{a.Article, model.Change{Action: model.ActionDelete, ID: a.ID, Author: user}}
 	}
+	_, errs := s.applyAll(changes)
 	deleted := 0
-	woken := map[uint64]bool{}
-	for i, wait := range waits {
-		if _, err := wait(); err != nil {
-			if model.ErrorCode(err) == model.ENOTFOUND {
-				continue
-			}
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			deleted++
+		case model.ErrorCode(err) != model.ENOTFOUND:
 			return err
-		}
-		deleted++
-		if a := req.Annotations[i].Article; !woken[a] {
-			woken[a] = true
-			s.hub.Published(a)
 		}
 	}
 	return c.JSON(fiber.Map{"deleted": deleted})
