@@ -562,6 +562,26 @@ func TestNewProject(t *testing.T) {
 	e.poll(fmt.Sprintf(`document.getElementById('project').value === '%d'`, ps[1].ID))
 }
 
+// TestSpeakerSuggestions: a QUOTE's speaker field offers the article's
+// SPEAKER texts.
+func TestSpeakerSuggestions(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	e.seed(art, "Chinese leader Xi Jinping", "SPEAKER", nil)
+	e.seed(art, "Wang Wenbin", "SPEAKER", nil)
+	q := e.seed(art, "“My upcoming visit to Russia will be a journey of friendship, cooperation and peace,”", "QUOTE", nil)
+	e.login()
+	e.openArticle(art.ID)
+	e.openPopover(q)
+	got := eval[[]string](e, `[...document.querySelectorAll('#attr-speaker-offered option')].map((o) => o.value)`)
+	if !slices.Contains(got, "Chinese leader Xi Jinping") || !slices.Contains(got, "Wang Wenbin") {
+		t.Errorf("the speaker field offers %q", got)
+	}
+	if list := eval[string](e, `document.getElementById('attr-speaker').getAttribute('list')`); list != "attr-speaker-offered" {
+		t.Errorf("the field's list is %q", list)
+	}
+}
+
 // TestAuthorFilter: on an article two people annotated, the side list
 // offers each author as a toggle; hiding ben takes his highlight and card
 // away, and the count says how many are shown.

@@ -10,6 +10,7 @@ import { keyAction } from './keys.js';
 import { sameTextSpans } from './matches.js';
 import { OffsetMap } from './offsets.js';
 import { parseLabels, formatLabels } from './schema.js';
+import { suggestions } from './suggest.js';
 import { Store } from './state.js';
 
 test('assignLevels: nested and overlapping spans get distinct levels', () => {
@@ -122,6 +123,23 @@ test('parseLabels reads the schema lines formatLabels writes, and names the bad 
   assert.throws(() => parseLabels('A #111111\nB #222222 b verdict:enum'), /line 2: enum attribute verdict needs its values/);
   assert.throws(() => parseLabels('A #111111 a note:txt'), /line 1: "note:txt" is not an attribute/);
   assert.throws(() => parseLabels('  \n// only a comment'), /at least one label/);
+});
+
+test('suggestions: nearby SPEAKER texts first, then the values used most, each once', () => {
+  const quote = { id: 1, label: 'QUOTE', start: 100, end: 140, attrs: {} };
+  const anns = [
+    quote,
+    { id: 2, label: 'SPEAKER', start: 10, end: 20, text: 'Vladimir Putin' },
+    { id: 3, label: 'SPEAKER', start: 145, end: 155, text: 'Xi  Jinping' },
+    { id: 4, label: 'SPEAKER', start: 300, end: 310, text: 'Xi Jinping' },
+    { id: 5, label: 'QUOTE', start: 200, end: 220, attrs: { speaker: 'Wang Wenbin' } },
+    { id: 6, label: 'QUOTE', start: 230, end: 240, attrs: { speaker: 'Wang Wenbin' } },
+    { id: 7, label: 'QUOTE', start: 250, end: 260, attrs: { speaker: 'Xi and Putin' } },
+    { id: 8, label: 'CLAIM', start: 0, end: 5, attrs: { speaker: 'not a quote' } },
+  ];
+  assert.deepEqual(suggestions(quote, 'speaker', anns), ['Xi Jinping', 'Vladimir Putin', 'Wang Wenbin', 'Xi and Putin']);
+  assert.deepEqual(suggestions({ ...quote, attrs: { speaker: 'Xi Jinping' } }, 'speaker', anns), ['Vladimir Putin', 'Wang Wenbin', 'Xi and Putin'], 'not the value it has');
+  assert.deepEqual(suggestions(quote, 'note', anns), []);
 });
 
 test('trimSpan drops whitespace at both ends, newlines included', () => {

@@ -9,6 +9,7 @@ import { h, fill, safeHref, truncate, oneLine, formatDate } from './dom.js';
 import { TextView } from './textview.js';
 import { exportURL } from './api.js';
 import { sameTextSpans } from './matches.js';
+import { suggestions } from './suggest.js';
 import { PeerHighlighter, people, initials, colorOf, safeColor } from './presence.js';
 
 /** EXPORT_FORMATS are the formats of GET /api/export, with what each is for. */
@@ -554,7 +555,8 @@ export class Renderer {
       this.memo.set('pop-values', [an]);
       const focused = pop.contains(document.activeElement) ? document.activeElement.dataset.name || document.activeElement.dataset.action : null;
       const l = labels.find((x) => x.name === an.label) || { name: an.label, color: '#64748b', attrs: [] };
-      const fields = (l.attrs || []).map((spec) => attrField(spec, an.attrs ? an.attrs[spec.name] : ''));
+      const anns = this.store.sorted();
+      const fields = (l.attrs || []).map((spec) => attrField(spec, an.attrs ? an.attrs[spec.name] : '', spec.type === 'text' ? suggestions(an, spec.name, anns) : []));
       fill(
         pop,
         h(
@@ -744,7 +746,9 @@ function byLine(an, me) {
   return h('span', { class: 'by', style: { '--u': colorOf(an.author) } }, an.author);
 }
 
-function attrField(spec, value) {
+// attrField is the popover's field for one attribute; a text field
+// offers suggested values (suggest.js) as a datalist.
+function attrField(spec, value, offered = []) {
   const id = `attr-${spec.name}`;
   value = value || '';
   let input;
@@ -765,8 +769,15 @@ function attrField(spec, value) {
       placeholder: spec.type === 'url' ? 'https://' : '',
       spellcheck: spec.type === 'url' ? 'false' : null,
       autocomplete: 'off',
+      list: offered.length ? `${id}-offered` : null,
       dataset: { action: 'attr', name: spec.name },
     });
   }
-  return h('label', { class: 'field', for: id }, h('span', { class: 'field-name' }, spec.name), input);
+  return h(
+    'label',
+    { class: 'field', for: id },
+    h('span', { class: 'field-name' }, spec.name),
+    input,
+    offered.length ? h('datalist', { id: `${id}-offered` }, offered.map((v) => h('option', { value: v }))) : null,
+  );
 }
