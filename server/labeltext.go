@@ -142,22 +142,24 @@ type articleChange struct {
 }
 
 // applyAll queues every change to the group commit before it waits for
-// any, so that they share transactions, and wakes the live room of each
-// article that one of them changed, once. It returns each change's op or
-// error, in order.
+// any, so that they share transactions, and then wakes the live room of
+// each article that one of them changed, once, when all are committed:
+// waking a room after an article's first change could come before later
+// groups commit the rest, and nothing would wake it for those.
 func (s *Server) applyAll(changes []articleChange) ([]model.Op, []error) {
 	waits := make([]func() (model.Op, error), len(changes))
 	for i, ch := range changes {
 		waits[i] = s.store.ApplyAsync(ch.article, ch.change)
 	}
 	ops, errs := make([]model.Op, len(changes)), make([]error, len(changes))
-	woken := map[uint64]bool{}
+	changed := map[uint64]bool{}
 	for i, wait := range waits {
-		ops[i], errs[i] = wait()
-		if a := changes[i].article; errs[i] == nil && !woken[a] {
-			woken[a] = true
-			s.hub.Published(a)
+		if ops[i], errs[i] = wait(); errs[i] == nil {
+			changed[changes[i].article] = true
 		}
+	}
+	for a := range changed {
+		s.hub.Published(a)
 	}
 	return ops, errs
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/server/client"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -117,4 +119,56 @@ func TestLabelText(t *testing.T) {
 	if code, body = e.do("POST", "/api/annotations/delete", `{"annotations":[]}`); code != 400 && code != 422 {
 		t.Errorf("empty delete: %d %s", code, body)
 	}
+}
+
+// TestLabelTextLive: a socket open on an article receives every
+// annotation a label-text makes there, in order, though the group commit
+// takes them in several transactions (600 places, at most 256 changes per
+// group), and then every delete that takes them back. Waking the room
+// after the article's first commit, as applyAll first did, lost the rest.
+func TestLabelTextLive(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	many, _, err := e.db.CreateArticle(model.Article{Title: "Many", Text: strings.Repeat("Read more » then. ", 600)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := e.listen()
+	c := dial(t, base, many.ID, e.token)
+	c.Hello(0)
+	version := next(t, c, "welcome").Version
+	// upTo reads the socket until it has seen version want, in order.
+	upTo := func(want uint64, what string) {
+		t.Helper()
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		for version < want {
+			m, err := c.Read()
+			if err != nil {
+				t.Fatalf("%s: the socket has version %d of %d: %v", what, version, want, err)
+			}
+			ops := m.Ops
+			if m.Type == "op" {
+				ops = []client.Message{m}
+			}
+			for _, op := range ops {
+				if op.Version != version+1 {
+					t.Fatalf("%s: version %d after %d", what, op.Version, version)
+				}
+				version = op.Version
+			}
+		}
+	}
+	code, body := e.do("POST", "/api/projects/1/label-text", `{"text":"Read more »","label":"BOILERPLATE","whole_words":true,"apply":true}`)
+	if code != 200 {
+		t.Fatalf("apply: %d %s", code, body)
+	}
+	upTo(version+600, "labels")
+	var list []string
+	as, _ := e.db.Annotations(many.ID)
+	for _, a := range as {
+		list = append(list, fmt.Sprintf(`{"article":%d,"id":%d}`, a.Article, a.ID))
+	}
+	if code, body := e.do("POST", "/api/annotations/delete", `{"annotations":[`+strings.Join(list, ",")+`]}`); code != 200 {
+		t.Fatalf("delete: %d %s", code, body)
+	}
+	upTo(version+600, "deletes")
 }
