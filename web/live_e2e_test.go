@@ -552,6 +552,8 @@ func TestExportMenu(t *testing.T) {
 		t.Fatal(err)
 	}
 	eval[chromedp.Void](e, `document.querySelector('#export-list input[value="jsonl"]').click()`)
+	// The link follows the choice on the next frame: click it then.
+	e.poll(`/format=jsonl/.test(document.querySelector('#export-list a.download').href)`)
 	e.do(chromedp.Click(chromedp.CSS(`#export-list a.download`)))
 	var guid string
 	for ev, err := range begin {
