@@ -397,6 +397,16 @@ func TestLoginAndLabelQuoteWithMouse(t *testing.T) {
 	// It is painted and listed.
 	e.poll(`[...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) === 1`)
 	e.poll(`document.querySelectorAll('#panel [data-action=goto]').length === 1`)
+
+	// The keyboard goes on: Enter into the new quote's speaker field,
+	// type, Enter saves, Esc is back in the text.
+	e.poll(`document.getElementById('popover').hidden`) // not opened by the label key
+	e.do(chromedp.KeyEvent(kb.Enter))
+	e.poll(`document.activeElement && document.activeElement.id === 'attr-speaker'`)
+	e.do(chromedp.KeyEvent("Xi Jinping" + kb.Enter))
+	e.waitFor("the speaker", func() bool { return e.annotations(art.ID)[0].Attrs["speaker"] == "Xi Jinping" })
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`document.getElementById('popover').hidden`)
 }
 
 // TestDragSnapsToWords: a drag that starts and ends inside words selects

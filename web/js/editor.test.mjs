@@ -179,6 +179,11 @@ test('keyAction: undo, redo, delete, help, escape', () => {
   assert.deepEqual(keyAction(ev('?', { shiftKey: true }), ctx()), { type: 'help' });
   assert.deepEqual(keyAction(ev('Escape'), ctx({ editing: true })), { type: 'escape' });
   assert.deepEqual(keyAction(ev('Enter', { ctrlKey: true }), ctx()), { type: 'done-next' });
+  assert.deepEqual(keyAction(ev('Enter'), ctx({ selectedId: 3 })), { type: 'edit' });
+  assert.equal(keyAction(ev('Enter'), ctx()), null, 'nothing selected');
+  assert.deepEqual(keyAction(ev('Enter'), ctx({ justMade: true })), { type: 'edit' }, 'the one just made');
+  assert.equal(keyAction(ev('Enter'), ctx({ selectedId: 3, editing: true })), null, 'Enter in a field is the field\'s');
+  assert.equal(keyAction(ev('Enter'), ctx({ selectedId: 3, onControl: true })), null, 'Enter on a button is the button\'s');
   assert.deepEqual(keyAction(ev(']'), ctx({ hasSelection: false })), { type: 'step', by: 1 });
   assert.deepEqual(keyAction(ev('['), ctx({ selectedId: 3 })), { type: 'step', by: -1 });
   assert.equal(keyAction(ev(']'), ctx({ editing: true })), null);

@@ -19,11 +19,14 @@ export function isEditable(el) {
  * let the browser have it.
  *
  * ctx: {view: 'list'|'article', editing: bool (focus in a field),
+ *       onControl: bool (focus on a button or link),
  *       labels: [{name, hotkey}], hasSelection: bool, selectedId,
  *       overlay: bool (popover or help open)}
  *
  * Actions: {type: 'undo'|'redo'|'help'|'escape'|'delete'|'done-next'}
  *          {type: 'step', by: 1|-1} (`]` next annotation, `[` previous)
+ *          {type: 'edit'} (Enter with an annotation selected, or just made
+ *          with a label key (ctx.justMade): into its fields)
  *          {type: 'label', label}
  */
 export function keyAction(e, ctx) {
@@ -45,6 +48,7 @@ export function keyAction(e, ctx) {
   if (ctx.editing || e.altKey || e.isComposing) return null;
   if (key === '?') return { type: 'help' };
   if ((key === 'Delete' || key === 'Backspace') && ctx.selectedId != null) return { type: 'delete' };
+  if (key === 'Enter' && !e.shiftKey && !ctx.onControl && (ctx.selectedId != null || ctx.justMade)) return { type: 'edit' };
   if (key.length === 1 && !mod) {
     const k = key.toLowerCase();
     const l = (ctx.labels || []).find((x) => x.hotkey && x.hotkey === k);
@@ -64,6 +68,8 @@ export function bindKeys(ctx, handle, target = document) {
     if (e.defaultPrevented) return;
     const c = ctx();
     c.editing = isEditable(e.target);
+    // Enter on a focused button or link is that control's.
+    c.onControl = !!(e.target && e.target.closest && e.target.closest('button, a[href], summary, [role="button"]'));
     const a = keyAction(e, c);
     if (!a) return;
     if (handle(a, e) !== false) e.preventDefault();

@@ -250,6 +250,10 @@ function smallestAt(cp) {
   return best;
 }
 
+// lastCreated is the annotation the last label key made (its id then,
+// which store.currentId follows to the real one): Enter edits it.
+let lastCreated = null;
+
 function labelSelection(label) {
   const view = renderer.view;
   if (!view || !store.get().article) return;
@@ -262,6 +266,10 @@ function labelSelection(label) {
       return;
     }
     edits.create({ start: span.start, end: span.end, label, attrs: {} });
+    // Enter right after goes into its fields (the popover is not opened
+    // now: it would cover the text the next drag is headed for).
+    const made = store.sorted().find((a) => a.id < 0 && a.start === span.start && a.end === span.end && a.label === label);
+    lastCreated = made ? made.id : null;
     return;
   }
   const id = store.get().selectedId;
@@ -688,6 +696,7 @@ bindKeys(
       labels: store.labels(),
       hasSelection: s.route.view === 'article' && !!selectionSpan(renderer.view),
       selectedId: s.selectedId,
+      justMade: lastCreated !== null,
     };
   },
   (action, e) => {
@@ -727,6 +736,21 @@ bindKeys(
         return true;
       case 'step':
         return stepAnnotation(action.by);
+      case 'edit': {
+        // Into the popover's first field of the selected annotation, or of
+        // the one just made: select text, q, Enter, type the speaker,
+        // Enter saves, Esc goes back to the text.
+        const id = s.selectedId ?? (lastCreated === null ? null : store.currentId(lastCreated));
+        const an = id === null ? null : store.annotation(id);
+        const l = an && store.label(an.label);
+        if (!l || !(l.attrs || []).length) return false;
+        store.select(an.id);
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const field = document.querySelector('#popover [data-action="attr"]');
+          if (field) field.focus();
+        }));
+        return true;
+      }
     }
     return false;
   },
