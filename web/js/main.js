@@ -294,48 +294,6 @@ function gotoAnnotation(id) {
   hl.flash(view.staticRange(a.start, a.end));
 }
 
-// openNewProject opens the New project dialog with the current project's
-// labels to start from.
-function openNewProject() {
-  const cur = store.project();
-  document.getElementById('np-name').value = '';
-  document.getElementById('np-labels').value = formatLabels(cur ? cur.labels : []);
-  store.set({ newProject: { error: '' } }, 'new-project');
-  document.getElementById('np-name').focus();
-}
-
-// createProject creates the dialog's project and switches to it.
-async function createProject(form) {
-  const np = store.get().newProject;
-  if (!np || np.busy) return;
-  const name = form.elements.name.value.trim();
-  let labels;
-  try {
-    if (!name) throw new Error('Give the project a name.');
-    labels = parseLabels(form.elements.labels.value);
-  } catch (err) {
-    store.set({ newProject: { error: err.message } }, 'new-project');
-    return;
-  }
-  store.set({ newProject: { error: '', busy: true } }, 'new-project');
-  try {
-    const p = await api.createProject(name, labels);
-    const projects = await api.projects();
-    localStorage.setItem(PROJECT_KEY, String(p.id));
-    store.set({ projects, projectId: p.id, newProject: null }, 'projects');
-    store.setList({ offset: 0 });
-    if (location.hash && location.hash !== '#/') location.hash = '#/';
-    else loadList();
-    store.toast(`Project ${p.name} created with ${p.labels.length} labels. Import articles into it with Import.`, 'info');
-  } catch (err) {
-    store.set({ newProject: { error: err.message } }, 'new-project');
-  }
-}
-document.getElementById('new-project-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  createProject(e.target);
-});
-
 // labelEverywhere counts (apply false) or labels (apply true) the places in
 // every article of the project where the selected annotation's text occurs
 // without its label. What it labels can be taken back from the toast.
@@ -492,6 +450,50 @@ function saveAttr(el) {
     if (!r && el.isConnected) el.setAttribute('aria-invalid', 'true');
   });
 }
+
+// ---- projects ----
+
+// openNewProject opens the New project dialog with the current project's
+// labels to start from.
+function openNewProject() {
+  const cur = store.project();
+  document.getElementById('np-name').value = '';
+  document.getElementById('np-labels').value = formatLabels(cur ? cur.labels : []);
+  store.set({ newProject: { error: '' } }, 'new-project');
+  document.getElementById('np-name').focus();
+}
+
+// createProject creates the dialog's project and switches to it.
+async function createProject(form) {
+  const np = store.get().newProject;
+  if (!np || np.busy) return;
+  const name = form.elements.name.value.trim();
+  let labels;
+  try {
+    if (!name) throw new Error('Give the project a name.');
+    labels = parseLabels(form.elements.labels.value);
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+    return;
+  }
+  store.set({ newProject: { error: '', busy: true } }, 'new-project');
+  try {
+    const p = await api.createProject(name, labels);
+    const projects = await api.projects();
+    localStorage.setItem(PROJECT_KEY, String(p.id));
+    store.set({ projects, projectId: p.id, newProject: null }, 'projects');
+    store.setList({ offset: 0 });
+    if (location.hash && location.hash !== '#/') location.hash = '#/';
+    else loadList();
+    store.toast(`Project ${p.name} created with ${p.labels.length} labels. Import articles into it with Import.`, 'info');
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+  }
+}
+document.getElementById('new-project-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  createProject(e.target);
+});
 
 // ---- delegated listeners ----
 
