@@ -592,6 +592,27 @@ func TestSpeakerSuggestions(t *testing.T) {
 	}
 }
 
+// TestResizeByWord: Shift+→ moves a selected annotation's end a word
+// later, the popover's start ‹ button its start a word earlier, and undo
+// takes each back.
+func TestResizeByWord(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	a := e.seed(art, "called for a cease-fire", "CLAIM", nil)
+	e.login()
+	e.openArticle(art.ID)
+	e.openPopover(a)
+	text := func() string { return e.annotations(art.ID)[0].Text }
+	e.do(chromedp.KeyEvent(kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	e.waitFor("the end a word later", func() bool { return text() == "called for a cease-fire last" })
+	e.do(chromedp.Click(chromedp.CSS(`#popover [data-action="edge"][data-edge="start"][data-dir="-1"]`)))
+	e.waitFor("the start a word earlier", func() bool { return text() == "Beijing called for a cease-fire last" })
+	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	e.waitFor("the first undo", func() bool { return text() == "called for a cease-fire last" })
+	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	e.waitFor("the second undo", func() bool { return text() == "called for a cease-fire" })
+}
+
 // TestAuthorFilter: on an article two people annotated, the side list
 // offers each author as a toggle; hiding ben takes his highlight and card
 // away, and the count says how many are shown.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assignLevels } from './highlight.js';
-import { trimSpan, snapToWords } from './selection.js';
+import { trimSpan, snapToWords, moveEdge } from './selection.js';
 import { keyAction } from './keys.js';
 import { sameTextSpans } from './matches.js';
 import { OffsetMap } from './offsets.js';
@@ -142,6 +142,25 @@ test('suggestions: nearby SPEAKER texts first, then the values used most, each o
   assert.deepEqual(suggestions(quote, 'note', anns), []);
 });
 
+test('moveEdge moves a span\'s start or end by a word, never to nothing', () => {
+  const t = 'Russian President Vladimir Putin visits “annexed” Crimea.';
+  const at = (sub) => [t.indexOf(sub), t.indexOf(sub) + sub.length];
+  const show = (r) => (r ? t.slice(r[0], r[1]) : null);
+  const [s, e] = at('Vladimir Putin');
+  assert.equal(show(moveEdge(t, s, e, 'end', 1)), 'Vladimir Putin visits');
+  assert.equal(show(moveEdge(t, s, e, 'end', -1)), 'Vladimir');
+  assert.equal(show(moveEdge(t, s, e, 'start', -1)), 'President Vladimir Putin');
+  assert.equal(show(moveEdge(t, s, e, 'start', 1)), 'Putin');
+  const [vs, ve] = at('visits');
+  assert.equal(show(moveEdge(t, vs, ve, 'end', 1)), 'visits “annexed', 'over punctuation to the next word');
+  assert.equal(moveEdge(t, vs, ve, 'end', -1), null, 'one word cannot lose its last');
+  assert.equal(moveEdge(t, vs, ve, 'start', 1), null);
+  const [cs, ce] = at('Crimea');
+  assert.equal(moveEdge(t, cs, ce, 'end', 1), null, 'no word after the last');
+  const emoji = '😀 ab cd';
+  assert.deepEqual(moveEdge(emoji, 3, 5, 'end', 1), [3, 8], 'UTF-16 offsets after an emoji');
+});
+
 test('trimSpan drops whitespace at both ends, newlines included', () => {
   const t = '  “Quote,” he said.\n\n Next ';
   assert.deepEqual(trimSpan(t, 0, 19), [2, 19]);
@@ -184,6 +203,10 @@ test('keyAction: undo, redo, delete, help, escape', () => {
   assert.deepEqual(keyAction(ev('Enter'), ctx({ justMade: true })), { type: 'edit' }, 'the one just made');
   assert.equal(keyAction(ev('Enter'), ctx({ selectedId: 3, editing: true })), null, 'Enter in a field is the field\'s');
   assert.equal(keyAction(ev('Enter'), ctx({ selectedId: 3, onControl: true })), null, 'Enter on a button is the button\'s');
+  assert.deepEqual(keyAction(ev('ArrowRight', { shiftKey: true }), ctx({ selectedId: 3, hasSelection: false })), { type: 'resize', edge: 'end', dir: 1 });
+  assert.deepEqual(keyAction(ev('ArrowLeft', { shiftKey: true, altKey: true }), ctx({ selectedId: 3, hasSelection: false })), { type: 'resize', edge: 'start', dir: -1 });
+  assert.equal(keyAction(ev('ArrowRight', { shiftKey: true }), ctx({ selectedId: 3 })), null, 'a text selection being extended wins');
+  assert.equal(keyAction(ev('ArrowRight', { shiftKey: true }), ctx({ hasSelection: false })), null);
   assert.deepEqual(keyAction(ev(']'), ctx({ hasSelection: false })), { type: 'step', by: 1 });
   assert.deepEqual(keyAction(ev('['), ctx({ selectedId: 3 })), { type: 'step', by: -1 });
   assert.equal(keyAction(ev(']'), ctx({ editing: true })), null);

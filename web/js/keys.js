@@ -27,6 +27,8 @@ export function isEditable(el) {
  *          {type: 'step', by: 1|-1} (`]` next annotation, `[` previous)
  *          {type: 'edit'} (Enter with an annotation selected, or just made
  *          with a label key (ctx.justMade): into its fields)
+ *          {type: 'resize', edge: 'start'|'end', dir: 1|-1} (Shift+arrows move
+ *          the selected annotation's end by a word, Alt+Shift+arrows its start)
  *          {type: 'label', label}
  */
 export function keyAction(e, ctx) {
@@ -45,7 +47,11 @@ export function keyAction(e, ctx) {
     if (key === 'Enter') return { type: 'done-next' };
     return null;
   }
-  if (ctx.editing || e.altKey || e.isComposing) return null;
+  if (ctx.editing || e.isComposing) return null;
+  if (e.shiftKey && ctx.selectedId != null && !ctx.hasSelection && (key === 'ArrowRight' || key === 'ArrowLeft')) {
+    return { type: 'resize', edge: e.altKey ? 'start' : 'end', dir: key === 'ArrowRight' ? 1 : -1 };
+  }
+  if (e.altKey) return null;
   if (key === '?') return { type: 'help' };
   if ((key === 'Delete' || key === 'Backspace') && ctx.selectedId != null) return { type: 'delete' };
   if (key === 'Enter' && !e.shiftKey && !ctx.onControl && (ctx.selectedId != null || ctx.justMade)) return { type: 'edit' };

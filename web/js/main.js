@@ -7,7 +7,7 @@ import { Highlighter } from './highlight.js';
 import { Renderer } from './render.js';
 import { History } from './history.js';
 import { LiveSync, flushStored, storedArticles } from './live.js';
-import { selectionSpan, clearSelection, snapSelection, snapToWords } from './selection.js';
+import { selectionSpan, clearSelection, snapSelection, snapToWords, moveEdge } from './selection.js';
 import { bindKeys } from './keys.js';
 import { sameTextSpans } from './matches.js';
 import { parseLabels, formatLabels } from './schema.js';
@@ -335,6 +335,20 @@ async function unlabelEverywhere(created) {
   }
 }
 
+// resizeSelected moves the selected annotation's start or end by a word
+// (an ordinary update: undoable, live). It reports whether it could.
+function resizeSelected(edge, dir) {
+  const an = store.annotation(store.get().selectedId);
+  const view = renderer.view;
+  if (!an || !view) return false;
+  const [s16, e16] = view.map.spanToUTF16(an.start, an.end);
+  const to = moveEdge(view.text, s16, e16, edge, dir);
+  if (!to) return false;
+  const [start, end] = view.map.spanToCodePoints(to[0], to[1]);
+  edits.update(an.id, { start, end });
+  return true;
+}
+
 // stepAnnotation selects the next (by 1) or previous (by -1) shown
 // annotation in text order, from the selected one or, when none is, from the top of the
 // screen; past the last it comes round to the first. It reports whether
@@ -563,6 +577,7 @@ const clicks = {
     schedule();
   },
   'close-popover': () => store.select(null),
+  edge: (el) => resizeSelected(el.dataset.edge, Number(el.dataset.dir)),
   'delete-ann': () => {
     const id = store.get().selectedId;
     if (id != null) edits.remove(id);
@@ -738,6 +753,8 @@ bindKeys(
         return true;
       case 'step':
         return stepAnnotation(action.by);
+      case 'resize':
+        return resizeSelected(action.edge, action.dir);
       case 'edit': {
         // Into the popover's first field of the selected annotation, or of
         // the one just made: select text, q, Enter, type the speaker,

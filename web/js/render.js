@@ -570,6 +570,16 @@ export class Renderer {
           h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'close-popover' }, title: 'Close (Esc)', 'aria-label': 'Close' }, '×'),
         ),
         h('blockquote', { class: 'pop-text' }, popText(an)),
+        h(
+          'div',
+          { class: 'pop-edges', role: 'group', 'aria-label': 'Move the span by a word' },
+          h('span', { class: 'field-name' }, 'Start'),
+          edgeButton('start', -1, '‹', 'One word earlier (Alt+Shift+←)'),
+          edgeButton('start', 1, '›', 'One word later (Alt+Shift+→)'),
+          h('span', { class: 'field-name' }, 'End'),
+          edgeButton('end', -1, '‹', 'One word earlier (Shift+←)'),
+          edgeButton('end', 1, '›', 'One word later (Shift+→)'),
+        ),
         fields.length ? h('div', { class: 'fields' }, fields) : null,
         h(
           'div',
@@ -716,6 +726,10 @@ function authorFilter(anns, s) {
       );
     }),
   );
+}
+
+function edgeButton(edge, dir, text, title) {
+  return h('button', { type: 'button', class: 'icon-btn edge', dataset: { action: 'edge', edge, dir: String(dir) }, title, 'aria-label': `${edge === 'start' ? 'Start' : 'End'}: ${title}` }, text);
 }
 
 // everywhereRow offers to label the annotation's text in every article of

@@ -95,6 +95,26 @@ export function snapToWords(text, s, e) {
   return [s, e];
 }
 
+/**
+ * moveEdge moves one edge of UTF-16 span [s, e) of text by a word: the
+ * end (edge 'end') to the end of the next word (dir 1) or of the word
+ * before its last one (dir -1), the start (edge 'start') to the start of
+ * the word before it (dir -1) or of the word after its first one (dir 1).
+ * It returns the new [s, e], or null when the span would be empty or there
+ * is no word to move to.
+ */
+export function moveEdge(text, s, e, edge, dir) {
+  const lo = Math.max(0, (edge === 'end' ? e : s) - 400);
+  const hi = Math.min(text.length, (edge === 'end' ? e : s) + 400);
+  const ws = [...words.segment(text.slice(lo, hi))].filter((w) => w.isWordLike).map((w) => [lo + w.index, lo + w.index + w.segment.length]);
+  if (edge === 'end') {
+    const to = dir > 0 ? ws.find(([, b]) => b > e) : ws.findLast(([, b]) => b < e);
+    return to && to[1] > s ? [s, to[1]] : null;
+  }
+  const to = dir < 0 ? ws.findLast(([a]) => a < s) : ws.find(([a]) => a > s);
+  return to && to[0] < e ? [to[0], e] : null;
+}
+
 // caseBreak reports whether a lower-case letter is followed by an upper-
 // case one at i: where scraping glued two words ("CrimeaRussian",
 // "presidentXi"), the selection may start or end there.
