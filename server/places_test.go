@@ -2,7 +2,9 @@ package server
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFindPlaces(t *testing.T) {
@@ -28,4 +30,37 @@ func TestFindPlaces(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFindPlaces: every place holds the needle exactly (code points), in
+// order, without overlaps; without the word rule there are as many as
+// strings.Count finds; with it, never more.
+func FuzzFindPlaces(f *testing.F) {
+	f.Add("😀 Read more » Putinism Putin", "Putin")
+	f.Add("习近平会见普京。普京", "普京")
+	f.Add("aaaaa", "aa")
+	f.Add("e\u0301tude etude", "etude")
+	f.Fuzz(func(t *testing.T, text, needle string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(needle) || needle == "" {
+			return
+		}
+		runes := []rune(text)
+		all := findPlaces(text, needle, false)
+		if len(all) != strings.Count(text, needle) {
+			t.Fatalf("%d places, strings.Count says %d", len(all), strings.Count(text, needle))
+		}
+		words := findPlaces(text, needle, true)
+		if len(words) > len(all) {
+			t.Fatalf("the word rule found more: %d > %d", len(words), len(all))
+		}
+		for _, ps := range [][]place{all, words} {
+			end := 0
+			for _, p := range ps {
+				if p.Start < end || p.End > len(runes) || string(runes[p.Start:p.End]) != needle {
+					t.Fatalf("place %v (after %d) holds %q, want %q", p, end, string(runes[min(p.Start, len(runes)):min(p.End, len(runes))]), needle)
+				}
+				end = p.End
+			}
+		}
+	})
 }
