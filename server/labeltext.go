@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gloss-dev/gloss/storage"
@@ -67,8 +68,8 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if req.Text == "" || utf8.RuneCountInString(req.Text) > 2000 {
-		return invalid("text must have 1 to 2000 characters")
+	if strings.TrimSpace(req.Text) == "" || utf8.RuneCountInString(req.Text) > 2000 {
+		return invalid("text must have 1 to 2000 characters, not only spaces")
 	}
 	l, ok := p.Label(req.Label)
 	if !ok {

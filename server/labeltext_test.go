@@ -44,6 +44,7 @@ func TestLabelText(t *testing.T) {
 
 	for _, tc := range []struct{ body, want string }{
 		{`{"text":"","label":"BOILERPLATE"}`, "1 to 2000 characters"},
+		{`{"text":" \n ","label":"BOILERPLATE","apply":true}`, "not only spaces"},
 		{`{"text":"Read more »","label":"NOPE"}`, `unknown label`},
 		{`{"text":"Read more »","label":"CLAIM","attrs":{"verdict":"maybe"},"apply":true}`, "verdict"},
 		{`{"text":`, "malformed JSON"},
