@@ -81,7 +81,9 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 
 	var found []labelTextPlace
 	articles := 0
-	err = s.store.EachArticle(storage.ArticleFilter{Project: project}, func(a model.Article, anns []model.Annotation) error {
+	// Query leaves out, before their annotations are decoded, the articles
+	// without the text in any case (findPlaces then matches it exactly).
+	err = s.store.EachArticle(storage.ArticleFilter{Project: project, Query: req.Text}, func(a model.Article, anns []model.Annotation) error {
 		places := findPlaces(a.Text, req.Text, req.WholeWords)
 		if len(places) == 0 {
 			return nil

@@ -755,25 +755,31 @@ func (db *DB) Check() error {
 	})
 }
 
-// EachArticle calls fn for every article that passes f (Query, Offset and
-// Limit aside), oldest first, with its text and annotations. It reads a
-// few articles per transaction, so that a long export neither holds one
-// read transaction open (which would block writers that grow the file)
-// nor holds the corpus in memory. fn sees each article as it was in one
-// transaction.
+// EachArticle calls fn for every article that passes f (Offset and Limit
+// aside), oldest first, with its text and annotations. It reads a few
+// articles per transaction, so that a long export neither holds one read
+// transaction open (which would block writers that grow the file) nor
+// holds the corpus in memory. fn sees each article as it was in one
+// transaction. An article that Query leaves out is skipped before its
+// annotations are decoded.
 func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error {
 	const chunk = 32
 	type item struct {
 		a    model.Article
 		anns []model.Annotation
 	}
+	match := newFolded(f.Query)
 	var after uint64
 	for {
 		var batch []item
+		more := false // the cursor stopped before the last article
 		err := db.bolt.View(func(tx *bolt.Tx) error {
 			c := tx.Bucket(bucketArticles).Cursor()
-			for k, v := c.Seek(itob(after + 1)); k != nil && len(batch) < chunk; k, v = c.Next() {
+			scanned := 0 // a rare Query must not hold the transaction for the whole file either
+			k, v := c.Seek(itob(after + 1))
+			for ; k != nil && len(batch) < chunk && scanned < 1024; k, v = c.Next() {
 				after = btoi(k)
+				scanned++
 				var a model.Article
 				if err := json.Unmarshal(v, &a); err != nil {
 					return fmt.Errorf("article %d: %w", after, err)
@@ -781,7 +787,11 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 				if (f.Project != 0 && a.Project != f.Project) || (f.Status != "" && a.Status != f.Status) {
 					continue
 				}
-				a.Text = string(tx.Bucket(bucketTexts).Get(k))
+				text := tx.Bucket(bucketTexts).Get(k)
+				if !match.in(a.Title) && !match.in(a.Source) && !match.inBytes(text) {
+					continue // before its annotations are decoded
+				}
+				a.Text = string(text)
 				ri := model.NewRuneIndex(a.Text)
 				anns := []model.Annotation{}
 				err := docBucket(tx, a.ID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
@@ -799,12 +809,13 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 				SortAnnotations(anns)
 				batch = append(batch, item{a, anns})
 			}
+			more = k != nil
 			return nil
 		})
 		if err != nil {
 			return wrap(err, "each article")
 		}
-		if len(batch) == 0 {
+		if len(batch) == 0 && !more {
 			return nil
 		}
 		for _, it := range batch {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -367,5 +368,35 @@ func TestApplyAsyncOrder(t *testing.T) {
 	wg.Wait()
 	if got, _ := db.Article(art.ID); got.Count != writers*(each-1) {
 		t.Errorf("count %d, want %d", got.Count, writers*(each-1))
+	}
+}
+
+// TestEachArticleQuery: EachArticle keeps only the articles whose title,
+// source or text holds Query (in any case), in id order, however many
+// others lie between them (more than it scans per transaction).
+func TestEachArticleQuery(t *testing.T) {
+	db := mustOpen(t)
+	var items []storage.NewArticle
+	for i := range 2500 {
+		text := fmt.Sprintf("Article %d about grain exports.", i)
+		if i == 700 || i == 2400 {
+			text += " Read More » here."
+		}
+		items = append(items, storage.NewArticle{Article: model.Article{Title: fmt.Sprintf("A%d", i), Text: text}})
+	}
+	if _, err := db.ImportArticles(1, items); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := db.EachArticle(storage.ArticleFilter{Project: 1, Query: "read more »"}, func(a model.Article, _ []model.Annotation) error {
+		got = append(got, a.Title)
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"A700", "A2400"}) {
+		t.Errorf("got %v, %v; want A700 and A2400", got, err)
+	}
+	n := 0
+	if err := db.EachArticle(storage.ArticleFilter{Project: 1}, func(model.Article, []model.Annotation) error { n++; return nil }); err != nil || n != 2500 {
+		t.Errorf("without a query: %d articles, %v", n, err)
 	}
 }
