@@ -14,10 +14,10 @@ import (
 // one annotations/delete request deletes).
 const maxLabelText = 10000
 
-// labelTextRequest asks to label every place in a project where a text
+// LabelTextRequest asks to label every place in a project where a text
 // occurs: boilerplate ("South Africa Latest News, South Africa Headlines")
 // comes back word for word in every article a scraper took from one site.
-type labelTextRequest struct {
+type LabelTextRequest struct {
 	Text       string            `json:"text"`
 	Label      string            `json:"label"`
 	Attrs      map[string]string `json:"attrs"`
@@ -25,65 +25,80 @@ type labelTextRequest struct {
 	Apply      bool              `json:"apply"`       // false: only count the places
 }
 
-type labelTextResult struct {
+type LabelTextResult struct {
 	Places   int              `json:"places"`   // not labelled Label yet
 	Articles int              `json:"articles"` // with at least one of them
-	Created  []createdPlace   `json:"created,omitempty"`
-	Failed   []failedPlace    `json:"failed,omitempty"`
-	Sample   []labelTextPlace `json:"sample,omitempty"` // the first few, for a preview
+	Created  []CreatedPlace   `json:"created,omitempty"`
+	Failed   []FailedPlace    `json:"failed,omitempty"`
+	Sample   []LabelTextPlace `json:"sample,omitempty"` // the first few, for a preview
 }
 
-type labelTextPlace struct {
+// LabelTextPlace is a place found, in code points.
+type LabelTextPlace struct {
 	Article uint64 `json:"article"`
 	Title   string `json:"title"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 }
 
-type createdPlace struct {
+// CreatedPlace names an annotation a label-text made.
+type CreatedPlace struct {
 	Article uint64 `json:"article"`
 	ID      uint64 `json:"id"`
 }
 
-type failedPlace struct {
+// FailedPlace is a place whose annotation was refused, and why.
+type FailedPlace struct {
 	Article uint64 `json:"article"`
 	Start   int    `json:"start"`
 	Error   string `json:"error"`
 }
 
-// labelText counts (apply false) or labels (apply true) the places in the
-// project's articles where text occurs and that do not carry the label at
-// that span yet. Each annotation is an ordinary create by the request's
-// user, in its article's op log, so open editors see them arrive.
+// labelText is LabelText for a request's user; it wakes the live rooms
+// of the articles it changed.
 func (s *Server) labelText(c *fiber.Ctx) error {
 	project, err := idParam(c, "id", "project")
 	if err != nil {
 		return err
 	}
-	var req labelTextRequest
+	var req LabelTextRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	p, err := s.store.Project(project)
+	res, err := LabelText(s.store, project, currentUser(c).Name, req, s.hub.Published)
 	if err != nil {
 		return err
 	}
+	return c.JSON(res)
+}
+
+// LabelText counts (req.Apply false) or labels (true) the places in the
+// project's articles where req.Text occurs and that do not carry req.Label
+// at that span yet. Each annotation is an ordinary create by author, in
+// its article's op log; published, when given, is called once for each
+// article changed, after all are committed (the server wakes its live
+// rooms with it). Nothing is written when the request is refused.
+func LabelText(db storage.Store, project uint64, author string, req LabelTextRequest, published func(article uint64)) (LabelTextResult, error) {
+	var res LabelTextResult
+	p, err := db.Project(project)
+	if err != nil {
+		return res, err
+	}
 	if strings.TrimSpace(req.Text) == "" || utf8.RuneCountInString(req.Text) > 2000 {
-		return invalid("text must have 1 to 2000 characters, not only spaces")
+		return res, invalid("text must have 1 to 2000 characters, not only spaces")
 	}
 	l, ok := p.Label(req.Label)
 	if !ok {
-		return invalid("unknown label %q in project %q", req.Label, p.Name)
+		return res, invalid("unknown label %q in project %q", req.Label, p.Name)
 	}
 	if err := model.ValidateAttrs(l, req.Attrs); err != nil {
-		return err
+		return res, err
 	}
 
-	var found []labelTextPlace
-	articles := 0
+	var found []LabelTextPlace
 	// Query leaves out, before their annotations are decoded, the articles
 	// without the text in any case (findPlaces then matches it exactly).
-	err = s.store.EachArticle(storage.ArticleFilter{Project: project, Query: req.Text}, func(a model.Article, anns []model.Annotation) error {
+	err = db.EachArticle(storage.ArticleFilter{Project: project, Query: req.Text}, func(a model.Article, anns []model.Annotation) error {
 		places := findPlaces(a.Text, req.Text, req.WholeWords)
 		if len(places) == 0 {
 			return nil
@@ -97,11 +112,11 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 		n := len(found)
 		for _, pl := range places {
 			if !labelled[pl] {
-				found = append(found, labelTextPlace{Article: a.ID, Title: a.Title, Start: pl.Start, End: pl.End})
+				found = append(found, LabelTextPlace{Article: a.ID, Title: a.Title, Start: pl.Start, End: pl.End})
 			}
 		}
 		if len(found) > n {
-			articles++
+			res.Articles++
 		}
 		if len(found) > maxLabelText {
 			return invalid("the text occurs unlabelled in more than %d places: label a longer text", maxLabelText)
@@ -109,33 +124,32 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return LabelTextResult{}, err
 	}
-	res := labelTextResult{Places: len(found), Articles: articles, Sample: found[:min(len(found), 5)]}
+	res.Places, res.Sample = len(found), found[:min(len(found), 5)]
 	if !req.Apply || len(found) == 0 {
-		return c.JSON(res)
+		return res, nil
 	}
 
-	user := currentUser(c).Name
 	changes := make([]articleChange, len(found))
 	for i, pl := range found {
 		start, end, label := pl.Start, pl.End, req.Label
 		changes[i] = articleChange{pl.Article, model.Change{Action: model.ActionCreate, Start: &start, End: &end,
-			Label: &label, Attrs: req.Attrs, Author: user}}
+			Label: &label, Attrs: req.Attrs, Author: author}}
 	}
-	ops, errs := s.applyAll(changes)
+	ops, errs := applyAll(db, changes, published)
 	for i, err := range errs {
 		if err != nil {
 			var me *model.Error
 			if !errors.As(err, &me) {
-				return err // the store failed, not the change
+				return res, err // the store failed, not the change
 			}
-			res.Failed = append(res.Failed, failedPlace{Article: found[i].Article, Start: found[i].Start, Error: model.ErrorMessage(err)})
+			res.Failed = append(res.Failed, FailedPlace{Article: found[i].Article, Start: found[i].Start, Error: model.ErrorMessage(err)})
 			continue
 		}
-		res.Created = append(res.Created, createdPlace{Article: found[i].Article, ID: ops[i].Annotation.ID})
+		res.Created = append(res.Created, CreatedPlace{Article: found[i].Article, ID: ops[i].Annotation.ID})
 	}
-	return c.JSON(res)
+	return res, nil
 }
 
 // articleChange is a change and the article it is for.
@@ -145,14 +159,15 @@ type articleChange struct {
 }
 
 // applyAll queues every change to the group commit before it waits for
-// any, so that they share transactions, and then wakes the live room of
-// each article that one of them changed, once, when all are committed:
-// waking a room after an article's first change could come before later
-// groups commit the rest, and nothing would wake it for those.
-func (s *Server) applyAll(changes []articleChange) ([]model.Op, []error) {
+// any, so that they share transactions, and then calls published (the
+// server: wake the live room) for each article one of them changed, once,
+// when all are committed: waking a room after an article's first change
+// could come before later groups commit the rest, and nothing would wake
+// it for those.
+func applyAll(db storage.Store, changes []articleChange, published func(article uint64)) ([]model.Op, []error) {
 	waits := make([]func() (model.Op, error), len(changes))
 	for i, ch := range changes {
-		waits[i] = s.store.ApplyAsync(ch.article, ch.change)
+		waits[i] = db.ApplyAsync(ch.article, ch.change)
 	}
 	ops, errs := make([]model.Op, len(changes)), make([]error, len(changes))
 	changed := map[uint64]bool{}
@@ -162,7 +177,9 @@ func (s *Server) applyAll(changes []articleChange) ([]model.Op, []error) {
 		}
 	}
 	for a := range changed {
-		s.hub.Published(a)
+		if published != nil {
+			published(a)
+		}
 	}
 	return ops, errs
 }
@@ -170,7 +187,7 @@ func (s *Server) applyAll(changes []articleChange) ([]model.Op, []error) {
 // deleteAnnotationsRequest names annotations to delete, each with its
 // article: what the editor sends to take back a label-text.
 type deleteAnnotationsRequest struct {
-	Annotations []createdPlace `json:"annotations"`
+	Annotations []CreatedPlace `json:"annotations"`
 }
 
 // deleteAnnotations deletes the annotations named, as the request's user.
@@ -188,7 +205,7 @@ func (s *Server) deleteAnnotations(c *fiber.Ctx) error {
 	for i, a := range req.Annotations {
 		changes[i] = articleChange{a.Article, model.Change{Action: model.ActionDelete, ID: a.ID, Author: user}}
 	}
-	_, errs := s.applyAll(changes)
+	_, errs := applyAll(s.store, changes, s.hub.Published)
 	deleted := 0
 	for _, err := range errs {
 		switch {

@@ -30,6 +30,7 @@ Usage:
   gloss token create NAME [--db gloss.db]
   gloss project list [--db gloss.db]
   gloss project create NAME --labels FILE.json [--db gloss.db]
+  gloss label-text --label NAME (--text TEXT | --texts FILE) [--project ID] [--apply] [--db gloss.db]
   gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
 
 Run "gloss COMMAND --help" for a command's flags.
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return tokenCreateCmd(rest[1:], stdout, stderr)
 	case "project":
 		return projectCmd(rest, stdout, stderr)
+	case "label-text":
+		return labelTextCmd(rest, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":

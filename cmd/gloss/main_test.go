@@ -108,6 +108,36 @@ func TestProjectCommands(t *testing.T) {
 	}
 }
 
+// TestLabelTextCommand: count, then label, each line of a boilerplate
+// list in the imported seed article; a second run finds nothing left and
+// a bad label is refused.
+func TestLabelTextCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	if _, _, err := gloss(t, "", "import", "--db", db, "../../testdata/xi-putin-icc.txt"); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(dir, "boilerplate.txt")
+	os.WriteFile(list, []byte("Read more »\n\nSouth Africa Latest News, South Africa Headlines\n"), 0o644)
+	out, _, err := gloss(t, "", "label-text", "--label", "BOILERPLATE", "--texts", list, "--db", db)
+	want := "\"Read more »\": 6 places in 1 articles not labelled yet\n\"South Africa Latest News, South Africa Headlines\": 1 places in 1 articles not labelled yet\n"
+	if err != nil || out != want {
+		t.Fatalf("count: %v\n%s", err, out)
+	}
+	if out, _, err = gloss(t, "", "label-text", "--label", "BOILERPLATE", "--texts", list, "--apply", "--db", db); err != nil || !strings.Contains(out, "6 places in 1 articles labelled BOILERPLATE now (0 refused)") {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if out, _, err = gloss(t, "", "label-text", "--label", "BOILERPLATE", "--text", "Read more »", "--db", db); err != nil || !strings.Contains(out, ": 0 places") {
+		t.Errorf("after: %v\n%s", err, out)
+	}
+	if _, _, err := gloss(t, "", "label-text", "--label", "NOPE", "--text", "Read more »", "--db", db); err == nil || !strings.Contains(err.Error(), "unknown label") {
+		t.Errorf("bad label: %v", err)
+	}
+	if _, _, err := gloss(t, "", "label-text", "--text", "x", "--db", db); err == nil || !strings.Contains(err.Error(), "usage") {
+		t.Errorf("no label: %v", err)
+	}
+}
+
 // TestLockedDatabase: a second process on the same file is told so within
 // a second or two instead of hanging.
 func TestLockedDatabase(t *testing.T) {
