@@ -7,9 +7,9 @@ import { Highlighter } from './highlight.js';
 import { Renderer } from './render.js';
 import { History } from './history.js';
 import { LiveSync, flushStored, storedArticles } from './live.js';
-import { selectionSpan, clearSelection, snapSelection, snapToWords, moveEdge } from './selection.js';
+import { selectionSpan, clearSelection, snapSelection, moveEdge } from './selection.js';
 import { bindKeys } from './keys.js';
-import { sameTextSpans } from './matches.js';
+import { sameTextSpans, textOf } from './matches.js';
 import { parseLabels, formatLabels } from './schema.js';
 
 const PROJECT_KEY = 'gloss.project';
@@ -302,9 +302,8 @@ async function labelEverywhere(apply) {
   const view = renderer.view;
   const art = store.get().article;
   if (!an || !view || !art || an.id < 0) return;
-  const [s16, e16] = view.map.spanToUTF16(an.start, an.end);
-  const [ws, we] = snapToWords(view.text, s16, e16);
-  const body = { text: view.text.slice(s16, e16), label: an.label, attrs: { ...(an.attrs || {}) }, whole_words: ws === s16 && we === e16, apply };
+  const { needle, wholeWords } = textOf(view.text, view.map, an);
+  const body = { text: needle, label: an.label, attrs: { ...(an.attrs || {}) }, whole_words: wholeWords, apply };
   const id = an.id;
   store.set({ everywhere: { id, loading: true } }, 'everywhere');
   try {
@@ -333,6 +332,18 @@ async function unlabelEverywhere(created) {
   } catch (err) {
     fail(err);
   }
+}
+
+// toggleHidden adds name to the hidden list key ('hidden' for labels,
+// 'hiddenAuthors'), or takes it out, and returns the new list; the
+// selected annotation is unselected when it is no longer shown.
+function toggleHidden(key, name) {
+  const cur = store.get()[key];
+  const next = cur.includes(name) ? cur.filter((x) => x !== name) : [...cur, name];
+  store.set({ [key]: next }, 'hidden');
+  const sel = store.annotation(store.get().selectedId);
+  if (sel && !store.shown().includes(sel)) store.select(null);
+  return next;
 }
 
 // resizeSelected moves the selected annotation's start or end by a word
@@ -553,25 +564,14 @@ const clicks = {
   goto: (el) => gotoAnnotation(Number(el.dataset.id)),
   'goto-peer': (el) => gotoPeer(el.dataset.name),
   'toggle-label': (el) => {
-    const name = el.dataset.label;
-    const hidden = store.get().hidden.includes(name) ? store.get().hidden.filter((x) => x !== name) : [...store.get().hidden, name];
-    store.set({ hidden }, 'hidden');
-    const sel = store.annotation(store.get().selectedId);
-    if (sel && hidden.includes(sel.label)) store.select(null);
+    const hidden = toggleHidden('hidden', el.dataset.label);
     try {
       localStorage.setItem(HIDDEN_KEY, JSON.stringify(hidden));
     } catch {
       // Full or refused: hidden for this page only.
     }
   },
-  'toggle-author': (el) => {
-    const name = el.dataset.author;
-    const cur = store.get().hiddenAuthors;
-    const hiddenAuthors = cur.includes(name) ? cur.filter((x) => x !== name) : [...cur, name];
-    store.set({ hiddenAuthors }, 'hidden');
-    const sel = store.annotation(store.get().selectedId);
-    if (sel && hiddenAuthors.includes(sel.author || '')) store.select(null);
-  },
+  'toggle-author': (el) => toggleHidden('hiddenAuthors', el.dataset.author),
   expand: (el) => {
     renderer.expanded.add(el.dataset.label);
     schedule();

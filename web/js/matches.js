@@ -16,10 +16,8 @@ export const MAX_MATCHES = 500;
  * article's.
  */
 export function sameTextSpans(text, map, an, annotations) {
-  const [s16, e16] = map.spanToUTF16(an.start, an.end);
-  const needle = text.slice(s16, e16);
+  const { s16, e16, needle, wholeWords } = textOf(text, map, an);
   if (!needle.trim()) return [];
-  const wholeWords = sameSpan(snapToWords(text, s16, e16), s16, e16);
   const labelled = new Set();
   for (const a of annotations) if (a.label === an.label) labelled.add(`${a.start}:${a.end}`);
   const out = [];
@@ -36,6 +34,16 @@ export function sameTextSpans(text, map, an, annotations) {
     }
   }
   return out;
+}
+
+/**
+ * textOf is what an covers in text: its UTF-16 span, the text itself, and
+ * whether it starts and ends at word edges (then its repeats must too,
+ * here and in the server's label-text).
+ */
+export function textOf(text, map, an) {
+  const [s16, e16] = map.spanToUTF16(an.start, an.end);
+  return { s16, e16, needle: text.slice(s16, e16), wholeWords: sameSpan(snapToWords(text, s16, e16), s16, e16) };
 }
 
 function sameSpan([a, b], s, e) {

@@ -446,7 +446,7 @@ export class Renderer {
       this.el.panel.replaceChildren();
       return;
     }
-    const anns = s.hiddenAuthors.length ? all.filter((an) => !s.hiddenAuthors.includes(an.author || '')) : all;
+    const anns = s.hiddenAuthors.length ? all.filter((an) => this.store.authorShown(an)) : all;
     // Unsaved changes are marked only while they wait for a connection:
     // live, the ack comes within a frame or two.
     const marks = s.live.status !== 'live';
@@ -697,8 +697,6 @@ function hereNow(users) {
   );
 }
 
-// byLine names the author of someone else's annotation, in their colour,
-// so that in a shared session each card says whose it is.
 // authorFilter lists the people who annotated the article, when there
 // are several, each a toggle that shows or hides their annotations: a
 // reviewer looks at one person's work at a time.
@@ -755,6 +753,8 @@ function everywhereRow(an, ew) {
   );
 }
 
+// byLine names the author of someone else's annotation, in their colour,
+// so that in a shared session each card says whose it is.
 function byLine(an, me) {
   if (!an.author || (me && an.author === me.name)) return null;
   return h('span', { class: 'by', style: { '--u': colorOf(an.author) } }, an.author);

@@ -33,7 +33,7 @@ export class Store extends EventTarget {
       canUndo: false,
       canRedo: false,
       help: false,
-      toast: null, // {message, kind, id}
+      toast: null, // {message, kind, id, action}
       live: { status: 'closed', pending: 0, you: null, users: [] }, // live.js's session
       exportOpts: { format: 'jsonl', done: false, clean: false },
       hidden: [], // label names whose highlights are hidden (kept in localStorage)
@@ -133,12 +133,20 @@ export class Store extends EventTarget {
     const { hidden, hiddenAuthors } = this.state;
     if (!hidden.length && !hiddenAuthors.length) return this.sorted();
     if (this._shownRev !== this.state.annRev || this._shownHidden !== hidden || this._shownAuthors !== hiddenAuthors) {
-      this._shown = this.sorted().filter((a) => !hidden.includes(a.label) && !hiddenAuthors.includes(a.author || ''));
+      this._shown = this.sorted().filter((a) => !hidden.includes(a.label) && this.authorShown(a));
       this._shownRev = this.state.annRev;
       this._shownHidden = hidden;
       this._shownAuthors = hiddenAuthors;
     }
     return this._shown;
+  }
+
+  /**
+   * authorShown reports whether a's author is not hidden. (The side list
+   * filters by author alone: a hidden label still shows its count.)
+   */
+  authorShown(a) {
+    return !this.state.hiddenAuthors.includes(a.author || '');
   }
 
   annotation(id) {
