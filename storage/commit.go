@@ -115,8 +115,10 @@ func (c *committer) close() {
 }
 
 // textCache keeps the texts (and their rune indexes) and the projects that
-// changes are checked against. Both never change once stored, so entries
-// never go stale; the cache only bounds its size.
+// changes are checked against. Texts never change once stored; a project
+// changes only in UpdateProject, which forgets it inside its write
+// transaction (write transactions never overlap, so no change is checked
+// against a stale copy).
 type textCache struct {
 	mu       sync.Mutex
 	texts    map[uint64]*model.RuneIndex
@@ -160,4 +162,10 @@ func (tc *textCache) project(tx *bolt.Tx, id uint64) (model.Project, error) {
 	tc.projects[id] = p
 	tc.mu.Unlock()
 	return p, nil
+}
+
+func (tc *textCache) forgetProject(id uint64) {
+	tc.mu.Lock()
+	delete(tc.projects, id)
+	tc.mu.Unlock()
 }

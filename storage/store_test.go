@@ -135,7 +135,7 @@ func TestApply(t *testing.T) {
 		{"ErrMissingFields", model.Change{Action: model.ActionCreate, Start: ptr(0)}, model.EINVALID},
 		{"ErrUpdateMissing", model.Change{Action: model.ActionUpdate, ID: 999, Label: ptr("QUOTE")}, model.ENOTFOUND},
 		{"ErrDeleteMissing", model.Change{Action: model.ActionDelete, ID: 999}, model.ENOTFOUND},
-		{"ErrUpdateOutOfRange", model.Change{Action: model.ActionUpdate, ID: op.Annotation.ID, End: ptr(art.Length + 5)}, model.EINVALID},
+		{"ErrUpdateOutOfRange", model.Change{Action: model.ActionUpdate, ID: op.Annotation.ID, End: ptr(art.Length + 5), Author: "ana"}, model.EINVALID},
 		{"ErrAction", model.Change{Action: "move"}, model.EINVALID},
 	}
 	for _, tc := range bad {
@@ -155,14 +155,14 @@ func TestApply(t *testing.T) {
 		t.Errorf("after refusals: version %d count %d status %s, want 2, 2, in_progress", got.Version, got.Count, got.Status)
 	}
 
-	upd, err := db.Apply(art.ID, model.Change{Action: model.ActionUpdate, ID: claim.Annotation.ID, Label: ptr("QUOTE")})
+	upd, err := db.Apply(art.ID, model.Change{Action: model.ActionUpdate, ID: claim.Annotation.ID, Label: ptr("QUOTE"), Author: "ana"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := upd.Annotation.Attrs["verdict"]; ok || upd.Annotation.Label != "QUOTE" {
 		t.Errorf("relabel kept CLAIM attrs: %+v", upd.Annotation)
 	}
-	if _, err := db.Apply(art.ID, model.Change{Action: model.ActionDelete, ID: claim.Annotation.ID}); err != nil {
+	if _, err := db.Apply(art.ID, model.Change{Action: model.ActionDelete, ID: claim.Annotation.ID, Author: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	anns, _ := db.Annotations(art.ID)

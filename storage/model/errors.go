@@ -23,6 +23,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Current is the annotation as it stands, on a conflict over it (a
+	// conditional change that came too late), so the client can show it.
+	Current *Annotation
 }
 
 func (e *Error) Error() string { return e.Message }

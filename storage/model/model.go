@@ -10,19 +10,40 @@ package model
 
 import "time"
 
-// Role is what a user may do. Roles are ordered: admin > reviewer > annotator.
+// Role is a user's role across the whole server: an admin may do
+// everything everywhere; a user may do what their role in each project
+// lets them (ProjectRole), and sees only the projects they are a member of.
 type Role string
 
 // Roles.
 const (
-	RoleAdmin     Role = "admin"
-	RoleReviewer  Role = "reviewer"
-	RoleAnnotator Role = "annotator"
+	RoleAdmin Role = "admin"
+	RoleUser  Role = "user"
 )
 
 // Valid reports whether r is one of the known roles.
-func (r Role) Valid() bool {
-	return r == RoleAdmin || r == RoleReviewer || r == RoleAnnotator
+func (r Role) Valid() bool { return r == RoleAdmin || r == RoleUser }
+
+// ProjectRole is what a member may do in one project (perm.go has the
+// table). Roles are ordered: manager > reviewer > annotator.
+type ProjectRole string
+
+// Project roles.
+const (
+	RoleAnnotator ProjectRole = "annotator"
+	RoleReviewer  ProjectRole = "reviewer"
+	RoleManager   ProjectRole = "manager"
+)
+
+// Valid reports whether r is one of the known project roles.
+func (r ProjectRole) Valid() bool {
+	return r == RoleAnnotator || r == RoleReviewer || r == RoleManager
+}
+
+// Member is a user's membership of a project.
+type Member struct {
+	Name string      `json:"name"`
+	Role ProjectRole `json:"role"`
 }
 
 // AttrType is the kind of value an annotation attribute holds. Every value
@@ -68,6 +89,20 @@ type Project struct {
 	Name      string    `json:"name"`
 	Labels    []Label   `json:"labels"`
 	CreatedAt time.Time `json:"created_at"`
+	// AnnotatorsEditAll lets annotators update and delete others'
+	// annotations too (a live review session); on for new projects.
+	AnnotatorsEditAll bool     `json:"annotators_edit_all"`
+	Members           []Member `json:"members"`
+}
+
+// Member returns the project role of the user called name.
+func (p Project) Member(name string) (ProjectRole, bool) {
+	for _, m := range p.Members {
+		if m.Name == name {
+			return m.Role, true
+		}
+	}
+	return "", false
 }
 
 // Label returns the project's label called name (matched exactly).
@@ -143,9 +178,10 @@ type Annotation struct {
 	End       int               `json:"end"`   // code points, exclusive
 	Label     string            `json:"label"`
 	Attrs     map[string]string `json:"attrs"`
-	Text      string            `json:"text"` // the covered substring; derived, never trusted from input
-	Author    string            `json:"author"`
+	Text      string            `json:"text"`   // the covered substring; derived, never trusted from input
+	Author    string            `json:"author"` // who created it
 	CreatedAt time.Time         `json:"created_at"`
+	UpdatedBy string            `json:"updated_by"` // who changed it last (the author until someone else does)
 	UpdatedAt time.Time         `json:"updated_at"`
 	Version   uint64            `json:"version"` // op-log version of the last change to it
 }
@@ -174,21 +210,35 @@ type Op struct {
 // Change asks for one annotation change. Pointer fields of an update are
 // nil when they stay as they are.
 type Change struct {
-	Action  Action
-	ID      uint64            // update, delete
-	Start   *int              // create, update
-	End     *int              // create, update
-	Label   *string           // create, update
-	Attrs   map[string]string // create; update replaces the map when non-nil
-	Author  string
-	OpID    string // optional; a repeated (Author, OpID) returns the first op again
-	Applied time.Time
+	Action Action
+	ID     uint64  // update, delete
+	Start  *int    // create, update
+	End    *int    // create, update
+	Label  *string // create, update
+	// Attrs are a create's attributes. In an update they are a merge
+	// patch: each key given is set, a key given as "" is removed, keys not
+	// given are kept; so two people's edits of different fields both
+	// survive.
+	Attrs map[string]string
+	// IfVersion, when not 0, makes an update or delete conditional: it is
+	// refused (ECONFLICT, with the current annotation) unless the
+	// annotation's version is still IfVersion.
+	IfVersion uint64
+	Author    string // who makes the change
+	// EditOthers lets Author update and delete annotations someone else
+	// created; without it those are refused (EFORBIDDEN). The application
+	// layer decides it from the project role; storage enforces it in the
+	// transaction that reads the annotation's author.
+	EditOthers bool
+	OpID       string // optional; a repeated (Author, OpID) returns the first op again
+	Applied    time.Time
 }
 
 // User is a person or script that may use gloss.
 type User struct {
 	Name         string    `json:"name"`
 	Role         Role      `json:"role"`
+	Disabled     bool      `json:"disabled"` // may not log in; every credential refused
 	PasswordHash []byte    `json:"-"`
 	CreatedAt    time.Time `json:"created_at"`
 }

@@ -27,15 +27,28 @@ func ValidateSpan(start, end, n int) error {
 	return nil
 }
 
+// Provenance attributes: an import keeps the file's author and creation
+// time of a span in these, never as gloss's own Author and CreatedAt. Any
+// label may carry them; the schema need not declare them.
+const (
+	AttrSourceAuthor    = "source_author"
+	AttrSourceCreatedAt = "source_created_at"
+)
+
+func provenance(name string) bool { return name == AttrSourceAuthor || name == AttrSourceCreatedAt }
+
 // ValidateAttrs checks attrs against the label's attribute specs: every
-// key must be declared and every value must fit its type. An empty value
-// means "unset" and is always allowed.
+// key must be declared (or be a provenance attribute) and every value
+// must fit its type. An empty value means "unset" and is always allowed.
 func ValidateAttrs(l Label, attrs map[string]string) error {
 	if len(attrs) > MaxAttrs {
 		return Errorf(EINVALID, "too many attributes (%d, at most %d)", len(attrs), MaxAttrs)
 	}
 	for k, v := range attrs {
 		spec, ok := l.Attr(k)
+		if !ok && provenance(k) {
+			spec, ok = AttrSpec{Name: k, Type: AttrText}, true
+		}
 		if !ok {
 			return Errorf(EINVALID, "label %s has no attribute %q", l.Name, k)
 		}
@@ -91,7 +104,8 @@ func NewAnnotation(p Project, ri *RuneIndex, c Change) (Annotation, error) {
 }
 
 // UpdateAnnotation applies an update change to a, checked like a create.
-// Changing the label drops attributes the new label does not declare.
+// c.Attrs is a merge patch (see Change). Changing the label drops
+// attributes the new label does not declare.
 func UpdateAnnotation(p Project, ri *RuneIndex, a Annotation, c Change) (Annotation, error) {
 	if c.Start != nil {
 		a.Start = *c.Start
@@ -100,10 +114,18 @@ func UpdateAnnotation(p Project, ri *RuneIndex, a Annotation, c Change) (Annotat
 		a.End = *c.End
 	}
 	if c.Attrs != nil {
-		a.Attrs = make(map[string]string, len(c.Attrs))
-		for k, v := range c.Attrs {
-			a.Attrs[k] = v
+		merged := make(map[string]string, len(a.Attrs)+len(c.Attrs))
+		for k, v := range a.Attrs {
+			merged[k] = v
 		}
+		for k, v := range c.Attrs {
+			if v == "" {
+				delete(merged, k)
+			} else {
+				merged[k] = v
+			}
+		}
+		a.Attrs = merged
 	}
 	if c.Label != nil && *c.Label != a.Label {
 		a.Label = *c.Label
@@ -111,15 +133,13 @@ func UpdateAnnotation(p Project, ri *RuneIndex, a Annotation, c Change) (Annotat
 		if !ok {
 			return Annotation{}, unknownLabel(p, a.Label)
 		}
-		if c.Attrs == nil {
-			kept := map[string]string{}
-			for k, v := range a.Attrs {
-				if _, ok := l.Attr(k); ok {
-					kept[k] = v
-				}
+		kept := map[string]string{}
+		for k, v := range a.Attrs {
+			if _, ok := l.Attr(k); ok || provenance(k) {
+				kept[k] = v
 			}
-			a.Attrs = kept
 		}
+		a.Attrs = kept
 	}
 	l, ok := p.Label(a.Label)
 	if !ok {

@@ -1,0 +1,332 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/gloss-dev/gloss/storage/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Annotations returns an article's annotations ordered by start, then end.
+func (db *DB) Annotations(articleID uint64) ([]model.Annotation, error) {
+	_, out, err := db.Snapshot(articleID)
+	return out, err
+}
+
+// Snapshot returns an article's version and its annotations at that
+// version, read in one transaction.
+func (db *DB) Snapshot(articleID uint64) (uint64, []model.Annotation, error) {
+	var (
+		out     []model.Annotation
+		version uint64
+	)
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		a, err := article(tx, articleID, true)
+		if err != nil {
+			return err
+		}
+		version = a.Version
+		ri := model.NewRuneIndex(a.Text)
+		out = []model.Annotation{}
+		return docBucket(tx, articleID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
+			var an model.Annotation
+			if err := json.Unmarshal(v, &an); err != nil {
+				return fmt.Errorf("annotation %d: %w", btoi(k), err)
+			}
+			an.Text = ri.Slice(an.Start, an.End)
+			out = append(out, an)
+			return nil
+		})
+	})
+	if err != nil {
+		return 0, nil, wrap(err, "annotations")
+	}
+	SortAnnotations(out)
+	return version, out, nil
+}
+
+// SortAnnotations orders annotations by start, then longer first, then id:
+// reading order, outer spans before the spans nested in them.
+func SortAnnotations(as []model.Annotation) {
+	sort.Slice(as, func(i, j int) bool {
+		a, b := as[i], as[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		return a.ID < b.ID
+	})
+}
+
+func docBucket(tx *bolt.Tx, articleID uint64) *bolt.Bucket {
+	return tx.Bucket(bucketDocs).Bucket(itob(articleID))
+}
+
+// Apply validates and commits one annotation change with its op-log entry,
+// and returns the op. A change whose (Author, OpID) was applied before is
+// not applied again: Apply returns the op it made the first time.
+// Concurrent changes share transactions (a group commit), so they share
+// an fsync.
+func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
+	return db.ApplyAsync(articleID, c)()
+}
+
+// ApplyAsync queues c like Apply and returns at once; wait blocks until
+// its transaction has committed (or refused it) and returns what Apply
+// would. Changes queued one after another by one goroutine are applied in
+// that order, so a live socket can keep several ops in flight and still
+// see them applied as sent.
+func (db *DB) ApplyAsync(articleID uint64, c model.Change) (wait func() (model.Op, error)) {
+	if c.Applied.IsZero() {
+		c.Applied = db.now()
+	}
+	var op model.Op
+	done := db.commit.submit(func(tx *bolt.Tx) (err error) {
+		op, err = db.apply(tx, articleID, c)
+		return err
+	})
+	return func() (model.Op, error) {
+		if err := <-done; err != nil {
+			return model.Op{}, wrap(err, fmt.Sprintf("apply %s to article %d", c.Action, articleID))
+		}
+		return op, nil
+	}
+}
+
+func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID) }
+
+// apply makes one change inside the committer's transaction tx. It writes
+// nothing when it refuses the change: everything is checked before the
+// first Put. The article stays open for the group's other changes to it;
+// endGroup writes its metadata once.
+func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
+	d := db.group[articleID]
+	if d == nil {
+		var err error
+		if d, err = db.openDoc(tx, articleID, nil); err != nil {
+			return model.Op{}, err
+		}
+		db.group[articleID] = d
+	}
+	return d.change(c)
+}
+
+// beginGroup forgets the articles of the previous transaction (committed,
+// or rolled back and retried).
+func (db *DB) beginGroup() { db.group = map[uint64]*docTx{} }
+
+// endGroup writes the metadata of every article the group changed.
+func (db *DB) endGroup(*bolt.Tx) error {
+	for _, d := range db.group {
+		if err := d.save(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docTx is one article inside a write transaction: its metadata as it
+// changes, its schema and text index, and its buckets. Changes go through
+// change; save writes the metadata once, however many changes came.
+type docTx struct {
+	tx               *bolt.Tx
+	art              model.Article
+	p                model.Project
+	ri               *model.RuneIndex
+	ops, anns, opids *bolt.Bucket
+	dirty            bool
+}
+
+// openDoc loads an article for changes; ri may be given when the caller
+// has the text indexed already.
+func (db *DB) openDoc(tx *bolt.Tx, articleID uint64, ri *model.RuneIndex) (*docTx, error) {
+	art, err := article(tx, articleID, false)
+	if err != nil {
+		return nil, err
+	}
+	p, err := db.cache.project(tx, art.Project)
+	if err != nil {
+		return nil, err
+	}
+	if ri == nil {
+		ri = db.cache.text(tx, articleID)
+	}
+	doc := docBucket(tx, articleID)
+	return &docTx{tx: tx, art: art, p: p, ri: ri,
+		ops: doc.Bucket(bucketOps), anns: doc.Bucket(bucketAnn), opids: doc.Bucket(bucketOpIDs)}, nil
+}
+
+// change makes one change: the annotation, its op-log entry and its op_id.
+// It writes nothing when it refuses the change.
+func (d *docTx) change(c model.Change) (model.Op, error) {
+	if c.OpID != "" {
+		if len(c.OpID) > 128 {
+			return model.Op{}, model.Errorf(model.EINVALID, "op_id is longer than 128 bytes")
+		}
+		if v := d.opids.Get(opIDKey(c.Author, c.OpID)); v != nil {
+			var op model.Op
+			_, err := getJSON(d.ops, v, &op)
+			return op, err
+		}
+	}
+	var an model.Annotation
+	var err error
+	switch c.Action {
+	case model.ActionCreate:
+		if an, err = model.NewAnnotation(d.p, d.ri, c); err != nil {
+			return model.Op{}, err
+		}
+		seq, err := d.tx.Bucket(bucketAnnSeq).NextSequence()
+		if err != nil {
+			return model.Op{}, err
+		}
+		an.ID, an.Article, an.CreatedAt = seq, d.art.ID, c.Applied
+		d.art.Count++
+	case model.ActionUpdate, model.ActionDelete:
+		ok, err := getJSON(d.anns, itob(c.ID), &an)
+		if err != nil {
+			return model.Op{}, err
+		}
+		if !ok {
+			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", c.ID, d.art.ID)
+		}
+		an.Text = d.ri.Slice(an.Start, an.End)
+		if c.IfVersion != 0 && an.Version != c.IfVersion {
+			cur := an
+			return model.Op{}, &model.Error{Code: model.ECONFLICT, Current: &cur,
+				Message: fmt.Sprintf("annotation %d changed since version %d: %s changed it (now version %d); nothing was %sd", an.ID, c.IfVersion, who(an), an.Version, c.Action)}
+		}
+		if !c.EditOthers && an.Author != c.Author {
+			return model.Op{}, model.Errorf(model.EFORBIDDEN, "annotation %d is %s's: you may %s only your own in this project (annotators_edit_all is off)", an.ID, an.Author, c.Action)
+		}
+		if c.Action == model.ActionUpdate {
+			if an, err = model.UpdateAnnotation(d.p, d.ri, an, c); err != nil {
+				return model.Op{}, err
+			}
+		} else {
+			d.art.Count--
+		}
+	default:
+		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update or delete)", c.Action)
+	}
+	d.art.Version++
+	d.dirty = true
+	an.Version, an.UpdatedAt, an.UpdatedBy = d.art.Version, c.Applied, c.Author
+	op := model.Op{Version: d.art.Version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
+
+	stored := an
+	stored.Text = "" // derived from the text on read
+	if c.Action == model.ActionDelete {
+		err = d.anns.Delete(itob(an.ID))
+	} else {
+		err = putJSON(d.anns, itob(an.ID), stored)
+	}
+	if err != nil {
+		return model.Op{}, err
+	}
+	if err := putJSON(d.ops, itob(op.Version), op); err != nil {
+		return model.Op{}, err
+	}
+	if c.OpID != "" {
+		if err := d.opids.Put(opIDKey(c.Author, c.OpID), itob(op.Version)); err != nil {
+			return model.Op{}, err
+		}
+	}
+	return op, nil
+}
+
+// who names whoever changed an annotation last, for messages.
+func who(an model.Annotation) string {
+	if an.UpdatedBy != "" {
+		return an.UpdatedBy
+	}
+	return an.Author
+}
+
+// save writes the article's metadata if a change moved it. The first
+// change moves a new article to in_progress.
+func (d *docTx) save() error {
+	if !d.dirty {
+		return nil
+	}
+	if d.art.Status == model.StatusNew {
+		d.art.Status = model.StatusInProgress
+	}
+	return putArticle(d.tx, d.art)
+}
+
+// OpsSince returns the article's ops with versions after since, oldest
+// first. When more than max would come back it returns none and false: the
+// caller should send the full state instead.
+func (db *DB) OpsSince(articleID, since uint64, max int) ([]model.Op, bool, error) {
+	var out []model.Op
+	ok := true
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		a, err := article(tx, articleID, false)
+		if err != nil {
+			return err
+		}
+		if since > a.Version {
+			ok = false // the client knows a future this file does not: resync
+			return nil
+		}
+		if a.Version-since > uint64(max) {
+			ok = false
+			return nil
+		}
+		c := docBucket(tx, articleID).Bucket(bucketOps).Cursor()
+		for k, v := c.Seek(itob(since + 1)); k != nil; k, v = c.Next() {
+			var op model.Op
+			if err := json.Unmarshal(v, &op); err != nil {
+				return fmt.Errorf("op %d: %w", btoi(k), err)
+			}
+			out = append(out, op)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, wrap(err, "ops since")
+	}
+	return out, ok, nil
+}
+
+// History returns the ops of the article's log that touched one
+// annotation, oldest first; ENOTFOUND when there are none (no such
+// annotation in that article, ever). It reads the whole log of the
+// article: logs are per article, and reading one of 10,000 ops takes
+// milliseconds.
+func (db *DB) History(articleID, annotation uint64) ([]model.Op, error) {
+	var out []model.Op
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if _, err := article(tx, articleID, false); err != nil {
+			return err
+		}
+		// The id is in every op's JSON; look for it before decoding.
+		needle := fmt.Appendf(nil, `"annotation":{"id":%d,`, annotation)
+		return docBucket(tx, articleID).Bucket(bucketOps).ForEach(func(k, v []byte) error {
+			if !bytes.Contains(v, needle) {
+				return nil
+			}
+			var op model.Op
+			if err := json.Unmarshal(v, &op); err != nil {
+				return fmt.Errorf("op %d: %w", btoi(k), err)
+			}
+			if op.Annotation.ID == annotation {
+				out = append(out, op)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, wrap(err, "history")
+	}
+	if len(out) == 0 {
+		return nil, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", annotation, articleID)
+	}
+	return out, nil
+}

@@ -1,0 +1,286 @@
+package storage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gloss-dev/gloss/storage/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ArticleFilter selects and pages articles. Zero fields do not filter.
+type ArticleFilter struct {
+	Project uint64
+	// Projects, when not nil, keeps only articles of these projects: the
+	// ones the caller may see. An empty non-nil set keeps none.
+	Projects map[uint64]bool
+	Status   model.Status
+	Query    string // case-insensitive substring of the title, source or text
+	Offset   int
+	Limit    int // default 50, at most 500
+}
+
+func (f ArticleFilter) passes(project uint64, status model.Status) bool {
+	return (f.Project == 0 || project == f.Project) && (f.Status == "" || status == f.Status) &&
+		(f.Projects == nil || f.Projects[project])
+}
+
+// Articles returns one page of the articles that pass f, newest first,
+// without their texts, and how many pass in all.
+func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	f.Limit = min(f.Limit, 500)
+	match := newFolded(f.Query)
+	out := []model.Article{}
+	total := 0
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		texts := tx.Bucket(bucketTexts)
+		c := tx.Bucket(bucketList).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			// Every article is read to count the matches, from its list
+			// record; only the page's are read whole.
+			e, err := decodeList(v)
+			if err != nil {
+				return fmt.Errorf("article %d: %w", btoi(k), err)
+			}
+			if !f.passes(e.Project, e.Status) {
+				continue
+			}
+			if !match.in(e.Title) && !match.in(e.Source) && !match.inBytes(texts.Get(k)) {
+				continue
+			}
+			if total >= f.Offset && len(out) < f.Limit {
+				a, err := article(tx, btoi(k), false)
+				if err != nil {
+					return err
+				}
+				out = append(out, a)
+			}
+			total++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("storage: articles: %w", err)
+	}
+	return out, total, nil
+}
+
+// Article returns the article with its text.
+func (db *DB) Article(id uint64) (model.Article, error) {
+	var a model.Article
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		a, err = article(tx, id, true)
+		return err
+	})
+	return a, err
+}
+
+func article(tx *bolt.Tx, id uint64, withText bool) (model.Article, error) {
+	var a model.Article
+	ok, err := getJSON(tx.Bucket(bucketArticles), itob(id), &a)
+	if err != nil {
+		return a, fmt.Errorf("storage: article %d: %w", id, err)
+	}
+	if !ok {
+		return a, model.Errorf(model.ENOTFOUND, "article %d not found", id)
+	}
+	if withText {
+		a.Text = string(tx.Bucket(bucketTexts).Get(itob(id)))
+	}
+	return a, nil
+}
+
+// MaxTextBytes bounds one article's text.
+const MaxTextBytes = 16 << 20
+
+// CreateArticle stores a new article in a.Project (the default project when
+// 0). When the project already holds the same text, it returns that article
+// and false instead of a copy.
+func (db *DB) CreateArticle(a model.Article) (model.Article, bool, error) {
+	if err := prepareArticle(&a); err != nil {
+		return a, false, err
+	}
+	var created bool
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		a, created, err = db.createArticle(tx, a)
+		return err
+	})
+	if err != nil {
+		return a, false, wrap(err, "create article")
+	}
+	return a, created, nil
+}
+
+// CheckArticle checks an article's text and status as CreateArticle will,
+// and fills in what derives from the text (Hash, Length).
+func CheckArticle(a *model.Article) error { return prepareArticle(a) }
+
+// prepareArticle checks an article's text and fills in what derives from it.
+func prepareArticle(a *model.Article) error {
+	if !utf8.ValidString(a.Text) {
+		return model.Errorf(model.EINVALID, "the text is not valid UTF-8")
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return model.Errorf(model.EINVALID, "the text is empty")
+	}
+	if len(a.Text) > MaxTextBytes {
+		return model.Errorf(model.ETOOLARGE, "the text is %d bytes; at most %d", len(a.Text), MaxTextBytes)
+	}
+	if a.Status == "" {
+		a.Status = model.StatusNew
+	}
+	if !a.Status.Valid() {
+		return model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", a.Status)
+	}
+	sum := sha256.Sum256([]byte(a.Text))
+	a.Hash = hex.EncodeToString(sum[:])
+	a.Length = utf8.RuneCountInString(a.Text)
+	if a.Meta == nil {
+		a.Meta = map[string]any{}
+	}
+	return nil
+}
+
+func (db *DB) createArticle(tx *bolt.Tx, a model.Article) (model.Article, bool, error) {
+	if a.Project == 0 {
+		k, _ := tx.Bucket(bucketProjects).Cursor().First()
+		a.Project = btoi(k)
+	} else if _, err := project(tx, a.Project); err != nil {
+		return a, false, err
+	}
+	hashes := tx.Bucket(bucketHashes)
+	sum, err := hex.DecodeString(a.Hash)
+	if err != nil {
+		return a, false, err
+	}
+	hkey := append(itob(a.Project), sum...)
+	if id := hashes.Get(hkey); id != nil {
+		existing, err := article(tx, btoi(id), true)
+		return existing, false, err
+	}
+	articles := tx.Bucket(bucketArticles)
+	id, err := articles.NextSequence()
+	if err != nil {
+		return a, false, err
+	}
+	a.ID, a.ImportedAt, a.Version, a.Count = id, db.now(), 0, 0
+	text := a.Text
+	a.Text = ""
+	if err := putArticle(tx, a); err != nil {
+		return a, false, err
+	}
+	a.Text = text
+	if err := tx.Bucket(bucketTexts).Put(itob(id), []byte(text)); err != nil {
+		return a, false, err
+	}
+	if err := hashes.Put(hkey, itob(id)); err != nil {
+		return a, false, err
+	}
+	doc, err := tx.Bucket(bucketDocs).CreateBucket(itob(id))
+	if err != nil {
+		return a, false, err
+	}
+	for _, name := range [][]byte{bucketAnn, bucketOps, bucketOpIDs} {
+		if _, err := doc.CreateBucket(name); err != nil {
+			return a, false, err
+		}
+	}
+	return a, true, nil
+}
+
+// SetStatus changes an article's workflow status.
+func (db *DB) SetStatus(id uint64, s model.Status) (model.Article, error) {
+	if !s.Valid() {
+		return model.Article{}, model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", s)
+	}
+	var a model.Article
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		if a, err = article(tx, id, false); err != nil {
+			return err
+		}
+		a.Status = s
+		return putArticle(tx, a)
+	})
+	if err != nil {
+		return a, wrap(err, "set status")
+	}
+	return a, nil
+}
+
+// EachArticle calls fn for every article that passes f (Offset and Limit
+// aside), oldest first, with its text and annotations. It reads a few
+// articles per transaction, so that a long export neither holds one read
+// transaction open (which would block writers that grow the file) nor
+// holds the corpus in memory. fn sees each article as it was in one
+// transaction. An article that Query leaves out is skipped before its
+// annotations are decoded.
+func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error {
+	const chunk = 32
+	type item struct {
+		a    model.Article
+		anns []model.Annotation
+	}
+	match := newFolded(f.Query)
+	var after uint64
+	for {
+		var batch []item
+		more := false // the cursor stopped before the last article
+		err := db.bolt.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketArticles).Cursor()
+			scanned := 0 // a rare Query must not hold the transaction for the whole file either
+			k, v := c.Seek(itob(after + 1))
+			for ; k != nil && len(batch) < chunk && scanned < 1024; k, v = c.Next() {
+				after = btoi(k)
+				scanned++
+				var a model.Article
+				if err := json.Unmarshal(v, &a); err != nil {
+					return fmt.Errorf("article %d: %w", after, err)
+				}
+				if !f.passes(a.Project, a.Status) {
+					continue
+				}
+				text := tx.Bucket(bucketTexts).Get(k)
+				if !match.in(a.Title) && !match.in(a.Source) && !match.inBytes(text) {
+					continue // before its annotations are decoded
+				}
+				a.Text = string(text)
+				ri := model.NewRuneIndex(a.Text)
+				anns := []model.Annotation{}
+				err := docBucket(tx, a.ID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
+					var an model.Annotation
+					if err := json.Unmarshal(v, &an); err != nil {
+						return fmt.Errorf("annotation %d: %w", btoi(k), err)
+					}
+					an.Text = ri.Slice(an.Start, an.End)
+					anns = append(anns, an)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				SortAnnotations(anns)
+				batch = append(batch, item{a, anns})
+			}
+			more = k != nil
+			return nil
+		})
+		if err != nil {
+			return wrap(err, "each article")
+		}
+		if len(batch) == 0 && !more {
+			return nil
+		}
+		for _, it := range batch {
+			if err := fn(it.a, it.anns); err != nil {
+				return err
+			}
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/gloss-dev/gloss/storage/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Projects lists every project in creation order.
+func (db *DB) Projects() ([]model.Project, error) {
+	var out []model.Project
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketProjects).ForEach(func(k, v []byte) error {
+			var p model.Project
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("project %d: %w", btoi(k), err)
+			}
+			out = append(out, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: projects: %w", err)
+	}
+	return out, nil
+}
+
+// Project returns the project with the given id.
+func (db *DB) Project(id uint64) (model.Project, error) {
+	var p model.Project
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		p, err = project(tx, id)
+		return err
+	})
+	return p, err
+}
+
+func project(tx *bolt.Tx, id uint64) (model.Project, error) {
+	var p model.Project
+	ok, err := getJSON(tx.Bucket(bucketProjects), itob(id), &p)
+	if err != nil {
+		return p, fmt.Errorf("storage: project %d: %w", id, err)
+	}
+	if !ok {
+		return p, model.Errorf(model.ENOTFOUND, "project %d not found", id)
+	}
+	return p, nil
+}
+
+// CreateProject validates and stores a new project.
+func (db *DB) CreateProject(p model.Project) (model.Project, error) {
+	if err := model.ValidateProject(p); err != nil {
+		return p, err
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		p, err = db.createProject(tx, p)
+		return err
+	})
+	return p, err
+}
+
+func (db *DB) createProject(tx *bolt.Tx, p model.Project) (model.Project, error) {
+	b := tx.Bucket(bucketProjects)
+	dup := false
+	b.ForEach(func(_, v []byte) error {
+		var q model.Project
+		if json.Unmarshal(v, &q) == nil && strings.EqualFold(q.Name, p.Name) {
+			dup = true
+		}
+		return nil
+	})
+	if dup {
+		return p, model.Errorf(model.ECONFLICT, "a project called %q exists already", p.Name)
+	}
+	id, err := b.NextSequence()
+	if err != nil {
+		return p, err
+	}
+	p.ID, p.CreatedAt = id, db.now()
+	for i := range p.Labels {
+		if p.Labels[i].Attrs == nil {
+			p.Labels[i].Attrs = []model.AttrSpec{}
+		}
+	}
+	return p, putJSON(b, itob(id), p)
+}
+
+// UpdateProject changes a project in one transaction: fn gets the stored
+// project and changes it; the result is validated (schema, members that
+// exist as users, a name not taken) before it is written. The id and
+// creation time cannot change.
+func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.Project, error) {
+	var p model.Project
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		var err error
+		if p, err = project(tx, id); err != nil {
+			return err
+		}
+		if err := fn(&p); err != nil {
+			return err
+		}
+		p.ID = id
+		if err := model.ValidateProject(p); err != nil {
+			return err
+		}
+		if err := checkMembers(tx, p.Members); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketProjects)
+		taken := false
+		b.ForEach(func(k, v []byte) error {
+			var q model.Project
+			if btoi(k) != id && json.Unmarshal(v, &q) == nil && strings.EqualFold(q.Name, p.Name) {
+				taken = true
+			}
+			return nil
+		})
+		if taken {
+			return model.Errorf(model.ECONFLICT, "a project called %q exists already", p.Name)
+		}
+		db.cache.forgetProject(id)
+		return putJSON(b, itob(id), p)
+	})
+	if err != nil {
+		return p, wrap(err, "update project")
+	}
+	return p, nil
+}
+
+// checkMembers makes sure every member is a user, named once, with a
+// known project role.
+func checkMembers(tx *bolt.Tx, ms []model.Member) error {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if !m.Role.Valid() {
+			return model.Errorf(model.EINVALID, "member %s: unknown role %q (annotator, reviewer or manager)", m.Name, m.Role)
+		}
+		if seen[m.Name] {
+			return model.Errorf(model.EINVALID, "member %s is listed twice", m.Name)
+		}
+		seen[m.Name] = true
+		if _, err := user(tx, m.Name); err != nil {
+			if model.ErrorCode(err) == model.ENOTFOUND {
+				return model.Errorf(model.EINVALID, "member %s: no such user", m.Name)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateMembers (schema 2 → 3) brings in project membership. Before it,
+// every user could do everything everywhere and the roles annotator and
+// reviewer were global; now they are roles in a project. So every
+// non-admin user becomes a member, with the role they had, of every
+// project there is (no one loses access on upgrade), their global role
+// becomes "user", and every project lets annotators edit others'
+// annotations, as everyone could.
+func migrateMembers(tx *bolt.Tx) error {
+	users := tx.Bucket(bucketUsers)
+	var members []model.Member
+	err := users.ForEach(func(k, v []byte) error {
+		var u storedUser
+		if err := json.Unmarshal(v, &u); err != nil {
+			return fmt.Errorf("user %s: %w", k, err)
+		}
+		switch old := string(u.Role); old {
+		case "annotator", "reviewer":
+			members = append(members, model.Member{Name: u.Name, Role: model.ProjectRole(old)})
+			u.Role = model.RoleUser
+			return putJSON(users, k, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	ps := tx.Bucket(bucketProjects)
+	return ps.ForEach(func(k, v []byte) error {
+		var p model.Project
+		if err := json.Unmarshal(v, &p); err != nil {
+			return fmt.Errorf("project %d: %w", btoi(k), err)
+		}
+		p.AnnotatorsEditAll = true
+		for _, m := range members {
+			if _, ok := p.Member(m.Name); !ok {
+				p.Members = append(p.Members, m)
+			}
+		}
+		return putJSON(ps, k, p)
+	})
+}
