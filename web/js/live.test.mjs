@@ -8,18 +8,10 @@ import assert from 'node:assert/strict';
 import { Store } from './state.js';
 import { History } from './history.js';
 import { colorOf } from './presence.js';
-import {
-  LiveSync,
-  OpQueue,
-  Versions,
-  applyOp,
-  backoffDelay,
-  flushStored,
-  pendingKey,
-  wire,
-  BACKOFF_MAX,
-  OFFLINE_AFTER,
-} from './live.js';
+import { LiveSync } from './live.js';
+import { OpQueue, Versions, applyOp, wire } from './live-ops.js';
+import { backoffDelay, BACKOFF_MAX, OFFLINE_AFTER } from './live-socket.js';
+import { flushStored, pendingKey } from './live-kept.js';
 
 // ---- pure parts ----
 
