@@ -1,6 +1,9 @@
 package server
 
 import (
+	"strconv"
+
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gofiber/fiber/v2"
 )
@@ -10,21 +13,11 @@ func (s *Server) listAnnotations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	as, err := s.store.Annotations(id)
+	as, err := s.svc.Annotations(actor(c), id)
 	if err != nil {
 		return err
 	}
 	return c.JSON(as)
-}
-
-// annotationRequest is the body of POST and PATCH. Pointers tell a field
-// left out from a zero value.
-type annotationRequest struct {
-	Start *int              `json:"start"`
-	End   *int              `json:"end"`
-	Label *string           `json:"label"`
-	Attrs map[string]string `json:"attrs"`
-	OpID  string            `json:"op_id"`
 }
 
 func (s *Server) createAnnotation(c *fiber.Ctx) error {
@@ -32,12 +25,7 @@ func (s *Server) createAnnotation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var req annotationRequest
-	if err := decodeJSON(c, &req); err != nil {
-		return err
-	}
-	op, err := s.apply(c, id, model.Change{Action: model.ActionCreate, Start: req.Start, End: req.End,
-		Label: req.Label, Attrs: req.Attrs, OpID: req.OpID})
+	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionCreate, Body: c.Body()})
 	if err != nil {
 		return err
 	}
@@ -58,15 +46,7 @@ func (s *Server) patchAnnotation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var req annotationRequest
-	if err := decodeJSON(c, &req); err != nil {
-		return err
-	}
-	if req.Start == nil && req.End == nil && req.Label == nil && req.Attrs == nil {
-		return invalid("nothing to change: send start, end, label or attrs")
-	}
-	op, err := s.apply(c, id, model.Change{Action: model.ActionUpdate, ID: aid, Start: req.Start,
-		End: req.End, Label: req.Label, Attrs: req.Attrs, OpID: req.OpID})
+	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionUpdate, Body: c.Body(), PathID: aid})
 	if err != nil {
 		return err
 	}
@@ -74,28 +54,33 @@ func (s *Server) patchAnnotation(c *fiber.Ctx) error {
 }
 
 // deleteAnnotation takes an optional ?op_id= (a DELETE has no body), so
-// that a client retrying a delete is answered 204 again, not 404.
+// that a client retrying a delete is answered 204 again, not 404, and an
+// optional ?if_version=.
 func (s *Server) deleteAnnotation(c *fiber.Ctx) error {
 	id, aid, err := annotationIDs(c)
 	if err != nil {
 		return err
 	}
-	if _, err := s.apply(c, id, model.Change{Action: model.ActionDelete, ID: aid, OpID: c.Query("op_id")}); err != nil {
+	r := service.ChangeRequest{Action: model.ActionDelete, Body: c.Body(), PathID: aid, OpID: c.Query("op_id")}
+	if v := c.Query("if_version"); v != "" {
+		if r.IfVersion, err = strconv.ParseUint(v, 10, 64); err != nil || r.IfVersion == 0 {
+			return invalid("query parameter if_version must be a version number")
+		}
+	}
+	if _, err := s.svc.Apply(actor(c), id, r); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
-// apply commits a change as the request's user and tells live rooms.
-func (s *Server) apply(c *fiber.Ctx, article uint64, ch model.Change) (model.Op, error) {
-	ch.Author = currentUser(c).Name
-	op, err := s.store.Apply(article, ch)
+func (s *Server) annotationHistory(c *fiber.Ctx) error {
+	id, aid, err := annotationIDs(c)
 	if err != nil {
-		return op, err
+		return err
 	}
-	s.published(article, op)
-	return op, nil
+	h, err := s.svc.History(actor(c), id, aid)
+	if err != nil {
+		return err
+	}
+	return c.JSON(h)
 }
-
-// published wakes the article's live room after a commit.
-func (s *Server) published(article uint64, _ model.Op) { s.hub.Published(article) }

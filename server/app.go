@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/live"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
@@ -50,6 +51,7 @@ type Server struct {
 	log   *slog.Logger
 	app   *fiber.App
 	hub   *live.Hub
+	svc   *service.Service
 
 	failures failures
 }
@@ -71,7 +73,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Live.Log == nil {
 		cfg.Live.Log = cfg.Log
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, hub: live.NewHub(cfg.Store, cfg.Live)}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log}
+	s.svc = service.New(cfg.Store, service.Hooks{
+		Published: func(article uint64) { s.hub.Published(article) },
+		Revoked:   func(r service.Revocation) { s.hub.Revoke(r.User, r.Creds, r.Why, r.Reconnect) },
+	})
+	s.hub = live.NewHub(s.svc, cfg.Live)
 	s.app = fiber.New(fiber.Config{
 		AppName:               "gloss",
 		BodyLimit:             cfg.BodyLimit,
@@ -98,8 +105,18 @@ func (s *Server) routes() error {
 	api.Use(s.requireUser)
 	api.Post("/logout", s.logout)
 	api.Get("/me", s.me)
+	api.Get("/users", s.listUsers)
+	api.Post("/users", s.createUser)
+	api.Patch("/users/:name", s.patchUser)
+	api.Delete("/users/:name", s.deleteUser)
+	api.Get("/tokens", s.listTokens)
+	api.Post("/tokens", s.createToken)
+	api.Delete("/tokens/:id", s.deleteToken)
 	api.Get("/projects", s.listProjects)
-	api.Post("/projects", s.requireRole("admin"), s.createProject)
+	api.Post("/projects", s.createProject)
+	api.Patch("/projects/:id", s.patchProject)
+	api.Get("/projects/:id/members", s.getMembers)
+	api.Put("/projects/:id/members", s.putMembers)
 	api.Post("/projects/:id/label-text", s.labelText)
 	api.Get("/articles", s.listArticles)
 	api.Post("/articles", s.createArticle)
@@ -111,6 +128,7 @@ func (s *Server) routes() error {
 	api.Post("/articles/:id/annotations", s.createAnnotation)
 	api.Patch("/articles/:id/annotations/:aid", s.patchAnnotation)
 	api.Delete("/articles/:id/annotations/:aid", s.deleteAnnotation)
+	api.Get("/articles/:id/annotations/:aid/history", s.annotationHistory)
 	api.Post("/annotations/delete", s.deleteAnnotations)
 	api.Get("/articles/:id/live", s.liveGuard, s.liveSocket())
 	api.Get("/export", s.exportHandler)

@@ -28,6 +28,9 @@ func (s *Server) listArticles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if f, err = s.svc.Filter(actor(c), f, model.PermView); err != nil {
+		return err
+	}
 	as, total, err := s.store.Articles(f)
 	if err != nil {
 		return err
@@ -75,11 +78,20 @@ type articleRequest struct {
 
 func (s *Server) createArticle(c *fiber.Ctx) error {
 	var req articleRequest
-	if err := decodeJSON(c, &req); err != nil {
+	var err error
+	if err = decodeJSON(c, &req); err != nil {
 		return err
 	}
 	if req.Text == nil {
 		return invalid("an article needs a text")
+	}
+	if req.Project == 0 {
+		if req.Project, err = s.svc.DefaultProject(actor(c), model.PermAddArticles); err != nil {
+			return err
+		}
+	}
+	if _, err := s.svc.Project(actor(c), req.Project, model.PermAddArticles); err != nil {
+		return err
 	}
 	a, created, err := s.store.CreateArticle(model.Article{
 		Project: req.Project, Title: req.Title, Text: *req.Text, Source: req.Source,
@@ -100,7 +112,7 @@ func (s *Server) getArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.store.Article(id)
+	a, err := s.svc.Article(actor(c), id)
 	if err != nil {
 		return err
 	}
@@ -123,6 +135,9 @@ func (s *Server) patchArticle(c *fiber.Ctx) error {
 	if req.Status == nil {
 		return invalid("nothing to change: send {\"status\": ...}")
 	}
+	if _, err := s.svc.ArticleProject(actor(c), id, model.PermSetStatus); err != nil {
+		return err
+	}
 	a, err := s.store.SetStatus(id, *req.Status)
 	if err != nil {
 		return err
@@ -137,7 +152,7 @@ func (s *Server) nextArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cur, err := s.store.Article(id)
+	cur, err := s.svc.Article(actor(c), id)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gofiber/fiber/v2"
@@ -15,20 +16,8 @@ import (
 // SessionCookie is the name of the browser session cookie.
 const SessionCookie = "gloss_session"
 
-// MinPasswordLen is the shortest password gloss accepts.
-const MinPasswordLen = 8
-
-// HashPassword returns a bcrypt hash of pw, refusing passwords too short to
-// be worth hashing or too long for bcrypt (72 bytes).
-func HashPassword(pw string) ([]byte, error) {
-	if len(pw) < MinPasswordLen {
-		return nil, model.Errorf(model.EINVALID, "the password must have at least %d characters", MinPasswordLen)
-	}
-	if len(pw) > 72 {
-		return nil, model.Errorf(model.EINVALID, "the password must have at most 72 bytes")
-	}
-	return bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
-}
+// HashPassword is service.HashPassword, for the CLI and tests.
+var HashPassword = service.HashPassword
 
 // dummyHash makes a login for an unknown user cost as much as a wrong
 // password, so response times do not reveal which names exist.
@@ -58,6 +47,9 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if bcrypt.CompareHashAndPassword(hash, []byte(req.Password)) != nil || err != nil {
 		return model.Errorf(model.EUNAUTHORIZED, "wrong user name or password")
 	}
+	if u.Disabled {
+		return model.Errorf(model.EUNAUTHORIZED, "user %s is disabled: ask an admin", u.Name)
+	}
 	return s.startSession(c, u)
 }
 
@@ -80,7 +72,7 @@ func (s *Server) startSession(c *fiber.Ctx, u model.User) error {
 
 func (s *Server) logout(c *fiber.Ctx) error {
 	if secret := c.Cookies(SessionCookie); secret != "" {
-		if err := s.store.DeleteCredential(storage.CredSession, secret); err != nil {
+		if err := s.svc.Logout(actor(c), secret); err != nil {
 			return err
 		}
 	}
@@ -89,7 +81,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 }
 
 func (s *Server) me(c *fiber.Ctx) error {
-	u := currentUser(c)
+	u := actor(c)
 	return c.JSON(fiber.Map{"name": u.Name, "role": u.Role})
 }
 
@@ -128,28 +120,30 @@ func (s *Server) setup(c *fiber.Ctx) error {
 	return s.startSession(c, u)
 }
 
-// authenticate finds the user behind a request: a Bearer token for
+// authenticate finds who is behind a request: a Bearer token for
 // scripts, the session cookie for browsers.
-func (s *Server) authenticate(c *fiber.Ctx) (model.User, error) {
+func (s *Server) authenticate(c *fiber.Ctx) (service.Actor, error) {
+	kind, secret := storage.CredSession, c.Cookies(SessionCookie)
 	if h := c.Get(fiber.HeaderAuthorization); h != "" {
 		token, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || token == "" {
-			return model.User{}, model.Errorf(model.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
+			return service.Actor{}, model.Errorf(model.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
 		}
-		return s.store.Authenticate(storage.CredToken, token)
+		kind, secret = storage.CredToken, token
 	}
-	if secret := c.Cookies(SessionCookie); secret != "" {
-		return s.store.Authenticate(storage.CredSession, secret)
+	if secret == "" {
+		return service.Actor{}, model.Errorf(model.EUNAUTHORIZED, "log in first, or send Authorization: Bearer TOKEN")
 	}
-	return model.User{}, model.Errorf(model.EUNAUTHORIZED, "log in first, or send Authorization: Bearer TOKEN")
+	u, cred, err := s.store.AuthenticateCred(kind, secret)
+	return service.Actor{User: u, Cred: cred.ID}, err
 }
 
 func (s *Server) requireUser(c *fiber.Ctx) error {
-	u, err := s.authenticate(c)
+	a, err := s.authenticate(c)
 	if err != nil {
 		return err
 	}
-	c.Locals("user", u)
+	c.Locals("actor", a)
 	return c.Next()
 }
 
@@ -164,20 +158,10 @@ func (s *Server) requirePage(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-var roleRank = map[model.Role]int{model.RoleAnnotator: 1, model.RoleReviewer: 2, model.RoleAdmin: 3}
-
-func (s *Server) requireRole(min model.Role) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		if roleRank[currentUser(c).Role] < roleRank[min] {
-			return model.Errorf(model.EFORBIDDEN, "this needs the %s role", min)
-		}
-		return c.Next()
-	}
-}
-
-func currentUser(c *fiber.Ctx) model.User {
-	u, _ := c.Locals("user").(model.User)
-	return u
+// actor is who the request is from (requireUser put it there).
+func actor(c *fiber.Ctx) service.Actor {
+	a, _ := c.Locals("actor").(service.Actor)
+	return a
 }
 
 // failures limits failed logins and setups per client address: after

@@ -1,47 +1,16 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
-	"unicode/utf8"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gofiber/fiber/v2"
 )
 
 // decodeJSON reads the request body into v strictly: one JSON value, no
-// unknown fields, valid UTF-8. The message says where it went wrong.
-func decodeJSON(c *fiber.Ctx, v any) error {
-	body := c.Body()
-	if len(bytes.TrimSpace(body)) == 0 {
-		return invalid("the request body is empty; send a JSON object")
-	}
-	if !utf8.Valid(body) {
-		return invalid("the request body is not valid UTF-8")
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return invalid("malformed JSON at byte %d: %v", se.Offset, err)
-		case errors.As(err, &te):
-			return invalid("field %q must be %s, not %s", te.Field, te.Type, te.Value)
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return invalid("malformed JSON: the body ends early")
-		default:
-			return invalid("malformed JSON: %v", err)
-		}
-	}
-	if dec.More() {
-		return invalid("malformed JSON: more than one value in the body")
-	}
-	return nil
-}
+// unknown fields, valid UTF-8 (service.DecodeJSON, the decoder of every
+// door).
+func decodeJSON(c *fiber.Ctx, v any) error { return service.DecodeJSON(c.Body(), v) }
 
 // idParam parses a numeric id from the route. An id of any other shape
 // names nothing, so it is a 404, not a 400.

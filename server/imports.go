@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
+	"strconv"
+	"time"
 
 	"github.com/gloss-dev/gloss/server/importer"
 	"github.com/gloss-dev/gloss/storage"
@@ -18,6 +21,21 @@ type ImportFile struct {
 	Open func() (io.ReadCloser, error)
 }
 
+// ImportOptions say where an import goes and who it is by.
+type ImportOptions struct {
+	Project uint64 // 0: the first project
+	// Author is who imports: every article and span is theirs. The file's
+	// own authors and creation times are kept beside gloss's fields, as
+	// the attributes source_author and source_created_at of each span, and
+	// an article's status as meta.source_status (it starts as new), so
+	// that nobody's name is put on work they did not do in gloss.
+	Author string
+	// KeepAuthors takes the file's authors, times and statuses as gloss's
+	// own (an admin restoring an export; spans without an author are
+	// Author's).
+	KeepAuthors bool
+}
+
 // ImportChunk is how many articles ImportFiles stores per transaction.
 const ImportChunk = 500
 
@@ -27,17 +45,17 @@ const ImportChunk = 500
 // attributes against the project's schema), so that bad input anywhere
 // stores nothing; then it stores them ImportChunk articles per
 // transaction, so that memory stays flat whatever the files' size.
-// Annotations without an author are credited to author. It returns a
+// Provenance (see ImportOptions) is settled while decoding. It returns a
 // summary per article, not the articles: a large import keeps nothing of
 // them.
-func ImportFiles(db storage.Store, project uint64, author string, files []ImportFile) ([]Imported, error) {
-	p, err := importProject(db, project)
+func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Imported, error) {
+	p, err := importProject(db, o.Project)
 	if err != nil {
 		return nil, err
 	}
 	count := 0
 	for _, f := range files {
-		err := decodeFile(f, author, func(it storage.NewArticle) error {
+		err := decodeFile(f, o, func(it storage.NewArticle) error {
 			count++
 			return checkImport(p, it)
 		})
@@ -89,7 +107,7 @@ func ImportFiles(db storage.Store, project uint64, author string, files []Import
 	}
 	var decodeErr error
 	for _, f := range files {
-		decodeErr = decodeFile(f, author, func(it storage.NewArticle) error {
+		decodeErr = decodeFile(f, o, func(it storage.NewArticle) error {
 			if chunk = append(chunk, it); len(chunk) == ImportChunk {
 				return hand()
 			}
@@ -139,7 +157,7 @@ func checkImport(p model.Project, it storage.NewArticle) error {
 	return nil
 }
 
-func decodeFile(f ImportFile, author string, add func(storage.NewArticle) error) error {
+func decodeFile(f ImportFile, o ImportOptions, add func(storage.NewArticle) error) error {
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("open %s: %w", f.Name, err)
@@ -153,16 +171,34 @@ func decodeFile(f ImportFile, author string, add func(storage.NewArticle) error)
 	}
 	return importer.Decode(format, f.Name, br, func(r importer.Record) error {
 		it := storage.NewArticle{Article: r.Article}
+		if !o.KeepAuthors && it.Article.Status != "" && it.Article.Status != model.StatusNew {
+			if it.Article.Meta == nil {
+				it.Article.Meta = map[string]any{}
+			}
+			it.Article.Meta["source_status"] = string(it.Article.Status)
+			it.Article.Status = model.StatusNew
+		}
 		for _, an := range r.Annotations {
 			start, end, label := an.Start, an.End, an.Label
-			who := an.Author
-			if who == "" {
-				who = author
+			c := model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label,
+				Attrs: an.Attrs, Author: an.Author, Applied: an.CreatedAt}
+			if c.Author == "" {
+				c.Author = o.Author
 			}
-			it.Annotations = append(it.Annotations, model.Change{
-				Action: model.ActionCreate, Start: &start, End: &end, Label: &label,
-				Attrs: an.Attrs, Author: who, Applied: an.CreatedAt,
-			})
+			if !o.KeepAuthors {
+				c.Attrs = maps.Clone(an.Attrs)
+				if c.Attrs == nil {
+					c.Attrs = map[string]string{}
+				}
+				if an.Author != "" && an.Author != o.Author {
+					c.Attrs[model.AttrSourceAuthor] = an.Author
+				}
+				if !an.CreatedAt.IsZero() {
+					c.Attrs[model.AttrSourceCreatedAt] = an.CreatedAt.UTC().Format(time.RFC3339)
+				}
+				c.Author, c.Applied = o.Author, time.Time{}
+			}
+			it.Annotations = append(it.Annotations, c)
 		}
 		if it.Article.Source == "" {
 			it.Article.Source = f.Name
@@ -188,10 +224,24 @@ func (s *Server) importFiles(c *fiber.Ctx) error {
 	if err != nil {
 		return invalid("send the files as multipart/form-data in the field \"files\"")
 	}
-	var project uint64
+	a := actor(c)
+	o := ImportOptions{Author: a.Name}
 	if p := form.Value["project"]; len(p) > 0 && p[0] != "" {
-		if _, err := fmt.Sscan(p[0], &project); err != nil {
+		if o.Project, err = strconv.ParseUint(p[0], 10, 64); err != nil || o.Project == 0 {
 			return invalid("project must be a project id")
+		}
+	} else if o.Project, err = s.svc.DefaultProject(a, model.PermAddArticles); err != nil {
+		return err
+	}
+	if _, err := s.svc.Project(a, o.Project, model.PermAddArticles); err != nil {
+		return err
+	}
+	if k := form.Value["keep_authors"]; len(k) > 0 && k[0] != "" {
+		if o.KeepAuthors, err = strconv.ParseBool(k[0]); err != nil {
+			return invalid("keep_authors must be true or false")
+		}
+		if o.KeepAuthors && a.Role != model.RoleAdmin {
+			return model.Errorf(model.EFORBIDDEN, "only an admin may keep a file's authors (keep_authors)")
 		}
 	}
 	var files []ImportFile
@@ -201,7 +251,7 @@ func (s *Server) importFiles(c *fiber.Ctx) error {
 	if len(files) == 0 {
 		return invalid("no files: send them in the multipart field \"files\"")
 	}
-	res, err := ImportFiles(s.store, project, currentUser(c).Name, files)
+	res, err := ImportFiles(s.store, o, files)
 	if err != nil {
 		return err
 	}

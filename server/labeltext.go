@@ -65,7 +65,10 @@ func (s *Server) labelText(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	res, err := LabelText(s.store, project, currentUser(c).Name, req, s.hub.Published)
+	if _, err := s.svc.Project(actor(c), project, model.PermLabelText); err != nil {
+		return err
+	}
+	res, err := LabelText(s.store, project, actor(c).Name, req, s.hub.Published)
 	if err != nil {
 		return err
 	}
@@ -200,10 +203,25 @@ func (s *Server) deleteAnnotations(c *fiber.Ctx) error {
 	if len(req.Annotations) == 0 || len(req.Annotations) > maxLabelText {
 		return invalid("annotations must list 1 to %d {article, id}", maxLabelText)
 	}
-	user := currentUser(c).Name
+	a := actor(c)
 	changes := make([]articleChange, len(req.Annotations))
-	for i, a := range req.Annotations {
-		changes[i] = articleChange{a.Article, model.Change{Action: model.ActionDelete, ID: a.ID, Author: user}}
+	checked := map[uint64]model.Change{}
+	for i, an := range req.Annotations {
+		ch, ok := checked[an.Article]
+		if !ok {
+			// Each article's project once: the bulk delete is label-text's
+			// undo, so it takes label-text's permission, and each delete is
+			// an ordinary one by a (own-only rules included).
+			if _, err := s.svc.ArticleProject(a, an.Article, model.PermLabelText); err != nil {
+				return err
+			}
+			if err := s.svc.Authorize(a, an.Article, &ch); err != nil {
+				return err
+			}
+			checked[an.Article] = ch
+		}
+		ch.Action, ch.ID = model.ActionDelete, an.ID
+		changes[i] = articleChange{an.Article, ch}
 	}
 	_, errs := applyAll(s.store, changes, s.hub.Published)
 	deleted := 0

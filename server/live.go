@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
@@ -24,7 +25,7 @@ func (s *Server) liveGuard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.store.Article(id); err != nil {
+	if _, err := s.svc.ArticleProject(actor(c), id, model.PermView); err != nil {
 		return err
 	}
 	c.Locals("article", id)
@@ -50,8 +51,8 @@ func (s *Server) originAllowed(c *fiber.Ctx, origin string) bool {
 func (s *Server) liveSocket() fiber.Handler {
 	return websocket.New(func(conn *websocket.Conn) {
 		article, _ := conn.Locals("article").(uint64)
-		user, _ := conn.Locals("user").(model.User)
-		s.hub.Serve(conn.Conn, article, user)
+		a, _ := conn.Locals("actor").(service.Actor)
+		s.hub.Serve(conn.Conn, article, a)
 	}, websocket.Config{
 		// The guard has checked the origin already, with the allow-list.
 		Origins: []string{"*"},

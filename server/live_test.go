@@ -17,6 +17,7 @@ import (
 	"github.com/gloss-dev/gloss/server/live"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/storage/storagetest"
 	"github.com/gorilla/websocket"
 )
 
@@ -39,9 +40,7 @@ func (e *env) listen() string {
 func (e *env) tokenFor(name string) string {
 	e.t.Helper()
 	hash, _ := server.HashPassword("password " + name)
-	if err := e.db.PutUser(model.User{Name: name, Role: model.RoleAnnotator, PasswordHash: hash}); err != nil {
-		e.t.Fatal(err)
-	}
+	storagetest.Join(e.t, e.db, name, hash, model.RoleAnnotator)
 	tok, err := e.db.NewCredential(storage.CredToken, name, 0)
 	if err != nil {
 		e.t.Fatal(err)
@@ -303,14 +302,14 @@ func TestLiveConcurrent(t *testing.T) {
 				switch r := rng.IntN(10); {
 				case r < 6 || len(ids) == 0:
 					s := rng.IntN(n - 10)
-					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionCreate, Annotation: &live.AnnotationFields{
-						Start: ptr(s), End: ptr(s + 1 + rng.IntN(9)), Label: ptr([]string{"CLAIM", "QUOTE", "BOILERPLATE"}[rng.IntN(3)])}}
+					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionCreate, Annotation: live.Encode(live.AnnotationFields{
+						Start: ptr(s), End: ptr(s + 1 + rng.IntN(9)), Label: ptr([]string{"CLAIM", "QUOTE", "BOILERPLATE"}[rng.IntN(3)])})}
 				case r < 8:
-					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionUpdate, Annotation: &live.AnnotationFields{
-						ID: ids[rng.IntN(len(ids))], Label: ptr("QUOTE")}}
+					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionUpdate, Annotation: live.Encode(live.AnnotationFields{
+						ID: ids[rng.IntN(len(ids))], Label: ptr("QUOTE")})}
 				default:
-					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionDelete, Annotation: &live.AnnotationFields{
-						ID: ids[rng.IntN(len(ids))]}}
+					m = live.ClientMessage{Type: "op", OpID: id, Action: model.ActionDelete, Annotation: live.Encode(live.AnnotationFields{
+						ID: ids[rng.IntN(len(ids))]})}
 				}
 				lc.send(m)
 				if i%4 == 0 && (k == ops/3 || k == 2*ops/3) {

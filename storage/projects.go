@@ -109,6 +109,9 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 		if err := checkMembers(tx, p.Members); err != nil {
 			return err
 		}
+		if err := checkInUse(tx, p); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketProjects)
 		taken := false
 		b.ForEach(func(k, v []byte) error {
@@ -128,6 +131,45 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 		return p, wrap(err, "update project")
 	}
 	return p, nil
+}
+
+// checkInUse refuses a label schema that an annotation of the project no
+// longer fits: a label removed, an attribute or an enum value taken away
+// while in use. It reads every annotation of the project, so it is done
+// only when the schema changed.
+func checkInUse(tx *bolt.Tx, p model.Project) error {
+	old, err := project(tx, p.ID)
+	if err != nil {
+		return err
+	}
+	if a, _ := json.Marshal(old.Labels); string(a) == string(mustMarshal(p.Labels)) {
+		return nil
+	}
+	return tx.Bucket(bucketList).ForEach(func(k, v []byte) error {
+		e, err := decodeList(v)
+		if err != nil || e.Project != p.ID {
+			return err
+		}
+		return docBucket(tx, btoi(k)).Bucket(bucketAnn).ForEach(func(_, v []byte) error {
+			var an model.Annotation
+			if err := json.Unmarshal(v, &an); err != nil {
+				return err
+			}
+			l, ok := p.Label(an.Label)
+			if !ok {
+				return model.Errorf(model.EINVALID, "label %s is still used (annotation %d in article %d): relabel or delete those first", an.Label, an.ID, btoi(k))
+			}
+			if err := model.ValidateAttrs(l, an.Attrs); err != nil {
+				return model.Errorf(model.EINVALID, "annotation %d in article %d would no longer fit: %s", an.ID, btoi(k), model.ErrorMessage(err))
+			}
+			return nil
+		})
+	})
+}
+
+func mustMarshal(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
 }
 
 // checkMembers makes sure every member is a user, named once, with a

@@ -29,6 +29,7 @@ import (
 	"github.com/gloss-dev/gloss/server/live"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/storage/storagetest"
 )
 
 const peerUser = "ben"
@@ -41,9 +42,7 @@ func (e *env) peer(name string) *env {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if err := e.db.PutUser(model.User{Name: name, Role: model.RoleAnnotator, PasswordHash: hash}); err != nil {
-		e.t.Fatal(err)
-	}
+	storagetest.Join(e.t, e.db, name, hash, model.RoleAnnotator)
 	ctx, cancel := chromedp.NewContext(e.ctx, chromedp.WithNewBrowserContext())
 	e.t.Cleanup(cancel)
 	p := &env{t: e.t, db: e.db, base: e.base, ctx: ctx}

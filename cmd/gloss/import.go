@@ -17,7 +17,8 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	db := fs.String("db", "gloss.db", "database file")
 	project := fs.Uint64("project", 0, "project id (default: the first project)")
-	author := fs.String("author", "import", "author recorded for annotations that name none")
+	author := fs.String("author", "import", "who the import is by: every article and span is theirs (the file's authors are kept as source_author)")
+	keep := fs.Bool("keep-authors", false, "take the file's authors, times and statuses as gloss's own (restoring an export)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gloss import [--db FILE] [--project ID] FILE...\n\nImports .txt articles, gloss JSONL, doccano JSONL, Label Studio JSON and W3C\nannotation collections, with their labels. Each file is checked whole\nbefore anything of it is stored: bad input stores nothing.\n\nFlags:")
 		fs.PrintDefaults()
@@ -36,7 +37,7 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 	defer st.Close()
 	for _, p := range paths {
 		f := server.ImportFile{Name: filepath.Base(p), Open: func() (io.ReadCloser, error) { return os.Open(p) }}
-		res, err := server.ImportFiles(st, *project, *author, []server.ImportFile{f})
+		res, err := server.ImportFiles(st, server.ImportOptions{Project: *project, Author: *author, KeepAuthors: *keep}, []server.ImportFile{f})
 		if err != nil {
 			return fmt.Errorf("%s: %s (nothing of it was imported)", p, errorText(err))
 		}

@@ -26,8 +26,10 @@ Usage:
   gloss serve  [--addr 127.0.0.1:8080] [--db gloss.db] [--demo] [--allow-origin URL]...
   gloss import [--db gloss.db] [--project ID] FILE...
   gloss export [--db gloss.db] [--format jsonl] [--out FILE] [--clean] [--split 80,10,10] [filters]
-  gloss user add NAME --role admin|reviewer|annotator [--db gloss.db]
-  gloss token create NAME [--db gloss.db]
+  gloss user add NAME --role admin|user|annotator|reviewer|manager [--project ID] [--db gloss.db]
+  gloss token create NAME [--ttl 720h] [--name WHAT] [--db gloss.db]
+  gloss token list [NAME] [--db gloss.db]
+  gloss token revoke ID [--db gloss.db]
   gloss project list [--db gloss.db]
   gloss project create NAME --labels FILE.json [--db gloss.db]
   gloss label-text --label NAME (--text TEXT | --texts FILE) [--project ID] [--apply] [--db gloss.db]
@@ -72,14 +74,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exportCmd(rest, stdout, stderr)
 	case "user":
 		if len(rest) == 0 || rest[0] != "add" {
-			return errors.New(`usage: gloss user add NAME --role admin|reviewer|annotator [--db FILE]`)
+			return errors.New(`usage: gloss user add NAME --role admin|user|annotator|reviewer|manager [--project ID] [--db FILE]`)
 		}
 		return userAddCmd(rest[1:], stdin, stdout, stderr)
 	case "token":
-		if len(rest) == 0 || rest[0] != "create" {
-			return errors.New(`usage: gloss token create NAME [--db FILE]`)
+		switch {
+		case len(rest) > 0 && rest[0] == "create":
+			return tokenCreateCmd(rest[1:], stdout, stderr)
+		case len(rest) > 0 && rest[0] == "list":
+			return tokenListCmd(rest[1:], stdout, stderr)
+		case len(rest) > 0 && rest[0] == "revoke":
+			return tokenRevokeCmd(rest[1:], stdout, stderr)
 		}
-		return tokenCreateCmd(rest[1:], stdout, stderr)
+		return errors.New(`usage: gloss token create|list|revoke ... (gloss help)`)
 	case "project":
 		return projectCmd(rest, stdout, stderr)
 	case "label-text":

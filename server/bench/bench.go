@@ -382,7 +382,18 @@ func prepareDB(path, text string) (token string, article uint64, err error) {
 	if err != nil {
 		return "", 0, err
 	}
-	if err := db.PutUser(model.User{Name: benchUser, Role: model.RoleAnnotator, PasswordHash: hash}); err != nil {
+	if err := db.PutUser(model.User{Name: benchUser, Role: model.RoleUser, PasswordHash: hash}); err != nil {
+		return "", 0, err
+	}
+	ps, err := db.Projects()
+	if err != nil {
+		return "", 0, err
+	}
+	_, err = db.UpdateProject(ps[0].ID, func(p *model.Project) error {
+		p.Members = append(p.Members, model.Member{Name: benchUser, Role: model.RoleAnnotator})
+		return nil
+	})
+	if err != nil {
 		return "", 0, err
 	}
 	if token, err = db.NewCredential(storage.CredToken, benchUser, 0); err != nil {

@@ -313,7 +313,7 @@ func (c *benchClient) send(p *phase) error {
 	} else {
 		label := claimLabel
 		err = c.conn.sendJSON(live.ClientMessage{Type: "op", OpID: id, Action: model.ActionCreate,
-			Annotation: &live.AnnotationFields{Start: &start, End: &end, Label: &label, Attrs: map[string]string{"note": note}}})
+			Annotation: live.Encode(live.AnnotationFields{Start: &start, End: &end, Label: &label, Attrs: map[string]string{"note": note}})})
 	}
 	if err != nil {
 		c.inflight.Add(-1)

@@ -75,7 +75,7 @@ func sizes(text string) Sizes {
 	a := op.Annotation
 	label := a.Label
 	client, _ := json.Marshal(live.ClientMessage{Type: "op", OpID: op.OpID, Action: op.Action,
-		Annotation: &live.AnnotationFields{Start: &a.Start, End: &a.End, Label: &label, Attrs: map[string]string{"note": a.Attrs["note"]}}})
+		Annotation: live.Encode(live.AnnotationFields{Start: &a.Start, End: &a.End, Label: &label, Attrs: map[string]string{"note": a.Attrs["note"]}})})
 	bcast, _ := json.Marshal(live.OpMessage{Type: live.TypeOp, Version: op.Version, Action: op.Action, Annotation: a, Author: op.Author})
 	return Sizes{ClientOp: len(client), Broadcast: len(bcast), OpLog: len(opLogEntry(text))}
 }

@@ -122,7 +122,7 @@ func (c *Conn) Leave(deadline time.Time) (int, error) {
 
 // Op sends one annotation change.
 func (c *Conn) Op(opID string, action model.Action, a live.AnnotationFields) error {
-	return c.Send(live.ClientMessage{Type: "op", OpID: opID, Action: action, Annotation: &a})
+	return c.Send(live.ClientMessage{Type: "op", OpID: opID, Action: action, Annotation: live.Encode(a)})
 }
 
 // State is a client's copy of an article's annotations, kept by applying

@@ -3,13 +3,13 @@ package live
 import (
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"net"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -48,7 +48,7 @@ type client struct {
 	hub   *Hub
 	room  *room
 	conn  Conn
-	user  model.User
+	user  service.Actor // the user, and the credential the socket was opened with
 	color string
 
 	send     chan []byte
@@ -56,6 +56,7 @@ type client struct {
 	done     chan struct{}   // closed by kick: the write pump closes the socket
 	kickOnce sync.Once
 	why      string
+	code     int // close code when kicked with one (Revoke); 0: going away
 	// peerClose is the close code the peer sent, or 0: the write pump
 	// echoes it.
 	peerClose atomic.Int32
@@ -82,9 +83,12 @@ func (c *client) queue(msg []byte) {
 // no close frame would reach it, and both pumps may be blocked on it. (A
 // deadline in the past is what interrupts them: on the server, Close of a
 // hijacked fasthttp connection does nothing until the handler returns.)
-func (c *client) kick(why string) {
+func (c *client) kick(why string) { c.kickWith(0, why) }
+
+// kickWith ends the connection with a close code of its own.
+func (c *client) kickWith(code int, why string) {
 	c.kickOnce.Do(func() {
-		c.why = why
+		c.why, c.code = why, code
 		close(c.done)
 		if why == whySlow {
 			c.hub.opt.Log.Warn("live: dropped a client that could not keep up", "user", c.user.Name, "article", c.room.article, "queue", cap(c.send))
@@ -98,10 +102,10 @@ const (
 	whyShutdown = "server shutting down"
 )
 
-// Serve runs one socket for user on article until it closes; it blocks for
+// Serve runs one socket for a on article until it closes; it blocks for
 // the connection's lifetime, as gofiber/contrib/websocket requires.
-func (h *Hub) Serve(conn Conn, article uint64, user model.User) {
-	c := &client{hub: h, conn: conn, user: user, color: ColorOf(user.Name),
+func (h *Hub) Serve(conn Conn, article uint64, a service.Actor) {
+	c := &client{hub: h, conn: conn, user: a, color: ColorOf(a.Name),
 		send: make(chan []byte, h.opt.SendQueue), inflight: make(chan inflightOp, maxInflight),
 		done: make(chan struct{}), expect: map[string]bool{}}
 	h.mu.Lock()
@@ -207,16 +211,21 @@ type inflightOp struct {
 
 // op queues one client op for commit. The room is told to expect it first,
 // so that it turns the op into an ack for this client in its place in the
-// log, whoever wakes the room first.
+// log, whoever wakes the room first. The op is decoded, validated and
+// permission-checked by the store (the application layer), exactly as
+// its REST twin; only what the protocol itself needs is checked here.
 func (c *client) op(m ClientMessage) {
-	ch, err := change(m)
-	if err != nil {
-		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Error: err.Error()}))
+	if m.OpID == "" {
+		c.queue(mustJSON(Error{Type: TypeError, Code: model.EINVALID, Error: "an op needs an op_id"}))
 		return
 	}
-	ch.Author = c.user.Name
+	if len(m.Annotation) == 0 || string(m.Annotation) == "null" {
+		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Code: model.EINVALID, Error: "an op needs an annotation"}))
+		return
+	}
 	c.room.do(func() { c.expect[m.OpID] = true })
-	c.inflight <- inflightOp{m: m, wait: c.hub.store.ApplyAsync(c.room.article, ch)}
+	req := service.ChangeRequest{Action: m.Action, Body: m.Annotation, OpID: m.OpID}
+	c.inflight <- inflightOp{m: m, wait: c.hub.store.Submit(c.user, c.room.article, req)}
 }
 
 // commitPump waits for each queued op's commit, in order, and reports it.
@@ -230,7 +239,7 @@ func (c *client) committed(m ClientMessage, wait func() (model.Op, error)) {
 	op, err := wait()
 	if err != nil {
 		c.room.do(func() { delete(c.expect, m.OpID) })
-		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Error: model.ErrorMessage(err)}))
+		c.queue(mustJSON(errorMessage(m.OpID, err)))
 		return
 	}
 	c.room.events <- func() {
@@ -253,27 +262,6 @@ func (c *client) committed(m ClientMessage, wait func() (model.Op, error)) {
 	c.hub.opt.Notifier.Notify(c.room.article)
 }
 
-func change(m ClientMessage) (model.Change, error) {
-	if m.OpID == "" {
-		return model.Change{}, errors.New("an op needs an op_id")
-	}
-	a := m.Annotation
-	if a == nil {
-		return model.Change{}, errors.New("an op needs an annotation")
-	}
-	ch := model.Change{Action: m.Action, OpID: m.OpID, ID: a.ID, Start: a.Start, End: a.End, Label: a.Label, Attrs: a.Attrs}
-	switch m.Action {
-	case model.ActionCreate:
-	case model.ActionUpdate, model.ActionDelete:
-		if a.ID == 0 {
-			return ch, errors.New("an " + string(m.Action) + " needs the annotation's id")
-		}
-	default:
-		return ch, errors.New("unknown action " + quote(string(m.Action)) + " (create, update or delete)")
-	}
-	return ch, nil
-}
-
 func (c *client) writePump() {
 	opt := c.hub.opt
 	ticker := time.NewTicker(opt.PingPeriod)
@@ -281,8 +269,11 @@ func (c *client) writePump() {
 		ticker.Stop()
 		code, why := closeGoingAway, ""
 		select {
-		case <-c.done: // kicked: c.why was written before done closed
+		case <-c.done: // kicked: c.why and c.code were written before done closed
 			why = c.why
+			if c.code != 0 {
+				code = c.code
+			}
 		default:
 		}
 		switch pc := int(c.peerClose.Load()); {

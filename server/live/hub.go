@@ -2,19 +2,24 @@ package live
 
 import (
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
-// Store is what live sync needs of storage: the same methods the REST API
-// uses, so a socket op is validated exactly like its REST twin.
+// Store is what live sync needs: reads of the article's state and log,
+// and the application layer's Submit, the same door REST's changes go
+// through, so a socket op is decoded, validated and permission-checked
+// exactly like its REST twin. *service.Service implements it.
 type Store interface {
 	Snapshot(article uint64) (uint64, []model.Annotation, error)
-	// ApplyAsync queues a change and returns at once; wait (called once)
-	// returns what Apply would. One caller's changes apply in its order.
-	ApplyAsync(article uint64, c model.Change) (wait func() (model.Op, error))
+	// Submit queues a change and returns at once; wait (called once)
+	// returns the committed op or why it was refused. One caller's
+	// changes apply in its order.
+	Submit(a service.Actor, article uint64, r service.ChangeRequest) (wait func() (model.Op, error))
 	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
 }
 
@@ -188,6 +193,39 @@ func (h *Hub) Present(article uint64) []User {
 	})
 	sortUsers(users)
 	return users
+}
+
+// Close codes of Revoke, in the range RFC 6455 leaves to applications.
+const (
+	// CloseRevoked: the socket's credential or user is gone (logout,
+	// revoked token, disabled or deleted user, new password): do not
+	// reconnect with it.
+	CloseRevoked = 4001
+	// CloseRightsChanged: the user's rights changed (role, membership,
+	// project setting): reconnect to work with the new ones.
+	CloseRightsChanged = 4002
+)
+
+// Revoke closes the sockets of user (every one when creds is empty, else
+// those opened with one of creds) with a close frame whose reason is why.
+// reconnect tells the client it may come straight back (its rights
+// changed) rather than that its credential is gone.
+func (h *Hub) Revoke(user string, creds []string, why string, reconnect bool) int {
+	code := CloseRevoked
+	if reconnect {
+		code = CloseRightsChanged
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for c := range h.clients {
+		if c.user.Name != user || (len(creds) > 0 && !slices.Contains(creds, c.user.Cred)) {
+			continue
+		}
+		c.kickWith(code, why)
+		n++
+	}
+	return n
 }
 
 // Rooms returns how many rooms are open, and how many clients in all.

@@ -16,6 +16,7 @@ package live
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/gloss-dev/gloss/storage/model"
 )
@@ -37,24 +38,29 @@ type Span struct {
 	End   int `json:"end"`
 }
 
-// AnnotationFields is the annotation part of a client op: create sends
-// start, end, label, attrs; update sends id and what changes; delete, id.
+// AnnotationFields is what a Go client (tests, gloss bench) puts in an
+// op's annotation. It only encodes: the server decodes every op with
+// service.DecodeChange, the decoder of REST's annotation bodies too.
 type AnnotationFields struct {
-	ID    uint64            `json:"id,omitempty"`
-	Start *int              `json:"start,omitempty"`
-	End   *int              `json:"end,omitempty"`
-	Label *string           `json:"label,omitempty"`
-	Attrs map[string]string `json:"attrs,omitempty"`
+	ID        uint64            `json:"id,omitempty"`
+	Start     *int              `json:"start,omitempty"`
+	End       *int              `json:"end,omitempty"`
+	Label     *string           `json:"label,omitempty"`
+	Attrs     map[string]string `json:"attrs,omitempty"`
+	IfVersion uint64            `json:"if_version,omitempty"`
 }
+
+// Encode returns f as an op's annotation.
+func Encode(f AnnotationFields) json.RawMessage { return mustJSON(f) }
 
 // ClientMessage is any message a client sends.
 type ClientMessage struct {
-	Type       string            `json:"type"`
-	Since      uint64            `json:"since,omitempty"`      // hello
-	OpID       string            `json:"op_id,omitempty"`      // op
-	Action     model.Action      `json:"action,omitempty"`     // op
-	Annotation *AnnotationFields `json:"annotation,omitempty"` // op
-	Selection  *Span             `json:"selection"`            // presence; null clears
+	Type       string          `json:"type"`
+	Since      uint64          `json:"since,omitempty"`      // hello
+	OpID       string          `json:"op_id,omitempty"`      // op
+	Action     model.Action    `json:"action,omitempty"`     // op
+	Annotation json.RawMessage `json:"annotation,omitempty"` // op: service.AnnotationInput, decoded by the service
+	Selection  *Span           `json:"selection"`            // presence; null clears
 }
 
 // User is a member of a room as others see it.
@@ -98,11 +104,25 @@ type Presence struct {
 	Users []User `json:"users"`
 }
 
-// Error refuses one op, or the connection's last message.
+// Error refuses one op, or the connection's last message. Code is the
+// error's kind (invalid, not_found, conflict, forbidden, ...: the codes of
+// storage/model, the same that REST maps to statuses). A conflict over a
+// conditional change carries the annotation as it now stands.
 type Error struct {
-	Type  string `json:"type"`
-	OpID  string `json:"op_id,omitempty"`
-	Error string `json:"error"`
+	Type       string            `json:"type"`
+	OpID       string            `json:"op_id,omitempty"`
+	Code       string            `json:"code,omitempty"`
+	Error      string            `json:"error"`
+	Annotation *model.Annotation `json:"annotation,omitempty"`
+}
+
+func errorMessage(opID string, err error) Error {
+	e := Error{Type: TypeError, OpID: opID, Code: model.ErrorCode(err), Error: model.ErrorMessage(err)}
+	var me *model.Error
+	if errors.As(err, &me) {
+		e.Annotation = me.Current
+	}
+	return e
 }
 
 func opMessage(typ string, op model.Op) OpMessage {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -31,8 +32,8 @@ func (s *memStore) Snapshot(uint64) (uint64, []model.Annotation, error) {
 	return uint64(len(s.ops)), nil, nil
 }
 
-func (s *memStore) ApplyAsync(article uint64, c model.Change) func() (model.Op, error) {
-	op, err := s.Apply(article, c)
+func (s *memStore) Submit(a service.Actor, article uint64, r service.ChangeRequest) func() (model.Op, error) {
+	op, err := s.Apply(article, model.Change{Action: r.Action, OpID: r.OpID, Author: a.Name})
 	return func() (model.Op, error) { return op, err }
 }
 
@@ -80,7 +81,7 @@ type testClient struct {
 
 func joinTest(t *testing.T, h *Hub, r *room, user string, since uint64) *testClient {
 	t.Helper()
-	c := &client{hub: h, room: r, user: model.User{Name: user}, send: make(chan []byte, 1<<16),
+	c := &client{hub: h, room: r, user: service.Actor{User: model.User{Name: user}}, send: make(chan []byte, 1<<16),
 		inflight: make(chan inflightOp, maxInflight), done: make(chan struct{}), expect: map[string]bool{}}
 	go c.commitPump()
 	t.Cleanup(func() { close(c.inflight) })
@@ -144,7 +145,7 @@ func TestRoomOrder(t *testing.T) {
 			tc.sent[id] = true
 			byUser[user] = append(byUser[user], id)
 			mu.Unlock()
-			tc.c.op(ClientMessage{Type: "op", OpID: id, Action: model.ActionCreate, Annotation: &AnnotationFields{}})
+			tc.c.op(ClientMessage{Type: "op", OpID: id, Action: model.ActionCreate, Annotation: Encode(AnnotationFields{})})
 		}
 	}
 	for i, tc := range members[:users*perConn] {

@@ -123,7 +123,7 @@ func Run(cfg Config) (Report, error) {
 			return rep, err
 		}
 		r, err := measure(func() (int64, error) {
-			_, err := server.ImportFiles(fresh, 0, "bench", []server.ImportFile{{Name: "corpus.jsonl", Open: func() (io.ReadCloser, error) { return os.Open(jsonl) }}})
+			_, err := server.ImportFiles(fresh, server.ImportOptions{Author: "bench", KeepAuthors: true}, []server.ImportFile{{Name: "corpus.jsonl", Open: func() (io.ReadCloser, error) { return os.Open(jsonl) }}})
 			return st.Size(), err
 		})
 		fresh.Close()

@@ -1,0 +1,120 @@
+package service
+
+import (
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// NewProject is the body of POST /api/projects.
+type NewProject struct {
+	Name   string        `json:"name"`
+	Labels []model.Label `json:"labels"`
+	// AnnotatorsEditAll defaults to true: a new project is for a live
+	// review session until a manager says otherwise.
+	AnnotatorsEditAll *bool          `json:"annotators_edit_all"`
+	Members           []model.Member `json:"members"`
+}
+
+// CreateProject makes a project (admins only).
+func (s *Service) CreateProject(a Actor, in NewProject) (model.Project, error) {
+	if err := requireAdmin(a, "create projects"); err != nil {
+		return model.Project{}, err
+	}
+	p := model.Project{Name: in.Name, Labels: in.Labels, AnnotatorsEditAll: true, Members: in.Members}
+	if in.AnnotatorsEditAll != nil {
+		p.AnnotatorsEditAll = *in.AnnotatorsEditAll
+	}
+	if p.Members == nil {
+		p.Members = []model.Member{}
+	}
+	created, err := s.store.CreateProject(p)
+	if err != nil || len(p.Members) == 0 {
+		return created, err
+	}
+	// Members are checked against the users by UpdateProject.
+	return s.store.UpdateProject(created.ID, func(q *model.Project) error { q.Members = p.Members; return nil })
+}
+
+// ProjectPatch is the body of PATCH /api/projects/:id; nil fields stay.
+type ProjectPatch struct {
+	Name              *string       `json:"name"`
+	Labels            []model.Label `json:"labels"`
+	AnnotatorsEditAll *bool         `json:"annotators_edit_all"`
+}
+
+// UpdateProject changes a project's name, settings or label schema
+// (managers and admins). A schema change that removes a label or an
+// attribute value still in use is refused by storage.
+func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Project, error) {
+	if _, err := s.Project(a, id, model.PermEditProject); err != nil {
+		return model.Project{}, err
+	}
+	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil {
+		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels or annotators_edit_all")
+	}
+	p, err := s.store.UpdateProject(id, func(p *model.Project) error {
+		if in.Name != nil {
+			p.Name = *in.Name
+		}
+		if in.Labels != nil {
+			p.Labels = in.Labels
+		}
+		if in.AnnotatorsEditAll != nil {
+			p.AnnotatorsEditAll = *in.AnnotatorsEditAll
+		}
+		return nil
+	})
+	if err != nil {
+		return p, err
+	}
+	if in.AnnotatorsEditAll != nil {
+		// Annotators' rights changed; their live sockets take the new
+		// ones on reconnecting.
+		for _, m := range p.Members {
+			if m.Role == model.RoleAnnotator {
+				s.hooks.Revoked(Revocation{User: m.Name, Why: "the project's permissions changed", Reconnect: true})
+			}
+		}
+	}
+	return p, nil
+}
+
+// Members lists a project's members (anyone who may see the project).
+func (s *Service) Members(a Actor, id uint64) ([]model.Member, error) {
+	p, err := s.Project(a, id, model.PermView)
+	if err != nil {
+		return nil, err
+	}
+	if p.Members == nil {
+		return []model.Member{}, nil
+	}
+	return p.Members, nil
+}
+
+// SetMembers replaces a project's member list (managers and admins). A
+// manager may not take their own manager role away (another manager or an
+// admin can). Whoever lost a membership or changed role has their live
+// sockets closed, so that they reconnect with their new rights.
+func (s *Service) SetMembers(a Actor, id uint64, ms []model.Member) ([]model.Member, error) {
+	old, err := s.Project(a, id, model.PermManageMembers)
+	if err != nil {
+		return nil, err
+	}
+	if a.Role != model.RoleAdmin {
+		if r, _ := (model.Project{Members: ms}).Member(a.Name); r != model.RoleManager {
+			return nil, model.Errorf(model.EINVALID, "you may not remove your own manager role: another manager or an admin can")
+		}
+	}
+	if ms == nil {
+		ms = []model.Member{}
+	}
+	p, err := s.store.UpdateProject(id, func(p *model.Project) error { p.Members = ms; return nil })
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range old.Members {
+		if r, ok := p.Member(m.Name); !ok || r != m.Role {
+			s.hooks.Revoked(Revocation{User: m.Name, Why: "your role in project " + p.Name + " changed", Reconnect: true})
+		}
+	}
+	return p.Members, nil
+}
