@@ -1,0 +1,67 @@
+// projects.js switches between projects and creates new ones (the New
+// project dialog). The project last chosen is kept in localStorage.
+import { api } from './api.js';
+import { parseLabels, formatLabels } from './schema.js';
+import { store } from './app.js';
+import { loadList } from './list.js';
+
+const PROJECT_KEY = 'gloss.project';
+
+/** savedProject returns the id of the project to open: the one last chosen, else the first. */
+export function savedProject(projects) {
+  const saved = Number(localStorage.getItem(PROJECT_KEY));
+  return projects.some((p) => p.id === saved) ? saved : projects.length ? projects[0].id : null;
+}
+
+/** switchProject opens the project chosen in el, or the New project dialog. */
+export function switchProject(el) {
+  if (el.value === 'new') {
+    el.value = String(store.get().projectId);
+    openNewProject();
+    return;
+  }
+  const id = Number(el.value);
+  localStorage.setItem(PROJECT_KEY, String(id));
+  store.set({ projectId: id }, 'projects');
+  store.setList({ offset: 0 });
+  if (location.hash && location.hash !== '#/') location.hash = '#/';
+  else loadList();
+}
+
+// openNewProject opens the New project dialog with the current project's
+// labels to start from.
+function openNewProject() {
+  const cur = store.project();
+  document.getElementById('np-name').value = '';
+  document.getElementById('np-labels').value = formatLabels(cur ? cur.labels : []);
+  store.set({ newProject: { error: '' } }, 'new-project');
+  document.getElementById('np-name').focus();
+}
+
+/** createProject creates the dialog's project and switches to it. */
+export async function createProject(form) {
+  const np = store.get().newProject;
+  if (!np || np.busy) return;
+  const name = form.elements.name.value.trim();
+  let labels;
+  try {
+    if (!name) throw new Error('Give the project a name.');
+    labels = parseLabels(form.elements.labels.value);
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+    return;
+  }
+  store.set({ newProject: { error: '', busy: true } }, 'new-project');
+  try {
+    const p = await api.createProject(name, labels);
+    const projects = await api.projects();
+    localStorage.setItem(PROJECT_KEY, String(p.id));
+    store.set({ projects, projectId: p.id, newProject: null }, 'projects');
+    store.setList({ offset: 0 });
+    if (location.hash && location.hash !== '#/') location.hash = '#/';
+    else loadList();
+    store.toast(`Project ${p.name} created with ${p.labels.length} labels. Import articles into it with Import.`, 'info');
+  } catch (err) {
+    store.set({ newProject: { error: err.message } }, 'new-project');
+  }
+}
