@@ -30,6 +30,10 @@ type ExportOptions struct {
 	SplitBy string // "id" (default) or "source"
 	Part    int    // with Split: which part to write
 	BaseURL string
+	// Projects, when not nil, are the only projects exported: those the
+	// requesting user may export (the server fills it in; the CLI, which
+	// owns the file, leaves it nil).
+	Projects map[uint64]bool
 }
 
 // SplitNames names the parts of a split of two or three ratios.
@@ -145,7 +149,9 @@ func CheckExport(db storage.Store, o ExportOptions) (map[uint64]model.Project, e
 		return nil, err
 	}
 	for _, p := range ps {
-		projects[p.ID] = p
+		if o.Projects == nil || o.Projects[p.ID] {
+			projects[p.ID] = p
+		}
 	}
 	if o.Project != 0 {
 		if _, ok := projects[o.Project]; !ok {
@@ -178,7 +184,7 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 		return err
 	}
 	n := 0
-	err = db.EachArticle(storage.ArticleFilter{Project: o.Project, Status: o.Status}, func(a model.Article, anns []model.Annotation) error {
+	err = db.EachArticle(storage.ArticleFilter{Project: o.Project, Status: o.Status, Projects: o.Projects}, func(a model.Article, anns []model.Annotation) error {
 		if o.Split != nil {
 			key := strconv.FormatUint(a.ID, 10)
 			if o.SplitBy == "source" {
@@ -238,6 +244,17 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 		return invalid("with split, name the part to download: part=%s", PartName(len(o.Split), 0))
 	}
 	o.BaseURL = c.BaseURL()
+	if o.Project != 0 {
+		if _, err := s.svc.Project(actor(c), o.Project, model.PermExport); err != nil {
+			return err
+		}
+	}
+	if o.Projects, err = s.svc.Allowed(actor(c), model.PermExport); err != nil {
+		return err
+	}
+	if o.Projects != nil && len(o.Projects) == 0 {
+		return model.Errorf(model.EFORBIDDEN, "you may not export: that takes the reviewer or manager role in a project")
+	}
 	if _, err := CheckExport(s.store, o); err != nil {
 		return err
 	}

@@ -81,6 +81,7 @@ func Run(ctx context.Context, rc RunConfig) error {
 		return err
 	}
 	rc.Log.Info("gloss serving", "addr", base, "db", rc.DB)
+	go purgeExpired(ctx, db, rc.Log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if rc.Ready != nil {
@@ -97,6 +98,25 @@ func Run(ctx context.Context, rc RunConfig) error {
 		return err
 	}
 	return nil
+}
+
+// purgeExpired deletes expired sessions and tokens now and every hour
+// until ctx ends: they are refused anyway, but would pile up.
+func purgeExpired(ctx context.Context, db storage.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := db.PurgeExpired(); err != nil {
+			log.Error("purge expired credentials", "err", err)
+		} else if n > 0 {
+			log.Info("purged expired credentials", "n", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // displayAddr turns a listen address into one a browser can open.

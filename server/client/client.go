@@ -33,6 +33,7 @@ type Message struct {
 	Author      string             `json:"author"`
 	Users       []live.User        `json:"users"`
 	Error       string             `json:"error"`
+	Code        string             `json:"code"` // of an error: invalid, not_found, conflict, forbidden, ...
 }
 
 // Conn is one live socket on one article.
