@@ -26,6 +26,11 @@ var statusOf = map[string]int{
 // logs the internal ones, whose details never reach the client.
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	status, msg := http.StatusInternalServerError, "internal error"
+	var me *model.Error
+	if errors.As(err, &me) && me.Current != nil {
+		// A conditional change came too late: show what is there now.
+		return c.Status(statusOf[me.Code]).JSON(fiber.Map{"error": me.Message, "annotation": me.Current})
+	}
 	var fe *fiber.Error
 	switch {
 	case errors.As(err, &fe):
