@@ -42,6 +42,11 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** swatch is a chip of colour (a label's); a colour that is not #rrggbb shows grey. */
+export function swatch(color) {
+  return h('span', { class: 'swatch', style: { '--c': /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#64748b' } });
+}
+
 /** safeHref returns url when it is an absolute http(s) URL, else null. */
 export function safeHref(url) {
   try {

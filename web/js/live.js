@@ -14,6 +14,7 @@
 // pending ops laid over it), live-socket.js (the socket, presence and
 // reconnecting), live-rest.js (the REST fallback) and live-kept.js (the
 // queue in localStorage, and what is kept for articles that are not open).
+import { addMethods } from './mixin.js';
 import { OpQueue, Versions, isTemp, wire } from './live-ops.js';
 import { socketMethods } from './live-socket.js';
 import { restMethods } from './live-rest.js';
@@ -286,11 +287,4 @@ export class LiveSync {
   }
 }
 
-// The methods for each concern join the class here, as if written in it
-// (not enumerable, like a class's own).
-for (const methods of [overlayMethods, socketMethods, restMethods, keptMethods]) {
-  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(methods))) {
-    if (name in LiveSync.prototype) throw new Error(`LiveSync.${name} is defined twice`);
-    Object.defineProperty(LiveSync.prototype, name, { ...d, enumerable: false });
-  }
-}
+addMethods(LiveSync, overlayMethods, socketMethods, restMethods, keptMethods);
