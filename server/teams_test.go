@@ -213,3 +213,35 @@ func TestTokensAPI(t *testing.T) {
 		t.Errorf("a revoked token works: %d", code)
 	}
 }
+
+// TestSchemaEdit: a manager edits the label schema; a schema that an
+// annotation no longer fits is refused and nothing changes.
+func TestSchemaEdit(t *testing.T) {
+	tm := newTeam(t, false)
+	path := fmt.Sprintf("/api/projects/%d", tm.p1.ID)
+	labels := func(ls []model.Label) string {
+		b, _ := json.Marshal(map[string]any{"labels": ls})
+		return string(b)
+	}
+	noClaim := []model.Label{}
+	for _, l := range model.DefaultLabels() {
+		if l.Name != "CLAIM" {
+			noClaim = append(noClaim, l)
+		}
+	}
+	before := state(t, tm.db)
+	if code, body := tm.do("manager", "PATCH", path, labels(noClaim), ""); code != 400 || !strings.Contains(body, "CLAIM is still used") {
+		t.Errorf("removing a label in use: %d %s", code, body)
+	}
+	if state(t, tm.db) != before {
+		t.Errorf("a refused schema change was written")
+	}
+	more := append(model.DefaultLabels(), model.Label{Name: "SOURCE", Color: "#7c3aed", Hotkey: "o", Attrs: []model.AttrSpec{}})
+	if code, body := tm.do("manager", "PATCH", path, labels(more), ""); code != 200 || !strings.Contains(body, "SOURCE") {
+		t.Errorf("adding a label: %d %s", code, body)
+	}
+	// The new label is usable at once (the store's project cache forgot the old schema).
+	if code, body := tm.do("annotator", "POST", fmt.Sprintf("/api/articles/%d/annotations", tm.b.ID), `{"start":0,"end":2,"label":"SOURCE"}`, ""); code != 201 {
+		t.Errorf("annotating with the new label: %d %s", code, body)
+	}
+}
