@@ -1,0 +1,32 @@
+// perm.js says what the signed-in user may do in the open project, from
+// what the server sent with the project list: each project's "can" (the
+// permissions of storage/model/perm.go this user holds there) and
+// "my_role". The editor hides or disables what would be refused; the
+// server checks every change anyway, so this is about not offering a
+// button that can only fail.
+
+/** openProject returns the project the editor shows, or null. */
+export function openProject(state) {
+  return (state.projects || []).find((p) => p.id === state.projectId) || null;
+}
+
+/** can reports whether the user holds perm (e.g. 'export') in the open project. */
+export function can(state, perm) {
+  const p = openProject(state);
+  return !!p && (p.can || []).includes(perm);
+}
+
+/** isAdmin reports whether the user is a global admin. */
+export function isAdmin(state) {
+  return !!state.me && state.me.role === 'admin';
+}
+
+/**
+ * mayEdit reports whether the user may update or delete annotation an:
+ * their own (or one not saved yet), or anyone's with edit_others.
+ */
+export function mayEdit(state, an) {
+  if (!an) return false;
+  if (an.id < 0 || can(state, 'edit_others')) return true;
+  return !!state.me && an.author === state.me.name && can(state, 'annotate');
+}
