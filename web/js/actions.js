@@ -9,6 +9,7 @@ import { setStatus, doneAndNext } from './status.js';
 import { toggleHidden, toggleLabel } from './hidden.js';
 import { labelEverywhere } from './label-text.js';
 import { labelSelection, gotoAnnotation, gotoPeer, resizeSelected, pick, saveAttr, labelAll } from './annotate.js';
+import * as annotationActions from './actions-annotation.js';
 
 /** clicks are the actions of a click, by data-action. */
 export const clicks = {
@@ -63,6 +64,7 @@ export const clicks = {
   pick: (el, e) => pick(e),
   // Downloading closes the menu it came from.
   'export-download': () => setTimeout(() => closeMenus(), 0),
+  ...annotationActions.clicks,
 };
 
 /** changes are the actions of a change event, by data-action. */
@@ -79,6 +81,7 @@ export const changes = {
   'export-format': (el) => setExport({ format: el.value }),
   'export-done': (el) => setExport({ done: el.checked }),
   'export-clean': (el) => setExport({ clean: el.checked }),
+  ...annotationActions.changes,
 };
 
 /** inputs are the actions of an input event, by data-action. */
