@@ -195,3 +195,40 @@ func TestServeDemo(t *testing.T) {
 		t.Errorf("demo imported %d articles", total)
 	}
 }
+
+// TestUserAddAgain: adding a user again replaces the password and ends
+// every session and token of theirs (the old password's).
+func TestUserAddAgain(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", "annotator", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := gloss(t, "", "token", "create", "ana", "--ttl", "24h", "--name", "ci", "--db", db)
+	if err != nil || !strings.Contains(out, "expires") {
+		t.Fatalf("token create: %v %s", err, out)
+	}
+	tok := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	out, _, err = gloss(t, "", "token", "list", "--db", db)
+	if err != nil || !strings.Contains(out, "ci") || !strings.Contains(out, "ana") {
+		t.Fatalf("token list: %v %s", err, out)
+	}
+	out, _, err = gloss(t, "another-pass\n", "user", "add", "ana", "--role", "reviewer", "--db", db)
+	if err != nil || !strings.Contains(out, "1 sessions and tokens revoked") {
+		t.Fatalf("user add again: %v %s", err, out)
+	}
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Authenticate(storage.CredToken, tok); err == nil {
+		t.Errorf("the old token still works")
+	}
+	ps, _ := st.Projects()
+	if r, _ := ps[0].Member("ana"); r != "reviewer" {
+		t.Errorf("ana's project role: %q", r)
+	}
+	st.Close()
+	if _, _, err := gloss(t, "", "token", "revoke", "nope", "--db", db); err == nil {
+		t.Errorf("revoking an unknown token id succeeded")
+	}
+}

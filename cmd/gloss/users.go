@@ -56,8 +56,17 @@ func userAddCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer st.Close()
+	_, existed := st.User(pos[0])
 	if err := st.PutUser(model.User{Name: pos[0], Role: global, PasswordHash: hash}); err != nil {
 		return err
+	}
+	if existed == nil {
+		// A new password ends what the old one opened, as over the API.
+		gone, err := st.RevokeUser(pos[0], "")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "user %s existed: password and role replaced, %d sessions and tokens revoked\n", pos[0], len(gone))
 	}
 	if member == "" {
 		fmt.Fprintf(stdout, "user %s (%s) saved in %s\n", pos[0], global, *db)
