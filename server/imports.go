@@ -1,267 +1,48 @@
 package server
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"maps"
 	"strconv"
-	"time"
 
-	"github.com/gloss-dev/gloss/server/importer"
-	"github.com/gloss-dev/gloss/storage"
-	"github.com/gloss-dev/gloss/storage/model"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gofiber/fiber/v2"
 )
 
-// ImportFile is one file to import: its name (which helps tell its
-// format) and a way to read it.
-type ImportFile struct {
-	Name string
-	Open func() (io.ReadCloser, error)
-}
-
-// ImportOptions say where an import goes and who it is by.
-type ImportOptions struct {
-	Project uint64 // 0: the first project
-	// Author is who imports: every article and span is theirs. The file's
-	// own authors and creation times are kept beside gloss's fields, as
-	// the attributes source_author and source_created_at of each span, and
-	// an article's status as meta.source_status (it starts as new), so
-	// that nobody's name is put on work they did not do in gloss.
-	Author string
-	// KeepAuthors takes the file's authors, times and statuses as gloss's
-	// own (an admin restoring an export; spans without an author are
-	// Author's).
-	KeepAuthors bool
-}
-
-// ImportChunk is how many articles ImportFiles stores per transaction.
-const ImportChunk = 500
-
-// ImportFiles decodes files of any format the importer knows and stores
-// every article in them with their annotations. It reads the files twice:
-// first it only checks them (formats, UTF-8, offsets, labels and
-// attributes against the project's schema), so that bad input anywhere
-// stores nothing; then it stores them ImportChunk articles per
-// transaction, so that memory stays flat whatever the files' size.
-// Provenance (see ImportOptions) is settled while decoding. It returns a
-// summary per article, not the articles: a large import keeps nothing of
-// them.
-func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Imported, error) {
-	p, err := importProject(db, o.Project)
-	if err != nil {
-		return nil, err
-	}
-	count := 0
-	for _, f := range files {
-		err := decodeFile(f, o, func(it storage.NewArticle) error {
-			count++
-			return checkImport(p, it)
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	if count == 0 {
-		return nil, invalid("no articles found in the files")
-	}
-	// The second pass decodes the next chunk while the previous one is
-	// being stored: one goroutine stores, in order, what the decoder hands
-	// it. gloss bench export, 10,000 articles, alternating runs: 13.5 and
-	// 14.9 s before, 10.3 and 11.0 s so (peak heap 76-78 -> 88-91 MiB).
-	var out []Imported
-	chunks := make(chan []storage.NewArticle, 1)
-	stored := make(chan error, 1)
-	go func() {
-		for chunk := range chunks {
-			res, err := db.ImportArticles(p.ID, chunk)
-			for _, r := range res {
-				out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
-			}
-			if err != nil {
-				stored <- err
-				for range chunks {
-					// the decoder stops at its next hand-over
-				}
-				return
-			}
-		}
-		stored <- nil
-	}()
-	var storeErr error
-	var chunk []storage.NewArticle
-	hand := func() error {
-		select {
-		case storeErr = <-stored: // the storer failed
-			return storeErr
-		default:
-		}
-		select {
-		case storeErr = <-stored:
-			return storeErr
-		case chunks <- chunk:
-		}
-		chunk = make([]storage.NewArticle, 0, ImportChunk)
-		return nil
-	}
-	var decodeErr error
-	for _, f := range files {
-		decodeErr = decodeFile(f, o, func(it storage.NewArticle) error {
-			if chunk = append(chunk, it); len(chunk) == ImportChunk {
-				return hand()
-			}
-			return nil
-		})
-		if decodeErr != nil {
-			break
-		}
-	}
-	if decodeErr == nil && len(chunk) > 0 {
-		decodeErr = hand()
-	}
-	close(chunks)
-	if storeErr == nil {
-		storeErr = <-stored
-	}
-	if storeErr != nil {
-		return out, storeErr
-	}
-	return out, decodeErr
-}
-
-func importProject(db storage.Store, id uint64) (model.Project, error) {
-	if id != 0 {
-		return db.Project(id)
-	}
-	ps, err := db.Projects()
-	if err != nil {
-		return model.Project{}, err
-	}
-	return ps[0], nil // Open makes sure the default project exists
-}
-
-// checkImport validates one article as ImportArticles will, without
-// storing it.
-func checkImport(p model.Project, it storage.NewArticle) error {
-	a := it.Article
-	if err := storage.CheckArticle(&a); err != nil {
-		return model.Errorf(model.ErrorCode(err), "%q: %s", a.Title, model.ErrorMessage(err))
-	}
-	ri := model.NewRuneIndex(a.Text)
-	for i, c := range it.Annotations {
-		if _, err := model.NewAnnotation(p, ri, c); err != nil {
-			return model.Errorf(model.ErrorCode(err), "%q, annotation %d: %s", a.Title, i+1, model.ErrorMessage(err))
-		}
-	}
-	return nil
-}
-
-func decodeFile(f ImportFile, o ImportOptions, add func(storage.NewArticle) error) error {
-	rc, err := f.Open()
-	if err != nil {
-		return fmt.Errorf("open %s: %w", f.Name, err)
-	}
-	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	head, _ := br.Peek(4096)
-	format, err := importer.Detect(f.Name, head)
-	if err != nil {
-		return err
-	}
-	return importer.Decode(format, f.Name, br, func(r importer.Record) error {
-		it := storage.NewArticle{Article: r.Article}
-		if !o.KeepAuthors && it.Article.Status != "" && it.Article.Status != model.StatusNew {
-			if it.Article.Meta == nil {
-				it.Article.Meta = map[string]any{}
-			}
-			it.Article.Meta["source_status"] = string(it.Article.Status)
-			it.Article.Status = model.StatusNew
-		}
-		for _, an := range r.Annotations {
-			start, end, label := an.Start, an.End, an.Label
-			c := model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label,
-				Attrs: an.Attrs, Author: an.Author, Applied: an.CreatedAt}
-			if c.Author == "" {
-				c.Author = o.Author
-			}
-			if !o.KeepAuthors {
-				c.Attrs = maps.Clone(an.Attrs)
-				if c.Attrs == nil {
-					c.Attrs = map[string]string{}
-				}
-				if an.Author != "" && an.Author != o.Author {
-					c.Attrs[model.AttrSourceAuthor] = an.Author
-				}
-				if !an.CreatedAt.IsZero() {
-					c.Attrs[model.AttrSourceCreatedAt] = an.CreatedAt.UTC().Format(time.RFC3339)
-				}
-				c.Author, c.Applied = o.Author, time.Time{}
-			}
-			it.Annotations = append(it.Annotations, c)
-		}
-		if it.Article.Source == "" {
-			it.Article.Source = f.Name
-		}
-		return add(it)
-	})
-}
-
 type importResult struct {
-	Articles []Imported `json:"articles"`
+	Articles []service.Imported `json:"articles"`
 }
 
-// Imported tells what an import did with one article.
-type Imported struct {
-	ID          uint64 `json:"id"`
-	Title       string `json:"title"`
-	Created     bool   `json:"created"`     // false: the project held the same text already
-	Annotations int    `json:"annotations"` // annotations stored with it
-}
-
+// importFiles reads POST /api/import's form: files in "files", optional
+// "project" and "keep_authors".
 func (s *Server) importFiles(c *fiber.Ctx) error {
 	form, err := c.MultipartForm()
 	if err != nil {
 		return invalid("send the files as multipart/form-data in the field \"files\"")
 	}
-	a := actor(c)
-	o := ImportOptions{Author: a.Name}
+	var o service.ImportOptions
 	if p := form.Value["project"]; len(p) > 0 && p[0] != "" {
 		if o.Project, err = strconv.ParseUint(p[0], 10, 64); err != nil || o.Project == 0 {
 			return invalid("project must be a project id")
 		}
-	} else if o.Project, err = s.svc.DefaultProject(a, model.PermAddArticles); err != nil {
-		return err
-	}
-	if _, err := s.svc.Project(a, o.Project, model.PermAddArticles); err != nil {
-		return err
 	}
 	if k := form.Value["keep_authors"]; len(k) > 0 && k[0] != "" {
 		if o.KeepAuthors, err = strconv.ParseBool(k[0]); err != nil {
 			return invalid("keep_authors must be true or false")
 		}
-		if o.KeepAuthors && a.Role != model.RoleAdmin {
-			return model.Errorf(model.EFORBIDDEN, "only an admin may keep a file's authors (keep_authors)")
-		}
 	}
-	var files []ImportFile
+	var files []service.ImportFile
 	for _, fh := range form.File["files"] {
-		files = append(files, ImportFile{Name: fh.Filename, Open: func() (io.ReadCloser, error) { return fh.Open() }})
+		files = append(files, service.ImportFile{Name: fh.Filename, Open: func() (io.ReadCloser, error) { return fh.Open() }})
 	}
 	if len(files) == 0 {
 		return invalid("no files: send them in the multipart field \"files\"")
 	}
-	res, err := ImportFiles(s.store, o, files)
+	res, err := s.svc.Import(actor(c), o, files)
 	if err != nil {
 		return err
 	}
-	for _, r := range res {
-		if r.Annotations > 0 {
-			s.hub.Published(r.ID)
-		}
-	}
 	if res == nil {
-		res = []Imported{}
+		res = []service.Imported{}
 	}
 	return c.JSON(importResult{Articles: res})
 }

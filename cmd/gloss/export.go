@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/server/export"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 )
 
@@ -63,7 +63,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		return ""
 	}
-	o, err := server.ParseExportOptions(get)
+	o, err := service.ParseExportOptions(get)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	if _, err := server.CheckExport(st, o); err != nil {
+	if o, err = service.New(st, service.Hooks{}).CheckExportFor(service.Owner("gloss"), o); err != nil {
 		return err
 	}
 	parts := 1
@@ -86,7 +86,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 		o.Part = part
 		path := *out
 		if o.Split != nil {
-			path = fmt.Sprintf("%s-%s%s", strings.TrimSuffix(*out, export.FileExt(o.Format)), server.PartName(parts, part), export.FileExt(o.Format))
+			path = fmt.Sprintf("%s-%s%s", strings.TrimSuffix(*out, export.FileExt(o.Format)), service.PartName(parts, part), export.FileExt(o.Format))
 		}
 		if err := exportTo(st, path, o, stdout, stderr, *quiet); err != nil {
 			return err
@@ -95,7 +95,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func exportTo(st *storage.DB, path string, o server.ExportOptions, stdout, stderr io.Writer, quiet bool) error {
+func exportTo(st *storage.DB, path string, o service.ExportOptions, stdout, stderr io.Writer, quiet bool) error {
 	w := stdout
 	var f *os.File
 	if path != "" {
@@ -116,7 +116,7 @@ func exportTo(st *storage.DB, path string, o server.ExportOptions, stdout, stder
 			fmt.Fprintf(stderr, "\rexport %s: %d articles…", o.Format, n)
 		}
 	}
-	if err := server.Export(st, bw, o, progress); err != nil {
+	if err := service.Export(st, bw, o, progress); err != nil {
 		if f != nil {
 			os.Remove(path) // never leave half a file that looks whole
 		}

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 )
 
@@ -35,9 +35,10 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	svc := service.New(st, service.Hooks{})
 	for _, p := range paths {
-		f := server.ImportFile{Name: filepath.Base(p), Open: func() (io.ReadCloser, error) { return os.Open(p) }}
-		res, err := server.ImportFiles(st, server.ImportOptions{Project: *project, Author: *author, KeepAuthors: *keep}, []server.ImportFile{f})
+		f := service.ImportFile{Name: filepath.Base(p), Open: func() (io.ReadCloser, error) { return os.Open(p) }}
+		res, err := svc.Import(service.Owner(*author), service.ImportOptions{Project: *project, KeepAuthors: *keep}, []service.ImportFile{f})
 		if err != nil {
 			return fmt.Errorf("%s: %s (nothing of it was imported)", p, errorText(err))
 		}

@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 )
 
@@ -52,8 +52,9 @@ func labelTextCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	svc := service.New(st, service.Hooks{})
 	for _, t := range list {
-		res, err := server.LabelText(st, *project, *author, server.LabelTextRequest{Text: t, Label: *label, WholeWords: !*anywhere, Apply: *apply}, nil)
+		res, err := svc.LabelText(service.Owner(*author), *project, service.LabelTextRequest{Text: t, Label: *label, WholeWords: !*anywhere, Apply: *apply})
 		if err != nil {
 			return fmt.Errorf("%q: %s", t, errorText(err))
 		}

@@ -23,9 +23,10 @@ type Actor struct {
 	Cred string
 }
 
-// System is the actor of the CLI working on a database file no server
-// holds: whoever can open the file owns it, so it acts as an admin.
-var System = Actor{User: model.User{Name: "gloss", Role: model.RoleAdmin}}
+// Owner is the actor of the CLI working on a database file no server
+// holds: whoever can open the file owns it, so it acts as an admin, and
+// what it writes is recorded under name (the CLI's --author).
+func Owner(name string) Actor { return Actor{User: model.User{Name: name, Role: model.RoleAdmin}} }
 
 // Revocation says which live sockets must close, and why (the close
 // frame's reason). A socket closes when its user is User (and Creds is

@@ -4,9 +4,9 @@
 // A corpus of N articles (about 2,000 code points each, with multilingual
 // text mixed in) and ~20 spans each is generated into a temporary
 // database through the store, then every format is exported through
-// server.Export (the path GET /api/export and `gloss export` take) to a
+// service.Export (the path GET /api/export and `gloss export` take) to a
 // byte counter, while a sampler records the Go heap; last, the jsonl
-// export is imported into a fresh database through server.ImportFiles.
+// export is imported into a fresh database through service.ImportFiles.
 package exportbench
 
 import (
@@ -21,8 +21,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/server/export"
+	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 )
@@ -93,7 +93,7 @@ func Run(cfg Config) (Report, error) {
 		for _, f := range cfg.Formats {
 			r, err := measure(func() (int64, error) {
 				cw := &counter{}
-				err := server.Export(db, cw, server.ExportOptions{Format: f}, nil)
+				err := service.Export(db, cw, service.ExportOptions{Format: f}, nil)
 				return cw.n, err
 			})
 			if err != nil {
@@ -111,7 +111,7 @@ func Run(cfg Config) (Report, error) {
 			db.Close()
 			return rep, err
 		}
-		err = server.Export(db, f, server.ExportOptions{Format: "jsonl"}, nil)
+		err = service.Export(db, f, service.ExportOptions{Format: "jsonl"}, nil)
 		f.Close()
 		db.Close()
 		if err != nil {
@@ -123,7 +123,7 @@ func Run(cfg Config) (Report, error) {
 			return rep, err
 		}
 		r, err := measure(func() (int64, error) {
-			_, err := server.ImportFiles(fresh, server.ImportOptions{Author: "bench", KeepAuthors: true}, []server.ImportFile{{Name: "corpus.jsonl", Open: func() (io.ReadCloser, error) { return os.Open(jsonl) }}})
+			_, err := service.ImportFiles(fresh, service.ImportOptions{Author: "bench", KeepAuthors: true}, []service.ImportFile{{Name: "corpus.jsonl", Open: func() (io.ReadCloser, error) { return os.Open(jsonl) }}})
 			return st.Size(), err
 		})
 		fresh.Close()
