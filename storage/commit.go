@@ -123,6 +123,10 @@ type textCache struct {
 	mu       sync.Mutex
 	texts    map[uint64]*model.RuneIndex
 	projects map[uint64]model.Project
+	// gen counts forgetProject calls: a project read outside a write
+	// transaction is cached only if no update came between the start of
+	// the read and the caching (the read may have seen the old one).
+	gen uint64
 }
 
 const maxCachedTexts = 64
@@ -167,5 +171,36 @@ func (tc *textCache) project(tx *bolt.Tx, id uint64) (model.Project, error) {
 func (tc *textCache) forgetProject(id uint64) {
 	tc.mu.Lock()
 	delete(tc.projects, id)
+	tc.gen++
+	tc.mu.Unlock()
+}
+
+// cachedProject returns a cached project, or the generation to hand to
+// putProject after reading it.
+func (tc *textCache) cachedProject(id uint64) (model.Project, uint64, bool) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	p, ok := tc.projects[id]
+	return p, tc.gen, ok
+}
+
+// putProject caches p if no project changed since generation gen.
+func (tc *textCache) putProject(p model.Project, gen uint64) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.gen != gen {
+		return
+	}
+	if tc.projects == nil {
+		tc.projects = map[uint64]model.Project{}
+	}
+	tc.projects[p.ID] = p
+}
+
+// forgetProjects forgets every cached project.
+func (tc *textCache) forgetProjects() {
+	tc.mu.Lock()
+	tc.projects = nil
+	tc.gen++
 	tc.mu.Unlock()
 }

@@ -119,9 +119,11 @@ func (db *DB) DeleteUser(name string) error {
 				return nil
 			}
 			p.Members = kept
+			db.cache.forgetProject(p.ID)
 			return putJSON(ps, k, p)
 		})
 	})
+	db.cache.forgetProjects() // after the commit too (see UpdateProject)
 	return wrap(err, "delete user "+name)
 }
 
