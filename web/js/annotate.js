@@ -140,12 +140,11 @@ export function saveAttr(el) {
   if (!a) return;
   const name = el.dataset.name;
   const value = el.value.trim();
-  const attrs = { ...(a.attrs || {}) };
-  if ((attrs[name] || '') === value) return;
-  if (value === '') delete attrs[name];
-  else attrs[name] = value;
+  if (((a.attrs && a.attrs[name]) || '') === value) return;
   el.removeAttribute('aria-invalid');
-  edits.update(id, { attrs }).then((r) => {
+  // A merge patch of this one key (null clears it): a colleague's edit of
+  // another field, even one made while this user was offline, stays.
+  edits.update(id, { attrs: { [name]: value === '' ? null : value } }).then((r) => {
     // Refused (the toast says why): keep the text so that it can be fixed.
     if (!r && el.isConnected) el.setAttribute('aria-invalid', 'true');
   });

@@ -4,8 +4,18 @@
 // to reverse it:
 //
 //	create  undo: delete it             redo: create it again
-//	update  undo: patch the old fields  redo: patch the new ones
+//	update  undo: set the fields back   redo: set them again
 //	delete  undo: create it again       redo: delete it
+//
+// Others work on the same annotations, so nothing is undone over their
+// work (history-apply.js, undo-plan.js): an update's entry keeps the
+// fields it changed ({field: value} before and after), and undo sets back
+// only those that still hold this user's value; a field a colleague
+// changed since is left as theirs, and a note says so. Deleting an
+// annotation others have edited since (undoing its create) asks first.
+// Undo, redo and deletes are conditional (if_version): should someone
+// change the annotation before they reach the server, they are refused,
+// the user is told, and the entry goes back where it was to try again.
 //
 // Creating again gives a new id, and a create's temporary id is replaced
 // by the real one when the server acknowledges it. Entries keep the id the
@@ -20,25 +30,14 @@
 // The writer applies each change before returning, so pressing Ctrl+Z three
 // times quickly undoes three things, in order, even offline. A change the
 // server refuses is reverted by the writer (which says why in a toast) and
-// its entry is dropped here.
+// its entry is dropped here (or, refused as a conflict, put back).
+import { addMethods } from './mixin.js';
+import { diff } from './ann-fields.js';
+import { fields, changes } from './undo-plan.js';
+import { applyMethods } from './history-apply.js';
+import { mayChange, whyNot } from './perm-review.js';
 
-/** fields returns what re-creating an annotation needs. */
-export function fields(a) {
-  return { start: a.start, end: a.end, label: a.label, attrs: { ...(a.attrs || {}) } };
-}
-
-function sameAttrs(a = {}, b = {}) {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-
-/** changes reports whether patch would change annotation a. */
-export function changes(a, patch) {
-  for (const k of ['start', 'end', 'label']) {
-    if (k in patch && patch[k] !== a[k]) return true;
-  }
-  return 'attrs' in patch && !sameAttrs(a.attrs || {}, patch.attrs || {});
-}
+export { fields, changes };
 
 /** KEPT_ARTICLES is how many articles' undo stacks are kept for coming back to. */
 const KEPT_ARTICLES = 20;
@@ -61,8 +60,10 @@ export class History {
     this.kept = new Map();
     if (writer.on) {
       writer.on('rename', (from, to) => this.alias.set(from, to));
-      writer.on('settled', (opId, annotation) => {
-        if (annotation === null) this.forget(opId);
+      writer.on('settled', (opId, annotation, why) => {
+        if (annotation) this._made(opId, annotation);
+        else if (why && why.code === 'conflict') this._putBack(opId);
+        else this.forget(opId);
       });
     }
   }
@@ -201,7 +202,7 @@ export class History {
     return this._run('Could not add the annotation', () => {
       this._article();
       const r = this.writer.create({ attrs: {}, ...f });
-      this._record({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId });
+      this._record({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId, lastOp: 'create' });
       return r;
     });
   }
@@ -219,7 +220,7 @@ export class History {
       try {
         for (const f of list) {
           const r = this.writer.create({ attrs: {}, ...f });
-          entries.push({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId });
+          entries.push({ kind: 'create', id: r.annotation.id, after: fields(r.annotation), opId: r.opId, lastOp: 'create' });
           done.push(r.done || Promise.resolve(r.annotation));
         }
       } finally {
@@ -229,108 +230,61 @@ export class History {
     });
   }
 
-  /** update changes some of an annotation's fields (attrs replace the map). */
-  update(id, patch) {
-    return this._run('Could not save the change', () => {
+  /**
+   * update changes some of an annotation's fields; patch.attrs is a merge
+   * patch (null removes a key). A plain edit goes unconditionally: changes
+   * merge per field, and a colleague whose field it overwrites is shown
+   * it. opts.cond makes it conditional ("Put mine back" does). The entry
+   * keeps only the fields that changed.
+   */
+  update(id, patch, opts = {}) {
+    return this._run(opts.what ? `Could not ${opts.what}` : 'Could not save the change', () => {
       this._article();
-      const cur = this.store.annotation(id);
-      if (!cur) throw new Error('the annotation is gone');
+      const cur = this._editable(id);
       if (!changes(cur, patch)) return cur; // e.g. Enter then blur on the same field
-      const r = this.writer.update(id, patch);
-      this._record({ kind: 'update', id, before: fields(cur), after: fields(r.annotation), opId: r.opId });
+      const r = this.writer.update(id, patch, opts);
+      const d = diff(cur, r.annotation);
+      if (d.length) {
+        const before = Object.fromEntries(d.map((c) => [c.field, c.old]));
+        const after = Object.fromEntries(d.map((c) => [c.field, c.new]));
+        this._record({ kind: 'update', id, before, after, opId: r.opId, lastOp: 'update' });
+      }
       return r;
     });
   }
 
-  /** remove deletes an annotation. */
+  /**
+   * remove deletes an annotation, on condition that it is still as this
+   * page last saw it: a change someone made a moment ago is not deleted
+   * along unseen (the refusal says so).
+   */
   remove(id) {
     return this._run('Could not delete the annotation', () => {
       this._article();
-      const cur = this.store.annotation(id);
-      if (!cur) throw new Error('the annotation is gone');
-      const r = this.writer.remove(id);
-      this._record({ kind: 'delete', id, before: fields(cur), opId: r.opId });
+      const cur = this._editable(id);
+      const r = this.writer.remove(id, { cond: true });
+      this._record({ kind: 'delete', id, before: fields(cur), opId: r.opId, lastOp: 'delete' });
       return r;
     });
   }
 
-  /** undo reverses the newest recorded change. */
-  undo() {
-    return this._run('Could not undo', () => {
-      const e = this.undoStack[this.undoStack.length - 1];
-      if (!e) return null;
-      const r = this._apply(e, true);
-      this.undoStack.pop();
-      this.redoStack.push(e);
-      return r;
-    });
+  // _editable returns annotation id, or throws when it is gone or this
+  // user may not change it in this project.
+  _editable(id) {
+    const cur = this.store.annotation(id);
+    if (!cur) throw new Error('the annotation is gone');
+    if (!mayChange(this.store.get(), cur)) throw new Error(whyNot(cur));
+    return cur;
   }
 
-  /** redo applies the newest undone change again. */
-  redo() {
-    return this._run('Could not redo', () => {
-      const e = this.redoStack[this.redoStack.length - 1];
-      if (!e) return null;
-      const r = this._apply(e, false);
-      this.redoStack.pop();
-      this.undoStack.push(e);
-      return r;
-    });
-  }
-
-  // _apply makes entry e's change (backwards: its reverse). It throws when
-  // the annotation is gone (someone deleted it): the entry is then dropped,
-  // since it can never apply again.
-  _apply(e, backwards) {
-    this._article();
-    if (e.kind !== 'group') {
-      try {
-        return this._applyOne(e, backwards);
-      } catch (err) {
-        (backwards ? this.undoStack : this.redoStack).pop();
-        throw err;
-      }
-    }
-    // Undo in reverse order, redo in order; parts that cannot apply any
-    // more (someone deleted the annotation) leave the group.
-    const order = backwards ? [...e.entries].reverse() : e.entries;
-    const ok = new Set();
-    const done = [];
-    let last = null;
-    for (const part of order) {
-      try {
-        const r = this._applyOne(part, backwards);
-        ok.add(part);
-        done.push(r.done || Promise.resolve(r.annotation));
-      } catch (err) {
-        last = err;
-      }
-    }
-    e.entries = e.entries.filter((p) => ok.has(p));
-    if (!e.entries.length) {
-      (backwards ? this.undoStack : this.redoStack).pop();
-      throw last || new Error('the annotations are gone');
-    }
-    return { done: Promise.all(done) };
-  }
-
-  // _applyOne makes one create, update or delete entry's change.
-  _applyOne(e, backwards) {
-    const id = this.resolve(e.id);
-    // Undoing a create and redoing a delete delete; undoing a delete and
-    // redoing a create create again.
-    const del = e.kind === 'create' ? backwards : e.kind === 'delete' ? !backwards : false;
-    let r;
-    if (e.kind === 'update') r = this.writer.update(id, backwards ? e.before : e.after);
-    else if (del) r = this.writer.remove(id);
-    else {
-      r = this.writer.create(e.kind === 'create' ? e.after : e.before);
-      if (r.annotation.id !== id) this.alias.set(id, r.annotation.id);
-    }
-    e.opId = r.opId;
-    return r;
+  /** me is the name of the user whose history this is. */
+  get me() {
+    const m = (this.writer && this.writer.me) || this.store.get().me;
+    return m ? m.name : '';
   }
 }
+
+addMethods(History, applyMethods);
 
 // keepEntries is stack without the entries keep refuses; a group keeps
 // the parts keep takes, and goes when none is left. Groups are copied, not

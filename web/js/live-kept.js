@@ -5,7 +5,8 @@
 // repeated op_id again without applying it twice, so re-sending after a
 // reconnect is always safe. What is kept for an article that is not open
 // goes out over REST (flushStored).
-import { isTemp, sessionOf } from './live-ops.js';
+import { isTemp, sessionOf, ifVersion } from './live-ops.js';
+import { deleteAnnotationIf } from './api-review.js';
 
 const KEY_PREFIX = 'gloss:pending:';
 
@@ -25,7 +26,7 @@ export const keptMethods = {
       const mine = new Set(this.queue.ops.map((o) => o.op_id));
       const stored = readStored(this.storage, key);
       const foreign = stored ? stored.ops.filter((o) => !mine.has(o.op_id) && !this.settledIds.has(o.op_id) && sessionOf(o.op_id) !== this.sessionId) : [];
-      const ops = [...foreign, ...this.queue.ops.map((o) => ({ op_id: o.op_id, action: o.action, id: o.id, fields: o.fields, at: o.at, user: o.user }))];
+      const ops = [...foreign, ...this.queue.ops.map(keptOp)];
       if (!ops.length) this.storage.removeItem(key);
       else this.storage.setItem(key, JSON.stringify({ v: 1, base: this.versions.v, ops }));
     } catch (err) {
@@ -58,6 +59,15 @@ export const keptMethods = {
     return n ? stored.base || 0 : 0;
   },
 };
+
+// keptOp is what is kept of a pending op: all that sending it needs,
+// including the version it expects when it is conditional.
+function keptOp(o) {
+  const k = { op_id: o.op_id, action: o.action, id: o.id, fields: o.fields, at: o.at, user: o.user, seen: o.seen || 0 };
+  if (o.cond) k.cond = true;
+  if (o.what) k.what = o.what;
+  return k;
+}
 
 function readStored(storage, key) {
   const raw = storage.getItem(key);
@@ -108,13 +118,15 @@ export async function flushStored(storage, api, articleId, me) {
     try {
       if (id === undefined) throw Object.assign(new Error('the annotation was never saved'), { status: 400 });
       const body = { ...o.fields, op_id: o.op_id };
+      const iv = ifVersion(o);
+      if (iv && o.action === 'update') body.if_version = iv;
       if (o.action === 'create') {
         const a = await api.createAnnotation(articleId, body);
         real.set(k, a.id);
       } else if (o.action === 'update') await api.updateAnnotation(articleId, id, body);
       else {
         try {
-          await api.deleteAnnotation(articleId, id);
+          await (api.deleteAnnotationIf || deleteAnnotationIf)(articleId, id, iv, o.op_id);
         } catch (err) {
           if (err.status !== 404) throw err;
         }

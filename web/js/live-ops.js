@@ -3,6 +3,10 @@
 // queue of ops not yet settled and the count of op-log versions seen. No
 // page, no socket, no storage: the node tests run them as they are.
 import { sliceCodePoints } from './offsets.js';
+import { mergeAttrs } from './ann-fields.js';
+
+/** PROVENANCE are the attributes any label may carry (the server keeps them on a relabel). */
+const PROVENANCE = ['source_author', 'source_created_at'];
 
 /** sessionOf returns the session part of an op_id ("<session>-<n>"). */
 export function sessionOf(opId) {
@@ -17,13 +21,25 @@ export function isTemp(id) {
 
 /**
  * wire turns a pending op into the message the server takes.
- * Pending ops are {op_id, action, id, fields, at, user}: fields are
- * {start, end, label, attrs} for a create, what changes for an update,
- * nothing for a delete; id is the annotation's (temporary for a create).
+ * Pending ops are {op_id, action, id, fields, at, user, seen, cond}:
+ * fields are {start, end, label, attrs} for a create, what changes for an
+ * update (attrs a merge patch: null removes a key), nothing for a delete;
+ * id is the annotation's (temporary for a create). seen is the version of
+ * the annotation this page had seen when the op was made (moved on by the
+ * acks of this page's own earlier ops on it); cond makes the op
+ * conditional on it (if_version): refused, not applied, when someone else
+ * changed the annotation since.
  */
 export function wire(op) {
   const annotation = op.action === 'create' ? { ...op.fields } : { id: op.id, ...op.fields };
+  const v = ifVersion(op);
+  if (v) annotation.if_version = v;
   return { type: 'op', op_id: op.op_id, action: op.action, annotation };
+}
+
+/** ifVersion is the if_version op goes out with, or 0 for none. */
+export function ifVersion(op) {
+  return op.cond && op.action !== 'create' && op.seen > 0 ? op.seen : 0;
 }
 
 /**
@@ -44,7 +60,7 @@ export function applyOp(cur, op, ctx) {
         start: f.start,
         end: f.end,
         label: f.label,
-        attrs: { ...(f.attrs || {}) },
+        attrs: mergeAttrs({}, f.attrs),
         author: op.user || ctx.author || '',
         created_at: op.at,
         updated_at: op.at,
@@ -55,16 +71,16 @@ export function applyOp(cur, op, ctx) {
     }
     case 'update': {
       if (!cur) return null;
-      const a = { ...cur, updated_at: op.at };
+      // As the server: attrs merge first, then a relabel keeps only the
+      // attributes the new label declares (and provenance).
+      const a = { ...cur, updated_at: op.at, updated_by: op.user || ctx.author || cur.updated_by };
       if ('start' in f) a.start = f.start;
       if ('end' in f) a.end = f.end;
-      if ('attrs' in f) a.attrs = { ...(f.attrs || {}) };
+      if ('attrs' in f) a.attrs = mergeAttrs(cur.attrs, f.attrs);
       if ('label' in f && f.label !== cur.label) {
         a.label = f.label;
         const names = ctx.attrNames ? ctx.attrNames(f.label) : null;
-        if (!('attrs' in f) && names) {
-          a.attrs = Object.fromEntries(Object.entries(cur.attrs || {}).filter(([k]) => names.includes(k)));
-        }
+        if (names) a.attrs = Object.fromEntries(Object.entries(a.attrs || {}).filter(([k]) => names.includes(k) || PROVENANCE.includes(k)));
       }
       if (a.start !== cur.start || a.end !== cur.end) a.text = cut(ctx, a.start, a.end);
       return a;

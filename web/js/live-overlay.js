@@ -15,6 +15,15 @@ const REFUSED = {
   delete: 'Could not delete the annotation',
 };
 
+// conflictMessage says why a conditional change was refused: someone
+// changed the annotation after this page last saw it, and nothing of the
+// change was written (the annotation shows their version now).
+function conflictMessage(op, an) {
+  const who = an ? an.updated_by || an.author || 'someone' : 'someone';
+  const what = op.what || { update: 'change', delete: 'delete' }[op.action] || 'change';
+  return `Your ${what} was not saved: ${who} changed this annotation just before, and it shows ${who}'s version now. Look at it and try again if you still want to.`;
+}
+
 /** overlayMethods are LiveSync's methods for remote ops, acks and refusals; live.js adds them to the class. */
 export const overlayMethods = {
   _ctx() {
@@ -84,15 +93,6 @@ export const overlayMethods = {
     this.store.applyRemote(op);
   },
 
-  // _tellOpen says so when someone else changes or deletes the annotation
-  // this user has open: the last change wins, and it should not win unseen.
-  _tellOpen(op) {
-    const an = op.annotation;
-    if (!an || !op.author || (this.me && op.author === this.me.name)) return;
-    if (this.store.get().selectedId !== an.id || !this.store.annotation(an.id)) return;
-    this.store.toast(`${op.author} ${op.action === 'delete' ? 'deleted' : 'changed'} the annotation you have open`, 'info');
-  },
-
   _remote(op) {
     if (!op || typeof op.version !== 'number') return;
     // One of ours, committed before a drop, seen in a catch-up: if the
@@ -103,8 +103,10 @@ export const overlayMethods = {
     }
     const before = this.versions.v;
     const seen = this.versions.see(op.version);
-    this._tellOpen(op);
+    const old = op.annotation ? this._confirmed(op.annotation.id) : null;
+    const open = this.store.get().selectedId; // a delete closes it
     this._confirm(op);
+    this._noteRemote(op, old, open);
     if (seen === 'gap' && this.socket) {
       // Should not happen: versions reach every client contiguously. Ask
       // again from before the gap (what comes twice applies once).
@@ -129,7 +131,9 @@ export const overlayMethods = {
     }
     const id = m.annotation ? m.annotation.id : op.id;
     if (!this.base.has(id)) this.base.set(id, this.store.annotation(id));
+    const prev = this.base.get(id);
     this._confirm(m);
+    this._ackedOwn(id, prev, m);
     if (this.base.has(id)) this._recompute(id);
     this._settle(op, this.store.annotation(id) || (m.annotation ? this._withText(m.annotation, m.version) : null));
     this._persist();
@@ -163,23 +167,27 @@ export const overlayMethods = {
     this.settledIds.add(op.op_id);
     if (this.inflight === op) this.inflight = null;
     const dropped = op.action === 'create' ? this.queue.drop(op.id) : [];
+    // A conflict carries the annotation as it is now: it is the truth to
+    // show again (over REST nothing else brings it).
+    if (m.code === 'conflict' && m.annotation) this._confirm({ action: 'update', annotation: m.annotation, version: m.annotation.version });
     this._recompute(op.id);
-    this._settle(op, null);
+    const why = { code: m.code || '', message: m.error || 'refused' };
+    this._settle(op, null, why);
     for (const d of dropped) {
       this.settledIds.add(d.op_id);
-      this._settle(d, null);
+      this._settle(d, null, why);
     }
-    this.store.toast(`${REFUSED[op.action] || 'Could not save'}: ${m.error || 'refused'}`);
+    this.store.toast(m.code === 'conflict' ? conflictMessage(op, m.annotation) : `${op.what ? `Could not ${op.what}` : REFUSED[op.action] || 'Could not save'}: ${m.error || 'refused'}`);
     this._persist();
     this._publish();
     this._pump();
   },
 
-  _settle(op, annotation) {
+  _settle(op, annotation, why) {
     const resolve = this.waiters.get(op.op_id);
     this.waiters.delete(op.op_id);
     if (resolve) resolve(annotation);
-    this._emit('settled', op.op_id, annotation);
+    this._emit('settled', op.op_id, annotation, why);
     this._idleCheck();
   },
 

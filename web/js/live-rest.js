@@ -3,6 +3,7 @@
 // websockets, say), the same queue goes out over the REST API instead, one
 // op at a time with its op_id, without live updates from others.
 import { backoffDelay, OFFLINE_AFTER } from './live-socket.js';
+import { ifVersion } from './live-ops.js';
 
 /** restMethods are LiveSync's methods for the REST fallback; live.js adds them to the class. */
 export const restMethods = {
@@ -16,6 +17,8 @@ export const restMethods = {
   async _sendREST(op) {
     const art = this.article;
     const body = { ...op.fields, op_id: op.op_id };
+    const iv = ifVersion(op);
+    if (iv && op.action === 'update') body.if_version = iv;
     let a;
     try {
       if (op.action === 'create') a = await this.api.createAnnotation(art.id, body);
@@ -23,7 +26,7 @@ export const restMethods = {
       else {
         a = this.base.get(op.id) || this.store.annotation(op.id) || { id: op.id, article: art.id };
         try {
-          await this.api.deleteAnnotation(art.id, op.id);
+          await this.api.deleteAnnotationIf(art.id, op.id, iv, op.op_id);
         } catch (err) {
           // DELETE carries no op_id: a retry of one that went through finds
           // nothing, which is what it wanted.
@@ -46,7 +49,9 @@ export const restMethods = {
         }, backoffDelay(this.attempts - 1, this.random));
         return;
       }
-      this._refused({ op_id: op.op_id, error: err.message });
+      // A 409 is a conditional change someone else's came before; the
+      // refetch below shows theirs.
+      this._refused({ op_id: op.op_id, error: err.message, code: err.status === 409 ? 'conflict' : '' });
       // Nothing live tells this page what others did: fetch the truth.
       this.refetch();
       return;

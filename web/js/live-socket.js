@@ -5,7 +5,10 @@
 // (0.5 s doubling to 10 s); after three failed tries the status says
 // offline. Should the live endpoint be missing or refused for good (a proxy
 // that does not pass websockets, say), the queue goes out over the REST
-// API instead (live-rest.js).
+// API instead (live-rest.js). Two close codes of the server's own say
+// more: 4001 (the credential is gone: go to the login page) and 4002 (the
+// user's rights changed: reconnect at once, and fetch the new rights).
+import { loginURL } from './api.js';
 
 export const BACKOFF_BASE = 500;
 export const BACKOFF_MAX = 10000;
@@ -14,6 +17,12 @@ export const OFFLINE_AFTER = 3;
 /** PRESENCE_EVERY is the least time between two presence messages, in ms. */
 export const PRESENCE_EVERY = 100;
 const PROBES_BEFORE_REST = 3;
+/** CLOSE_SIGNED_OUT is the close code of a socket whose credential is gone: do not retry. */
+export const CLOSE_SIGNED_OUT = 4001;
+/** CLOSE_RIGHTS is the close code of a socket whose user's rights changed: reconnect. */
+export const CLOSE_RIGHTS = 4002;
+/** SIGNED_OUT_WAIT is how long the reason shows before the login page, in ms. */
+export const SIGNED_OUT_WAIT = 2500;
 const OFFLINE_KEY = 'gloss:offline';
 
 /**
@@ -96,7 +105,7 @@ export const socketMethods = {
   },
 
   _connect() {
-    if (!this.article || this.socket || this.status === 'rest') return;
+    if (!this.article || this.socket || this.status === 'rest' || this.signedOut) return;
     if (this.forcedOffline) {
       this.status = 'offline';
       this._publish();
@@ -126,10 +135,13 @@ export const socketMethods = {
       }
       this._dispatch(m);
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.socket !== ws) return;
       this.socket = null;
-      this._closed(opened);
+      const code = ev ? ev.code : 0;
+      if (code === CLOSE_SIGNED_OUT) this._signedOut(ev.reason);
+      else if (code === CLOSE_RIGHTS) this._rightsChanged(ev.reason);
+      else this._closed(opened);
     };
     ws.onerror = () => {}; // a close follows
   },
@@ -154,8 +166,50 @@ export const socketMethods = {
     this._retry();
   },
 
+  // _signedOut runs when the server closed the socket because its
+  // credential is gone (logged out, token revoked, account disabled or
+  // deleted, password changed): trying again cannot work. The reason is
+  // said first, then the login page; what was not sent yet stays in this
+  // browser for the next login.
+  _signedOut(reason) {
+    this.inflight = null;
+    this.users = [];
+    this.signedOut = true;
+    if (this.timer) this.clearTimeout(this.timer);
+    this.timer = 0;
+    if (!this.article) return;
+    this.status = 'offline';
+    this._publish();
+    const why = reason || 'your session ended';
+    this.store.toast(`Signed out: ${why}. Taking you to the login page…`);
+    this.setTimeout(() => {
+      if (this.location.assign) this.location.assign(loginURL(this.location));
+    }, SIGNED_OUT_WAIT);
+  },
+
+  // _rightsChanged runs when the server closed the socket because this
+  // user's rights changed (a role, a membership, the project's
+  // annotators_edit_all): reconnect at once, with the new rights, and
+  // fetch what they now are (each project's "can").
+  _rightsChanged(reason) {
+    this.inflight = null;
+    this.users = [];
+    this.attempts = 0;
+    if (!this.article) return;
+    this.status = 'reconnecting';
+    this._publish();
+    if (reason) this.store.toast(`${reason[0].toUpperCase()}${reason.slice(1)}: reconnected with your new rights.`, 'info');
+    if (this.api && this.api.projects) {
+      this.api.projects().then(
+        (projects) => this.store.set({ projects }, 'projects'),
+        () => {}, // the next reload will show them
+      );
+    }
+    this._connect();
+  },
+
   _retry() {
-    if (!this.article || this.forcedOffline || this.socket) return;
+    if (!this.article || this.forcedOffline || this.signedOut || this.socket) return;
     if (this.timer) this.clearTimeout(this.timer);
     this.timer = this.setTimeout(() => {
       this.timer = 0;

@@ -12,14 +12,18 @@
 // The parts, each in its own file: live-ops.js (what an op is, the queue,
 // the version count: pure), live-overlay.js (the server's state with the
 // pending ops laid over it), live-socket.js (the socket, presence and
-// reconnecting), live-rest.js (the REST fallback) and live-kept.js (the
-// queue in localStorage, and what is kept for articles that are not open).
+// reconnecting), live-rest.js (the REST fallback), live-kept.js (the
+// queue in localStorage, and what is kept for articles that are not open)
+// and live-review.js (who changed which field, and the note when a
+// colleague changes the annotation this user has open).
 import { addMethods } from './mixin.js';
 import { OpQueue, Versions, isTemp, wire } from './live-ops.js';
 import { socketMethods } from './live-socket.js';
 import { restMethods } from './live-rest.js';
 import { overlayMethods } from './live-overlay.js';
 import { keptMethods } from './live-kept.js';
+import { reviewMethods } from './live-review.js';
+import { deleteAnnotationIf } from './api-review.js';
 
 /** closeWait is how long close waits for the server's answer, in ms. */
 const closeWait = 1000;
@@ -40,7 +44,9 @@ export class LiveSync {
   constructor(deps) {
     const g = globalThis;
     this.store = deps.store;
-    this.api = deps.api;
+    // The conditional DELETE of the REST fallback comes from
+    // api-review.js unless deps bring their own.
+    this.api = deps.api ? { deleteAnnotationIf, ...deps.api } : deps.api;
     this.WebSocket = deps.WebSocket || g.WebSocket;
     this.storage = deps.storage !== undefined ? deps.storage : g.localStorage || null;
     this.session = deps.sessionStorage !== undefined ? deps.sessionStorage : g.sessionStorage || null;
@@ -64,6 +70,7 @@ export class LiveSync {
     this.queue = new OpQueue();
     this.base = new Map(); // annotation id -> last confirmed state (null: none) while ops on it are pending
     this.tombstones = new Set(); // ids deleted on the server: never shown again
+    this.whoSetFields = new Map(); // annotation id -> Map(field -> who set its current value), as seen here
     this.settledIds = new Set(); // op_ids this page saw acknowledged or refused
     this.versions = new Versions();
     this.waiters = new Map(); // op_id -> resolve(annotation | null)
@@ -87,7 +94,11 @@ export class LiveSync {
 
   // ---- events for the undo history ----
 
-  /** on adds a listener: 'rename' (from, to) and 'settled' (opId, annotation|null). */
+  /**
+   * on adds a listener: 'rename' (from, to) and 'settled' (opId,
+   * annotation|null, error|undefined): error {code, message} says why a
+   * change was refused (code 'conflict': someone else changed it first).
+   */
   on(what, fn) {
     this.listeners[what].push(fn);
   }
@@ -204,8 +215,10 @@ export class LiveSync {
 
   // ---- local changes ----
 
-  _enqueue(action, id, fields) {
+  _enqueue(action, id, fields, opts = {}) {
     if (!this.article) throw new Error('no article is open');
+    if (!this.base.has(id)) this.base.set(id, isTemp(id) ? null : this.store.annotation(id));
+    const seen = this.base.get(id);
     const op = {
       op_id: `${this.sessionId}-${++this.seq}`,
       action,
@@ -213,8 +226,9 @@ export class LiveSync {
       fields,
       at: this.now(),
       user: this.me ? this.me.name : '',
+      seen: seen ? seen.version || 0 : 0,
+      cond: !!opts.cond,
     };
-    if (!this.base.has(id)) this.base.set(id, isTemp(id) ? null : this.store.annotation(id));
     this.queue.push(op);
     this._recompute(id);
     const done = new Promise((resolve) => this.waiters.set(op.op_id, resolve));
@@ -236,21 +250,29 @@ export class LiveSync {
     return { annotation: this.store.annotation(id), opId: op.op_id, done };
   }
 
-  /** update changes fields of annotation id (attrs replace the map); see create. */
-  update(id, patch) {
+  /**
+   * update changes fields of annotation id; patch.attrs is a merge patch
+   * (keys given are set, null removes one, others stay). With opts.cond
+   * the server applies it only if nobody else changed the annotation
+   * since this page saw it (if_version); opts.what names the change for
+   * the message when it is refused ('undo', 'redo', …). See create.
+   */
+  update(id, patch, opts = {}) {
     if (!this.store.annotation(id)) throw new Error('the annotation is gone');
     const fields = {};
     for (const k of ['start', 'end', 'label']) if (k in patch) fields[k] = patch[k];
     if ('attrs' in patch) fields.attrs = { ...(patch.attrs || {}) };
-    const { op, done } = this._enqueue('update', id, fields);
+    const { op, done } = this._enqueue('update', id, fields, opts);
+    if (opts.what) op.what = opts.what;
     return { annotation: this.store.annotation(id), opId: op.op_id, done };
   }
 
-  /** remove deletes annotation id; see create. */
-  remove(id) {
+  /** remove deletes annotation id; opts as for update. See create. */
+  remove(id, opts = {}) {
     const cur = this.store.annotation(id);
     if (!cur) throw new Error('the annotation is gone');
-    const { op, done } = this._enqueue('delete', id, {});
+    const { op, done } = this._enqueue('delete', id, {}, opts);
+    if (opts.what) op.what = opts.what;
     return { annotation: cur, opId: op.op_id, done };
   }
 
@@ -287,4 +309,4 @@ export class LiveSync {
   }
 }
 
-addMethods(LiveSync, overlayMethods, socketMethods, restMethods, keptMethods);
+addMethods(LiveSync, overlayMethods, socketMethods, restMethods, keptMethods, reviewMethods);

@@ -42,6 +42,11 @@ export class Store extends EventTarget {
       // {id, loading, places, articles, error} while it is offered.
       everywhere: null,
       newProject: null, // {error, busy} while the New project dialog is open
+      // What colleagues changed in the open annotation while it was open
+      // (live-review.js): {id, changes: [{field, old, new, who, mine}]}.
+      colleague: null,
+      // The popover's History section: {id, open, loading, entries, error, version}.
+      annHistory: null,
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
@@ -93,6 +98,8 @@ export class Store extends EventTarget {
     this.state.annotations = m;
     this.state.annRev++;
     this.state.selectedId = null;
+    this.state.colleague = null;
+    this.state.annHistory = null;
     this.renamed.clear();
     this.emit('article');
   }
@@ -257,6 +264,10 @@ export class Store extends EventTarget {
     if (this.state.selectedId === id) return;
     this.state.selectedId = id;
     this.state.everywhere = null; // offered for one annotation at a time
+    // The colleague note and the history are about the annotation that was
+    // open; a temporary id becoming the real one is the same annotation.
+    if (this.state.colleague && this.currentId(this.state.colleague.id) !== id) this.state.colleague = null;
+    if (this.state.annHistory && this.state.annHistory.id !== id) this.state.annHistory = null;
     this.emit('selection');
   }
 

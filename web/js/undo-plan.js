@@ -1,0 +1,112 @@
+// undo-plan.js decides, field by field, what an undo or redo may change
+// (history.js does it). Colleagues work on the same annotations: an undo
+// takes back only what this user set, and only where it still holds the
+// value this user set; a field someone changed since is theirs now and is
+// left alone, with a note saying so. Pure: the node tests use it as is.
+import { diff, valueOf, norm, names } from './ann-fields.js';
+
+const PROVENANCE = ['attrs.source_author', 'attrs.source_created_at'];
+
+/** fields returns what re-creating an annotation needs. */
+export function fields(a) {
+  return { start: a.start, end: a.end, label: a.label, attrs: { ...(a.attrs || {}) } };
+}
+
+/**
+ * changes reports whether update patch (attrs a merge patch) would change
+ * annotation a.
+ */
+export function changes(a, patch) {
+  for (const k of ['start', 'end', 'label']) {
+    if (k in patch && patch[k] !== a[k]) return true;
+  }
+  for (const [k, v] of Object.entries(patch.attrs || {})) {
+    if (norm(v) !== norm(a.attrs ? a.attrs[k] : undefined)) return true;
+  }
+  return false;
+}
+
+/**
+ * lastBy names who last changed annotation cur, unless it is me: the
+ * best guess of who changed a field when this page did not see it happen.
+ */
+function lastBy(cur, me) {
+  const who = cur ? cur.updated_by || cur.author : '';
+  return who && who !== me ? who : 'someone';
+}
+
+/**
+ * planRevert plans undoing (backwards) or redoing update entry
+ * {before, after} ({field: value}) over annotation cur as it is now.
+ * A field that holds what this user's change left there goes back; one
+ * that holds something else was changed since, by whoSet(field) (or,
+ * unknown, whoever changed the annotation last), and is skipped. declared
+ * (label) lists a label's attribute names (null: unknown): an attribute
+ * the annotation's label does not declare cannot be set again.
+ * It returns {values: {field: value}, done: [field], skipped: [{field, who, now}]}.
+ */
+export function planRevert(entry, cur, backwards, whoSet, me, declared = () => null) {
+  const from = backwards ? entry.after : entry.before;
+  const to = backwards ? entry.before : entry.after;
+  const values = {};
+  const done = [];
+  const skipped = [];
+  for (const f of Object.keys(to)) {
+    const now = valueOf(cur, f);
+    if (now === norm(to[f])) continue; // so already
+    if (now === norm(from[f])) {
+      values[f] = norm(to[f]);
+      done.push(f);
+    } else {
+      skipped.push({ field: f, who: whoSet(f) || lastBy(cur, me), now });
+    }
+  }
+  const label = 'label' in values ? values.label : cur && cur.label;
+  const allowed = label ? declared(label) : null;
+  if (allowed) {
+    for (const f of [...done]) {
+      if (!f.startsWith('attrs.') || values[f] === null || PROVENANCE.includes(f) || allowed.includes(f.slice(6))) continue;
+      delete values[f];
+      done.splice(done.indexOf(f), 1);
+    }
+  }
+  return { values, done, skipped };
+}
+
+/**
+ * editedSince lists the fields of annotation cur that differ from made
+ * (what this user's create made) and that someone else set:
+ * [{field, who}]. Deleting it would take their work along.
+ */
+export function editedSince(made, cur, whoSet, me) {
+  if (!made || !cur) return [];
+  return diff(made, cur)
+    .map((c) => ({ field: c.field, who: whoSet(c.field) || lastBy(cur, me) }))
+    .filter((c) => c.who !== me);
+}
+
+/**
+ * skipNote says which fields an undo left alone, and whose they are:
+ * "ben changed verdict after you; left as ben's."
+ */
+export function skipNote(skipped, me) {
+  const byWho = new Map();
+  for (const s of skipped) {
+    if (!byWho.has(s.who)) byWho.set(s.who, []);
+    byWho.get(s.who).push(s.field);
+  }
+  return [...byWho]
+    .map(([who, fs]) => (who === me ? `you changed ${names(fs)} again since; left as it is.` : `${who} changed ${names(fs)} after you; left as ${who}'s.`))
+    .join(' ');
+}
+
+/** askNote asks before deleting annotations others edited: "ben edited this CLAIM after you (verdict, note). Delete it anyway?" */
+export function askNote(asks, total) {
+  const whos = [...new Set(asks.flatMap((a) => a.edits.map((e) => e.who)))];
+  const who = whos.length > 2 ? `${whos.slice(0, 2).join(', ')} and others` : whos.join(' and ');
+  if (total === 1) {
+    const a = asks[0];
+    return `${who} edited this ${a.label} after you (${names(a.edits.map((e) => e.field))}). Delete it anyway?`;
+  }
+  return `${who} edited ${asks.length} of these ${total} annotations after you. Delete them anyway?`;
+}
