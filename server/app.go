@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gloss-dev/gloss/server/live"
@@ -54,6 +55,7 @@ type Server struct {
 	svc   *service.Service
 
 	failures failures
+	setupMu  sync.Mutex
 }
 
 // DefaultBodyLimit is the request body limit when Config.BodyLimit is 0.

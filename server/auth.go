@@ -76,7 +76,10 @@ func (s *Server) logout(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	c.ClearCookie(SessionCookie)
+	// Expire the cookie with the Path it was set with: Fiber's ClearCookie
+	// sets none, and a browser then keeps the original.
+	c.Cookie(&fiber.Cookie{Name: SessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
+		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.cfg.SecureCookies || c.Protocol() == "https"})
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
@@ -101,6 +104,10 @@ func (s *Server) setup(c *fiber.Ctx) error {
 	if s.cfg.SetupToken == "" || subtle.ConstantTimeCompare([]byte(req.Token), []byte(s.cfg.SetupToken)) != 1 {
 		return model.Errorf(model.EFORBIDDEN, "invalid setup link: use the one `gloss serve` printed")
 	}
+	// One setup at a time: parallel requests with the token must not each
+	// find no user and each create an admin.
+	s.setupMu.Lock()
+	defer s.setupMu.Unlock()
 	users, err := s.store.Users()
 	if err != nil {
 		return err
@@ -174,8 +181,9 @@ type failures struct {
 }
 
 type failureCount struct {
-	n     int
-	since time.Time
+	n       int // failed attempts in the window
+	pending int // attempts being checked now: counted as failures until they succeed
+	since   time.Time
 }
 
 const (
@@ -183,40 +191,48 @@ const (
 	failureWindow = time.Minute
 )
 
+// guard takes a slot before the password is checked, not after: an
+// attempt in flight counts as a failure until it succeeds, so 200
+// parallel guesses get maxFailures bcrypt checks and 429s for the rest
+// (counting after the check let all 200 through).
 func (f *failures) guard(c *fiber.Ctx) error {
 	ip := c.IP()
-	now := time.Now()
-	f.mu.Lock()
-	fc := f.by[ip]
-	if fc != nil && now.Sub(fc.since) > failureWindow {
-		delete(f.by, ip)
-		fc = nil
-	}
-	blocked := fc != nil && fc.n >= maxFailures
-	f.mu.Unlock()
-	if blocked {
+	fc, ok := f.reserve(ip, time.Now())
+	if !ok {
 		return model.Errorf(model.ETOOMANY, "too many failed attempts: wait a minute and try again")
 	}
 	err := c.Next()
+	failed := false
 	if code := model.ErrorCode(err); code == model.EUNAUTHORIZED || code == model.EFORBIDDEN {
-		f.fail(ip, now)
+		failed = true
 	}
+	f.mu.Lock()
+	fc.pending--
+	if failed {
+		fc.n++
+	}
+	f.mu.Unlock()
 	return err
 }
 
-func (f *failures) fail(ip string, now time.Time) {
+// reserve counts one attempt in flight for ip, or says it is over the limit.
+func (f *failures) reserve(ip string, now time.Time) (*failureCount, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.by == nil {
-		f.by = map[string]*failureCount{}
-	}
-	if len(f.by) > 100_000 {
+	if f.by == nil || len(f.by) > 100_000 {
 		f.by = map[string]*failureCount{} // bounded: an address flood resets the table
 	}
 	fc := f.by[ip]
+	if fc != nil && fc.pending == 0 && now.Sub(fc.since) > failureWindow {
+		fc = nil
+	}
 	if fc == nil {
 		fc = &failureCount{since: now}
 		f.by[ip] = fc
 	}
-	fc.n++
+	if fc.n+fc.pending >= maxFailures {
+		return fc, false
+	}
+	fc.pending++
+	return fc, true
 }
