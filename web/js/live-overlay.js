@@ -20,7 +20,7 @@ const REFUSED = {
 // change was written (the annotation shows their version now).
 function conflictMessage(op, an) {
   const who = an ? an.updated_by || an.author || 'someone' : 'someone';
-  const what = op.what || { update: 'change', delete: 'delete' }[op.action] || 'change';
+  const what = op.what === 'undo' || op.what === 'redo' ? op.what : { update: 'change', delete: 'delete' }[op.action] || 'change';
   return `Your ${what} was not saved: ${who} changed this annotation just before, and it shows ${who}'s version now. Look at it and try again if you still want to.`;
 }
 

@@ -1,9 +1,14 @@
 // render-popover.js draws the popover of the selected annotation
 // (Renderer's popover, see render.js): its label, text, edges, attribute
-// fields, and the offers to label the same text elsewhere.
+// fields, and the offers to label the same text elsewhere; and, from
+// render-review.js, what colleagues changed in it, why it may not be
+// changed, and its history. Editing controls are disabled when this user
+// may not change the annotation (perm-review.js).
 import { h, fill, truncate, oneLine } from './dom.js';
 import { sameTextSpans } from './matches.js';
 import { suggestions } from './suggest.js';
+import { mayChange } from './perm-review.js';
+import { reviewNotes, historySection } from './render-review.js';
 
 /** popoverMethods are Renderer's methods for the popover; render.js adds them to the class. */
 export const popoverMethods = {
@@ -36,14 +41,15 @@ export const popoverMethods = {
     }
     const more = this.more;
     const ew = s.everywhere && s.everywhere.id === an.id ? s.everywhere : null;
-    if (!this.changed('pop', [an.id, an.label, labels, more, ew])) {
+    const may = mayChange(s, an);
+    if (!this.changed('pop', [an.id, an.label, labels, more, ew, may])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {
       this.memo.set('pop-values', [an]);
       const focused = pop.contains(document.activeElement) ? document.activeElement.dataset.name || document.activeElement.dataset.action : null;
       const l = labels.find((x) => x.name === an.label) || { name: an.label, color: '#64748b', attrs: [] };
       const anns = this.store.sorted();
-      const fields = (l.attrs || []).map((spec) => attrField(spec, an.attrs ? an.attrs[spec.name] : '', spec.type === 'text' ? suggestions(an, spec.name, anns) : []));
+      const fields = (l.attrs || []).map((spec) => attrField(spec, an.attrs ? an.attrs[spec.name] : '', spec.type === 'text' ? suggestions(an, spec.name, anns) : [], !may));
       fill(
         pop,
         h(
@@ -51,21 +57,22 @@ export const popoverMethods = {
           { class: 'pop-head' },
           h(
             'select',
-            { class: 'label-select', dataset: { action: 'relabel' }, 'aria-label': 'Label', style: { '--c': l.color } },
+            { class: 'label-select', dataset: { action: 'relabel' }, 'aria-label': 'Label', style: { '--c': l.color }, disabled: !may },
             labels.map((x) => h('option', { value: x.name, selected: x.name === an.label }, x.name)),
           ),
           h('button', { type: 'button', class: 'icon-btn', dataset: { action: 'close-popover' }, title: 'Close (Esc)', 'aria-label': 'Close' }, '×'),
         ),
+        h('div', { class: 'pop-review' }),
         h('blockquote', { class: 'pop-text' }, popText(an)),
         h(
           'div',
           { class: 'pop-edges', role: 'group', 'aria-label': 'Move the span by a word' },
           h('span', { class: 'field-name' }, 'Start'),
-          edgeButton('start', -1, '‹', 'One word earlier (Alt+Shift+←)'),
-          edgeButton('start', 1, '›', 'One word later (Alt+Shift+→)'),
+          edgeButton('start', -1, '‹', 'One word earlier (Alt+Shift+←)', !may),
+          edgeButton('start', 1, '›', 'One word later (Alt+Shift+→)', !may),
           h('span', { class: 'field-name' }, 'End'),
-          edgeButton('end', -1, '‹', 'One word earlier (Shift+←)'),
-          edgeButton('end', 1, '›', 'One word later (Shift+→)'),
+          edgeButton('end', -1, '‹', 'One word earlier (Shift+←)', !may),
+          edgeButton('end', 1, '›', 'One word later (Shift+→)', !may),
         ),
         fields.length ? h('div', { class: 'fields' }, fields) : null,
         h(
@@ -79,10 +86,13 @@ export const popoverMethods = {
                 `Label ${more} more`,
               )
             : null,
-          h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' } }, 'Delete'),
+          h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' }, disabled: !may }, 'Delete'),
         ),
         everywhereRow(an, ew),
+        h('div', { class: 'pop-history' }),
       );
+      this.memo.delete('pop-review');
+      this.memo.delete('pop-history');
       pop.hidden = false;
       pop.dataset.id = String(an.id);
       if (focused) {
@@ -90,6 +100,10 @@ export const popoverMethods = {
         if (el) el.focus();
       }
     }
+    // The notes and the history fill their own boxes, so that a note
+    // arriving does not rebuild the fields under the user's typing.
+    if (this.changed('pop-review', [an, s.colleague, may])) fill(pop.querySelector('.pop-review'), reviewNotes(s, an, may));
+    if (this.changed('pop-history', [an.id, s.annHistory])) fill(pop.querySelector('.pop-history'), historySection(s, an));
     this.placePopover(an);
   },
 
@@ -135,8 +149,8 @@ function popText(an) {
   return truncate(oneLine(an.text), 160);
 }
 
-function edgeButton(edge, dir, text, title) {
-  return h('button', { type: 'button', class: 'icon-btn edge', dataset: { action: 'edge', edge, dir: String(dir) }, title, 'aria-label': `${edge === 'start' ? 'Start' : 'End'}: ${title}` }, text);
+function edgeButton(edge, dir, text, title, disabled) {
+  return h('button', { type: 'button', class: 'icon-btn edge', dataset: { action: 'edge', edge, dir: String(dir) }, title, 'aria-label': `${edge === 'start' ? 'Start' : 'End'}: ${title}`, disabled }, text);
 }
 
 // everywhereRow offers to label the annotation's text in every article of
@@ -164,7 +178,7 @@ function everywhereRow(an, ew) {
 
 // attrField is the popover's field for one attribute; a text field
 // offers suggested values (suggest.js) as a datalist.
-function attrField(spec, value, offered = []) {
+function attrField(spec, value, offered = [], disabled = false) {
   const id = `attr-${spec.name}`;
   value = value || '';
   let input;
@@ -172,7 +186,7 @@ function attrField(spec, value, offered = []) {
     const values = spec.values || [];
     input = h(
       'select',
-      { id, dataset: { action: 'attr', name: spec.name } },
+      { id, dataset: { action: 'attr', name: spec.name }, disabled },
       h('option', { value: '', selected: value === '' }, '—'),
       values.map((v) => h('option', { value: v, selected: v === value }, v)),
       value && !values.includes(value) ? h('option', { value, selected: true }, value) : null,
@@ -187,6 +201,7 @@ function attrField(spec, value, offered = []) {
       autocomplete: 'off',
       list: offered.length ? `${id}-offered` : null,
       dataset: { action: 'attr', name: spec.name },
+      disabled,
     });
   }
   return h(

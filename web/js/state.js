@@ -285,6 +285,18 @@ export class Store extends EventTarget {
         this.state.toast = null;
         this.emit('toast');
       }
-    }, action ? 10000 : kind === 'error' ? 6000 : 3000);
+    }, toastTime(message, kind, action));
   }
+}
+
+/**
+ * toastTime is how long a toast stays: long enough to read it (a note
+ * about a colleague's change is a sentence or two), longer with a button,
+ * longest when it asks a question.
+ */
+export function toastTime(message, kind, action) {
+  const read = 1500 + 60 * String(message || '').length;
+  if (kind === 'ask') return Math.max(20000, read);
+  if (action) return Math.max(10000, read);
+  return Math.max(kind === 'error' ? 6000 : 3000, read);
 }
