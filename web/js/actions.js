@@ -10,6 +10,7 @@ import { toggleHidden, toggleLabel } from './hidden.js';
 import { labelEverywhere } from './label-text.js';
 import { labelSelection, gotoAnnotation, gotoPeer, resizeSelected, pick, saveAttr, labelAll } from './annotate.js';
 import * as annotationActions from './actions-annotation.js';
+import * as peopleActions from './actions-people.js';
 
 /** clicks are the actions of a click, by data-action. */
 export const clicks = {
@@ -65,6 +66,7 @@ export const clicks = {
   // Downloading closes the menu it came from.
   'export-download': () => setTimeout(() => closeMenus(), 0),
   ...annotationActions.clicks,
+  ...peopleActions.clicks,
 };
 
 /** changes are the actions of a change event, by data-action. */
@@ -82,6 +84,12 @@ export const changes = {
   'export-done': (el) => setExport({ done: el.checked }),
   'export-clean': (el) => setExport({ clean: el.checked }),
   ...annotationActions.changes,
+  ...peopleActions.changes,
+};
+
+/** submits are the actions of a form's submit, by the form's data-action. */
+export const submits = {
+  ...peopleActions.submits,
 };
 
 /** inputs are the actions of an input event, by data-action. */

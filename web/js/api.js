@@ -106,6 +106,19 @@ export const api = {
   // 401/403/404 when not (live.js asks after a socket fails to open).
   liveProbe: (article) => request('GET', `/api/articles/${enc(article)}/live`),
 
+  // Teams: users (admins), one's own password and API tokens, a project's
+  // members and settings (managers).
+  users: () => request('GET', '/api/users'),
+  createUser: (u) => request('POST', '/api/users', u),
+  updateUser: (name, patch) => request('PATCH', `/api/users/${enc(name)}`, patch),
+  deleteUser: (name) => request('DELETE', `/api/users/${enc(name)}`),
+  tokens: () => request('GET', '/api/tokens'),
+  createToken: (name, ttl) => request('POST', '/api/tokens', { name, ttl }),
+  revokeToken: (id) => request('DELETE', `/api/tokens/${enc(id)}`),
+  members: (project) => request('GET', `/api/projects/${enc(project)}/members`),
+  setMembers: (project, list) => request('PUT', `/api/projects/${enc(project)}/members`, list),
+  updateProject: (project, patch) => request('PATCH', `/api/projects/${enc(project)}`, patch),
+
   importFiles: (files, project) => {
     const fd = new FormData();
     if (project != null) fd.append('project', String(project));

@@ -4,6 +4,8 @@
 import { api } from './api.js';
 import { textOf } from './matches.js';
 import { store, renderer, fail } from './app.js';
+import { can, openProject } from './perm.js';
+import { whyNot } from './people.js';
 
 /**
  * labelEverywhere counts (apply false) or labels (apply true) the places in
@@ -18,6 +20,14 @@ export async function labelEverywhere(apply) {
   const { needle, wholeWords } = textOf(view.text, view.map, an);
   const body = { text: needle, label: an.label, attrs: { ...(an.attrs || {}) }, whole_words: wholeWords, apply };
   const id = an.id;
+  // The popover may offer it to someone who may not: say why instead of
+  // asking the server for a 403.
+  const s = store.get();
+  if (!can(s, 'label_text')) {
+    const p = openProject(s);
+    store.set({ everywhere: { id, error: whyNot('Labelling a text in every article', 'label_text', p && p.my_role) + '.' } }, 'everywhere');
+    return;
+  }
   store.set({ everywhere: { id, loading: true } }, 'everywhere');
   try {
     const res = await api.labelText(art.project, body);

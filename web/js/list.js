@@ -3,6 +3,7 @@
 // open, and importing files into the project.
 import { api } from './api.js';
 import { store } from './app.js';
+import { can } from './perm.js';
 
 let listSeq = 0;
 /**
@@ -79,6 +80,10 @@ export async function importFiles(input) {
   const files = [...(input.files || [])];
   input.value = '';
   if (!files.length) return;
+  if (!can(store.get(), 'add_articles')) {
+    store.set({ importResult: { error: 'importing takes the reviewer role in this project' } }, 'import');
+    return;
+  }
   store.set({ importing: true, importResult: null }, 'import');
   try {
     const res = await api.importFiles(files, store.get().projectId);

@@ -14,11 +14,12 @@ import { storedArticles } from './live-kept.js';
 import { store, renderer, live, edits, schedule, fail, HISTORY_KEY } from './app.js';
 import { parseRoute, whoAmI, loadArticle, sendKept, onRoute } from './routes.js';
 import { refreshList, LIST_REFRESH } from './list.js';
-import { savedProject, createProject } from './projects.js';
+import { savedProject, createProject, refreshProjects } from './projects.js';
+import { closeMembers } from './members.js';
 import { savedHidden } from './hidden.js';
 import { doneAndNext } from './status.js';
 import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, editFields } from './annotate.js';
-import { clicks, changes, inputs, closeMenus } from './actions.js';
+import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -52,6 +53,22 @@ store.addEventListener('change', (e) => {
 });
 
 setInterval(refreshList, LIST_REFRESH);
+
+// What this user may do changes while the editor is open (a manager adds
+// them to a project, an admin changes their role): ask again now and then,
+// when the tab comes back, and when the live socket drops (the server
+// closes it when rights change, code 4002).
+setInterval(() => {
+  if (document.visibilityState === 'visible' && store.get().me) refreshProjects();
+}, 30000);
+window.addEventListener('focus', () => store.get().me && refreshProjects());
+let wasLive = false;
+store.addEventListener('change', (e) => {
+  if (e.detail.what !== 'live') return;
+  const isLive = store.get().live.status === 'live';
+  if (wasLive && !isLive) refreshProjects();
+  wasLive = isLive;
+});
 
 async function boot() {
   // The article (when the route names one) loads alongside who-am-I and
@@ -126,6 +143,7 @@ document.addEventListener('mousedown', (e) => {
   if (e.target.closest && e.target.closest('[data-action="label"],[data-action="undo"],[data-action="redo"]')) e.preventDefault();
 });
 document.addEventListener('submit', (e) => e.preventDefault());
+delegate('submit', submits);
 // Enter in a text attribute saves it without leaving the field.
 document.addEventListener('keydown', (e) => {
   const el = e.target;
@@ -134,9 +152,12 @@ document.addEventListener('keydown', (e) => {
     saveAttr(el);
   }
 });
-// Help closes on a click on its backdrop.
+// Help and Members close on a click on their backdrop.
 document.getElementById('help').addEventListener('click', (e) => {
   if (e.target.id === 'help') store.set({ help: false });
+});
+document.getElementById('members').addEventListener('click', (e) => {
+  if (e.target.id === 'members') closeMembers();
 });
 
 bindKeys(
@@ -157,6 +178,10 @@ bindKeys(
         if (closeMenus()) return true;
         if (s.newProject) {
           store.set({ newProject: null }, 'new-project');
+          return true;
+        }
+        if (s.members) {
+          closeMembers();
           return true;
         }
         if (s.help) store.set({ help: false });

@@ -28,6 +28,39 @@ export function switchProject(el) {
   else loadList();
 }
 
+let refreshing = null;
+/**
+ * refreshProjects fetches who this user is and their projects again: their
+ * role and what they may do ("can") change while the editor is open (a
+ * manager adds them, an admin changes their role). The store changes only
+ * when something did. A project they left is swapped for another.
+ */
+export function refreshProjects() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      try {
+        const [me, projects] = await Promise.all([api.me(), api.projects()]);
+        const s = store.get();
+        const patch = {};
+        if (JSON.stringify(me) !== JSON.stringify(s.me)) patch.me = me;
+        if (JSON.stringify(projects) !== JSON.stringify(s.projects)) patch.projects = projects;
+        if (!projects.some((p) => p.id === s.projectId)) patch.projectId = savedProject(projects);
+        if (!Object.keys(patch).length) return;
+        store.set(patch, 'projects');
+        if ('projectId' in patch) {
+          store.setList({ offset: 0 });
+          if (store.get().route.view === 'list') loadList();
+        }
+      } catch {
+        // Offline or logged out: the next try says so.
+      } finally {
+        refreshing = null;
+      }
+    })();
+  }
+  return refreshing;
+}
+
 // openNewProject opens the New project dialog with the current project's
 // labels to start from.
 function openNewProject() {

@@ -3,6 +3,7 @@
 import { h, fill, formatDate } from './dom.js';
 import { initials, safeColor } from './presence.js';
 import { exportScope } from './render-export.js';
+import { can } from './perm.js';
 
 /** STATUSES are the statuses of an article, with the names shown for them. */
 export const STATUSES = [
@@ -21,9 +22,16 @@ export const listMethods = {
   list(s) {
     const L = s.list;
     this.exportMenu(this.el.exportList, s, s.projectId, exportScope(this.store.project(), s.exportOpts));
+    // Export and Import are for reviewers and up: not offered to others.
+    if (this.changed('list-rights', [s.projects, s.projectId])) {
+      this.el.exportList.hidden = !can(s, 'export');
+      this.el.importBtn.hidden = !can(s, 'add_articles');
+    }
+    const none = !s.projects.length;
+    this.el.listView.classList.toggle('no-projects', none);
     if (document.activeElement !== this.el.q && this.el.q.value !== L.q) this.el.q.value = L.q;
     if (this.el.statusFilter.value !== L.status) this.el.statusFilter.value = L.status;
-    const rows = this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset]);
+    const rows = this.changed('list', [L.articles, L.loading, L.error, L.total, L.offset, none, s.projectId]);
     if (rows) {
       fill(
         this.el.rows,
@@ -40,9 +48,12 @@ export const listMethods = {
         ),
       );
       let empty = '';
-      if (L.error) empty = L.error;
+      if (none) empty = noProjects(s);
+      else if (L.error) empty = L.error;
       else if (!L.loading && L.articles.length === 0) {
-        empty = L.q || L.status ? 'No articles match.' : 'No articles yet. Import .txt, .jsonl or .json files to start.';
+        if (L.q || L.status) empty = 'No articles match.';
+        else if (can(s, 'add_articles')) empty = 'No articles yet. Import .txt, .jsonl or .json files to start.';
+        else empty = 'No articles in this project yet. A reviewer or manager imports them; they show here.';
       }
       this.el.listEmpty.hidden = !empty;
       fill(this.el.listEmpty, empty);
@@ -96,6 +107,12 @@ export const listMethods = {
     }
   },
 };
+
+// noProjects is the list's empty state for someone in no project yet.
+function noProjects(s) {
+  if (s.me && s.me.role === 'admin') return [h('strong', {}, 'No projects yet.'), ' Make one with New project… in the project menu.'];
+  return [h('strong', {}, 'You are not in any project yet.'), h('br'), 'A project’s manager (or an admin) adds you under Members; it shows here as soon as they do.'];
+}
 
 // hereNow shows who has an article open live, as small avatars after its
 // title in the list: where a review session is going on.

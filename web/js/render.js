@@ -9,7 +9,9 @@
 // The parts of the screen with most to draw have their own files, whose
 // methods join the class: render-list.js (the article list),
 // render-panel.js (the side panel), render-popover.js (the selected
-// annotation's popover) and render-export.js (the Export menu).
+// annotation's popover), render-export.js (the Export menu),
+// render-users.js (the Users page), render-account.js (Your account) and
+// render-members.js (the Members dialog).
 import { h, fill, safeHref, formatDate, swatch } from './dom.js';
 import { TextView } from './textview.js';
 import { PeerHighlighter, people, initials } from './presence.js';
@@ -18,6 +20,11 @@ import { exportScope, exportMethods } from './render-export.js';
 import { listMethods } from './render-list.js';
 import { panelMethods } from './render-panel.js';
 import { popoverMethods } from './render-popover.js';
+import { usersMethods } from './render-users.js';
+import { accountMethods } from './render-account.js';
+import { membersMethods } from './render-members.js';
+import { can, isAdmin, openProject } from './perm.js';
+import { whyNot } from './people.js';
 
 const LIVE_TEXT = {
   connecting: ['Connecting…', 'Opening the live connection'],
@@ -93,6 +100,32 @@ export class Renderer {
       exportList: $('export-list'),
       exportArticle: $('export-article'),
       peerFlags: $('peer-flags'),
+      usersLink: $('users-link'),
+      membersBtn: $('members-btn'),
+      doneNext: document.querySelector('[data-action="done-next"]'),
+      usersView: $('users-view'),
+      addUser: $('add-user'),
+      addUserMsg: $('add-user-msg'),
+      usersTable: $('users-table'),
+      accountView: $('account-view'),
+      accountWho: $('account-who'),
+      ownPassword: $('own-password'),
+      ownPasswordMsg: $('own-password-msg'),
+      newToken: $('new-token'),
+      newTokenMsg: $('new-token-msg'),
+      tokenTtl: $('token-ttl'),
+      tokenSecret: $('token-secret'),
+      tokensTable: $('tokens-table'),
+      members: $('members'),
+      membersTitle: $('members-title'),
+      membersList: $('members-list'),
+      memberPick: $('member-pick'),
+      memberName: $('member-name'),
+      memberRole: $('member-role'),
+      editAll: $('edit-all'),
+      membersMsg: $('members-msg'),
+      membersNote: $('members-note'),
+      membersSave: $('members-save'),
     };
     this.peerHl = new PeerHighlighter();
   }
@@ -110,12 +143,17 @@ export class Renderer {
     const v = s.route.view;
     this.el.listView.hidden = v !== 'list';
     this.el.articleView.hidden = v !== 'article';
+    this.el.usersView.hidden = v !== 'users';
+    this.el.accountView.hidden = v !== 'account';
     document.body.dataset.view = v;
     if (v === 'list') this.list(s);
     if (v === 'article') this.article(s);
+    if (v === 'users') this.usersPage(s);
+    if (v === 'account') this.accountPage(s);
     this.toast(s);
     this.help(s);
     this.newProject(s);
+    this.membersDialog(s);
   }
 
   newProject(s) {
@@ -133,10 +171,18 @@ export class Renderer {
         s.projects.map((p) => h('option', { value: String(p.id), selected: p.id === s.projectId }, p.name)),
         s.me && s.me.role === 'admin' ? h('option', { value: 'new' }, 'New project…') : null,
       );
+      // Nothing to pick from: the list says why.
+      this.el.project.parentElement.hidden = !this.el.project.options.length;
     }
-    if (this.changed('me', [s.me])) {
-      fill(this.el.who, s.me ? [h('span', { class: 'who-name' }, s.me.name), h('span', { class: 'role' }, s.me.role)] : null);
+    const p = openProject(s);
+    const role = isAdmin(s) ? 'admin' : p ? p.my_role : '';
+    if (this.changed('me', [s.me, role, p && p.name])) {
+      // The role that counts is the one in the open project.
+      fill(this.el.who, s.me ? [h('span', { class: 'who-name' }, s.me.name), role ? h('span', { class: 'role', title: isAdmin(s) ? 'Admin: everything, in every project' : `Your role in ${p.name}` }, role) : null] : null);
+      this.el.usersLink.hidden = !isAdmin(s);
+      this.el.membersBtn.hidden = !can(s, 'manage_members');
     }
+    this.el.usersLink.classList.toggle('current', s.route.view === 'users');
     const a = s.route.view === 'article' ? s.article : null;
     this.presence(s, a);
     if (this.changed('crumb', [s.route.view, a && a.title])) {
@@ -261,9 +307,8 @@ export class Renderer {
       );
       this.el.undo.disabled = !s.canUndo;
       this.el.redo.disabled = !s.canRedo;
-      if (a) this.el.status.value = a.status;
-      this.el.status.disabled = !a;
     }
+    this.rights(s, a);
     // Wait for the schema: without it there is nothing to colour spans with.
     if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels, s.hidden, s.hiddenAuthors])) {
       this.hl.setLabels(labels);
@@ -293,6 +338,25 @@ export class Renderer {
     this.popover(s, labels);
   }
 
+  // rights disables what the user may not do on the open article, saying
+  // why, and hides its Export menu. The status select shows the status
+  // either way.
+  rights(s, a) {
+    const ps = a ? { ...s, projectId: a.project } : s;
+    const p = openProject(ps);
+    const status = can(ps, 'set_status');
+    if (this.changed('rights', [a, p, status])) {
+      const role = p && p.my_role;
+      this.el.status.disabled = !a || !status;
+      this.el.status.title = a && !status ? whyNot('Setting the status', 'set_status', role) : '';
+      this.el.doneNext.disabled = !!a && !status;
+      this.el.doneNext.title = a && !status ? whyNot('Marking done', 'set_status', role) : 'Mark done and open the next article (Ctrl+Enter)';
+      this.el.exportArticle.hidden = !can(ps, 'export');
+    }
+    // Also after a refused change, which leaves the article's status as it was.
+    if (a && this.el.status.value !== a.status) this.el.status.value = a.status;
+  }
+
   toast(s) {
     if (!this.changed('toast', [s.toast])) return;
     const t = s.toast;
@@ -316,4 +380,4 @@ export class Renderer {
   }
 }
 
-addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods);
+addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods);

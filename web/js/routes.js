@@ -5,11 +5,16 @@ import { api } from './api.js';
 import { flushStored, storedArticles } from './live-kept.js';
 import { store, live, edits } from './app.js';
 import { loadList } from './list.js';
+import { refreshProjects } from './projects.js';
+import { loadUsers } from './users.js';
+import { loadTokens } from './account.js';
 
 /** parseRoute reads the view, and the article's id, from a location hash. */
 export function parseRoute(hash) {
   const m = /^#\/articles\/(\d+)\/?$/.exec(hash || '');
   if (m) return { view: 'article', id: Number(m[1]) };
+  if (/^#\/users\/?$/.test(hash || '')) return { view: 'users' };
+  if (/^#\/account\/?$/.test(hash || '')) return { view: 'account' };
   return { view: 'list' };
 }
 
@@ -84,17 +89,30 @@ export async function sendKept() {
   }
 }
 
-/** onRoute shows what the hash names: the article, or the list. */
+/**
+ * onRoute shows what the hash names: the article, the list, the Users page
+ * or Your account. Each move also asks the server again what this user may
+ * do: rights change while the editor is open.
+ */
 export function onRoute() {
   const route = parseRoute(location.hash);
   const prev = store.get().route;
   store.set({ route, help: false }, 'route');
+  if (prev.view !== 'loading') refreshProjects();
   if (route.view === 'article') {
     if (prev.view !== 'article' || prev.id !== route.id || !store.get().article) loadArticle(route.id);
     window.scrollTo(0, 0);
+    return;
+  }
+  articleSeq++;
+  const gone = store.get().article ? leaveArticle() : null;
+  if (route.view === 'users') {
+    document.title = 'Users · gloss';
+    loadUsers(true);
+  } else if (route.view === 'account') {
+    document.title = 'Your account · gloss';
+    loadTokens(true);
   } else {
-    articleSeq++;
-    const gone = store.get().article ? leaveArticle() : null;
     document.title = 'gloss';
     loadList(gone);
   }
