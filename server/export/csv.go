@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // csvHeader is the first row of the csv format.
@@ -42,7 +43,7 @@ func (e *csvEncoder) Encode(d Doc) error {
 			e.err = err
 			return err
 		}
-		e.cw.Write([]string{id, d.Article.Title, strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, a.Text, string(js), a.Author})
+		e.cw.Write([]string{id, cell(d.Article.Title), strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, cell(a.Text), cell(string(js)), cell(a.Author)})
 	}
 	e.cw.Flush()
 	e.err = e.cw.Error()
@@ -62,4 +63,31 @@ func (e *csvEncoder) Close() error {
 		e.err = e.cw.Error()
 	}
 	return e.err
+}
+
+// cell defuses a value a spreadsheet would run as a formula (OWASP's
+// "CSV injection"): one that begins with =, +, -, @, a tab or a carriage
+// return gets a leading apostrophe, which spreadsheets hide and which
+// makes the cell text. Scraped text is attacker-controlled: a span
+// "=HYPERLINK(...)" must not become a link in a reviewer's sheet.
+// Programs that need the exact text read jsonl; UnCell undoes this.
+//
+// A value that begins with an apostrophe gets one too, so that UnCell
+// can always take exactly one off.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune(defused, rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// defused lists the first characters cell prefixes.
+const defused = "=+-@\t\r'"
+
+// UnCell returns the value a csv cell was made from (see cell).
+func UnCell(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(defused, rune(s[1])) {
+		return s[1:]
+	}
+	return s
 }

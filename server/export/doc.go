@@ -140,7 +140,10 @@
 //
 // csv (.csv): a header row, then one span a row (RFC 4180, encoding/csv):
 // article_id, title, start, end, label, text, attrs (a JSON object), author.
-// The header alone when there is no span.
+// The header alone when there is no span. A title, text, attrs or author
+// cell that begins with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe (spreadsheets would run it as a formula); UnCell
+// takes it off.
 //
 // claimreview (.jsonld): a JSON array of schema.org ClaimReview objects, one
 // a line, for every CLAIM span whose verdict attribute is set and not

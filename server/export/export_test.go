@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"io"
@@ -229,4 +230,33 @@ func TestNew(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestCSVFormulas: cells a spreadsheet would run as formulas are defused,
+// and UnCell gives the text back.
+func TestCSVFormulas(t *testing.T) {
+	text := "=HYPERLINK(\"http://x\") +1 -2 @SUM(A1) plain"
+	var buf bytes.Buffer
+	enc, _ := export.New("csv", &buf, export.Options{})
+	doc := export.Doc{Article: model.Article{ID: 1, Title: "=cmd|' /C calc'!A0", Text: text, Length: len(text)},
+		Annotations: []model.Annotation{{Start: 0, End: 22, Label: "CLAIM", Author: "@ana"}, {Start: 23, End: 25, Label: "CLAIM"}}}
+	doc.Project = model.Project{Labels: model.DefaultLabels()}
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	enc.Close()
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		for i, c := range r {
+			if c != "" && strings.ContainsRune("=+-@", rune(c[0])) {
+				t.Errorf("cell %d %q would run as a formula", i, c)
+			}
+		}
+	}
+	if got := export.UnCell(rows[1][5]); got != "=HYPERLINK(\"http://x\")" {
+		t.Errorf("UnCell = %q", got)
+	}
 }

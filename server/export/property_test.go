@@ -357,8 +357,8 @@ func parseCSV(t testing.TB, data []byte, in []export.Doc) []outDoc {
 		s, _ := strconv.Atoi(r[2])
 		e, _ := strconv.Atoi(r[3])
 		var attrs map[string]string
-		unmarshal(t, []byte(r[6]), &attrs)
-		byID[id].spans = append(byID[id].spans, outSpan{s, e, r[4], r[5], true})
+		unmarshal(t, []byte(export.UnCell(r[6])), &attrs)
+		byID[id].spans = append(byID[id].spans, outSpan{s, e, r[4], export.UnCell(r[5]), true})
 	}
 	return out
 }
