@@ -101,7 +101,12 @@ func (s *Server) routes() error {
 	app.Use(recover.New(), securityHeaders)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
 
-	api := app.Group("/api")
+	api := app.Group("/api", func(c *fiber.Ctx) error {
+		// API answers hold people's work and secrets (a new token): no
+		// cache, shared or private, may keep them.
+		c.Set(fiber.HeaderCacheControl, "no-store")
+		return c.Next()
+	})
 	api.Post("/login", s.failures.guard, s.login)
 	api.Post("/setup", s.failures.guard, s.setup)
 	api.Use(s.requireUser)

@@ -81,3 +81,19 @@ func TestLogoutClearsCookie(t *testing.T) {
 		t.Errorf("logout cookie %q", c)
 	}
 }
+
+// TestNoStore: no API answer may be cached, errors included.
+func TestNoStore(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	for _, path := range []string{"/api/me", "/api/projects", "/api/articles/999", "/api/nope"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+e.token)
+		resp, err := e.srv.App().Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := resp.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s: Cache-Control %q", path, got)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -132,6 +133,13 @@ func prepareArticle(a *model.Article) error {
 	}
 	if len(a.Text) > MaxTextBytes {
 		return model.Errorf(model.ETOOLARGE, "the text is %d bytes; at most %d", len(a.Text), MaxTextBytes)
+	}
+	if a.URL != "" {
+		// Exports put it in links (ClaimReview, W3C): only web addresses.
+		u, err := url.Parse(a.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return model.Errorf(model.EINVALID, "the article's url must be an http(s) address, not %q", a.URL)
+		}
 	}
 	if a.Status == "" {
 		a.Status = model.StatusNew

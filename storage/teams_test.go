@@ -262,3 +262,16 @@ func TestMigrateMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleURL: only web addresses are stored as an article's url.
+func TestArticleURL(t *testing.T) {
+	db := mustOpen(t)
+	for _, u := range []string{"javascript:alert(1)", "data:text/html,x", "//evil.example", "http://"} {
+		if _, _, err := db.CreateArticle(model.Article{Title: "t", Text: "text " + u, URL: u}); model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("url %q: %v", u, err)
+		}
+	}
+	if _, _, err := db.CreateArticle(model.Article{Title: "t", Text: "text", URL: "https://news.example/a?b=1"}); err != nil {
+		t.Errorf("an https url: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -41,6 +42,9 @@ func DecodeJSON(body []byte, v any) error {
 	if !utf8.Valid(body) {
 		return model.Errorf(model.EINVALID, "the request body is not valid UTF-8")
 	}
+	if err := loneSurrogate(body); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -50,7 +54,7 @@ func DecodeJSON(body []byte, v any) error {
 		case errors.As(err, &se):
 			return model.Errorf(model.EINVALID, "malformed JSON at byte %d: %v", se.Offset, err)
 		case errors.As(err, &te):
-			return model.Errorf(model.EINVALID, "field %q must be %s, not %s", te.Field, te.Type, te.Value)
+			return model.Errorf(model.EINVALID, "field %q must be %s, not %s", te.Field, jsonKind(te.Type), te.Value)
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			return model.Errorf(model.EINVALID, "malformed JSON: the body ends early")
 		default:
@@ -59,6 +63,65 @@ func DecodeJSON(body []byte, v any) error {
 	}
 	if dec.More() {
 		return model.Errorf(model.EINVALID, "malformed JSON: more than one value in the body")
+	}
+	return nil
+}
+
+// jsonKind names what JSON value a Go type takes, for messages: people
+// send JSON, and "uint64" or "map[string]*string" mean nothing to them.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "another type"
+}
+
+// loneSurrogate refuses a \uD800-\uDFFF escape that is not half of a
+// pair: encoding/json would store U+FFFD in its place without a word, and
+// the text would no longer be what was sent.
+func loneSurrogate(body []byte) error {
+	hex4 := func(i int) (rune, bool) {
+		if i+6 > len(body) || body[i] != '\\' || body[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(body[i+2:i+6]), 16, 32)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(body); i++ {
+		if body[i] != '\\' || i+1 >= len(body) {
+			continue
+		}
+		if body[i+1] != 'u' {
+			i++ // an escaped character, a backslash perhaps: skip it
+			continue
+		}
+		r, ok := hex4(i)
+		if !ok {
+			continue // the decoder will say what is wrong
+		}
+		switch {
+		case r >= 0xD800 && r <= 0xDBFF:
+			if lo, ok := hex4(i + 6); ok && lo >= 0xDC00 && lo <= 0xDFFF {
+				i += 11
+				continue
+			}
+			return model.Errorf(model.EINVALID, "malformed JSON at byte %d: \\u%04X is half of a surrogate pair (send the character itself, or both halves)", i, r)
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return model.Errorf(model.EINVALID, "malformed JSON at byte %d: \\u%04X is half of a surrogate pair (send the character itself, or both halves)", i, r)
+		}
+		i += 5
 	}
 	return nil
 }

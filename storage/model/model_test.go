@@ -86,3 +86,31 @@ func TestDefaultLabelsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestValidateProjectNames: names and enum values people read may not
+// hide characters that reorder or disguise them, or break export files.
+func TestValidateProjectNames(t *testing.T) {
+	base := Project{Name: "Desk", Labels: DefaultLabels()}
+	bad := map[string]func(p *Project){
+		"ErrBidiOverride":  func(p *Project) { p.Name = "Desk \u202egnp.exe" },
+		"ErrZeroWidth":     func(p *Project) { p.Name = "De\u200bsk" },
+		"ErrControl":       func(p *Project) { p.Name = "Desk\x07" },
+		"ErrSpaces":        func(p *Project) { p.Name = " Desk" },
+		"ErrEnumNewline":   func(p *Project) { p.Labels[2].Attrs[1].Values = []string{"true", "false\n[relations]"} },
+		"ErrEnumEmpty":     func(p *Project) { p.Labels[2].Attrs[1].Values = []string{"true", " "} },
+		"ErrEnumInvisible": func(p *Project) { p.Labels[2].Attrs[1].Values = []string{"true", "fal\u200dse"} },
+	}
+	for name, breakIt := range bad {
+		t.Run(name, func(t *testing.T) {
+			p := base
+			p.Labels = DefaultLabels()
+			breakIt(&p)
+			if err := ValidateProject(p); ErrorCode(err) != EINVALID {
+				t.Errorf("accepted: %v", err)
+			}
+		})
+	}
+	if err := ValidateProject(Project{Name: "Desk — 事实核查 🇺🇦", Labels: DefaultLabels()}); err != nil {
+		t.Errorf("a plain international name: %v", err)
+	}
+}

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -175,10 +177,29 @@ var (
 	labelName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,31}$`)
 )
 
+// ValidateName checks a name people read and tell apart (a project's, an
+// enum value): no control characters, no invisible format characters
+// (bidi overrides such as U+202E, zero-width spaces), which make one name
+// look like another or reorder what is shown around it.
+func ValidateName(what, s string) error {
+	for _, r := range s {
+		if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return Errorf(EINVALID, "%s %q holds an invisible or control character (U+%04X)", what, s, r)
+		}
+	}
+	return nil
+}
+
 // ValidateProject checks a project's name and label schema.
 func ValidateProject(p Project) error {
 	if strings.TrimSpace(p.Name) == "" || utf8.RuneCountInString(p.Name) > 200 {
 		return Errorf(EINVALID, "a project needs a name of 1 to 200 characters")
+	}
+	if p.Name != strings.TrimSpace(p.Name) {
+		return Errorf(EINVALID, "project name %q begins or ends with spaces", p.Name)
+	}
+	if err := ValidateName("project name", p.Name); err != nil {
+		return err
 	}
 	if len(p.Labels) == 0 {
 		return Errorf(EINVALID, "a project needs at least one label")
@@ -218,6 +239,16 @@ func ValidateProject(p Project) error {
 			case AttrEnum:
 				if len(a.Values) == 0 {
 					return Errorf(EINVALID, "label %s: enum attribute %s needs values", l.Name, a.Name)
+				}
+				for _, v := range a.Values {
+					// Values go into export files line by line (brat's
+					// annotation.conf): no line breaks, nothing invisible.
+					if strings.TrimSpace(v) == "" || utf8.RuneCountInString(v) > 100 {
+						return Errorf(EINVALID, "label %s: value %q of %s must have 1 to 100 characters", l.Name, v, a.Name)
+					}
+					if err := ValidateName(fmt.Sprintf("label %s: value of %s", l.Name, a.Name), v); err != nil {
+						return err
+					}
 				}
 				if a.Default != "" && !slices.Contains(a.Values, a.Default) {
 					return Errorf(EINVALID, "label %s: default %q of %s is not one of its values", l.Name, a.Default, a.Name)
