@@ -256,3 +256,30 @@ func TestRevocationClosesSockets(t *testing.T) {
 		})
 	}
 }
+
+// TestPresenceChecked: a selection outside the article is refused, not
+// relayed to the others' editors.
+func TestPresenceChecked(t *testing.T) {
+	tm := newTeam(t, false)
+	base := tm.serve()
+	a, _ := tm.dial(base, "annotator", tm.a.ID)
+	b, _ := tm.dial(base, "reviewer", tm.a.ID)
+	for _, sel := range []map[string]int{{"start": -1, "end": 3}, {"start": 5, "end": 2}, {"start": 0, "end": 10000}} {
+		a.Send(map[string]any{"type": "presence", "selection": sel})
+		if m := nextOf(t, a, live.TypeError); m.Code != model.EINVALID {
+			t.Errorf("selection %v: %+v", sel, m)
+		}
+	}
+	a.Send(map[string]any{"type": "presence", "selection": map[string]int{"start": 0, "end": 5}})
+	for {
+		m := nextOf(t, b, live.TypePresence)
+		for _, u := range m.Users {
+			if u.Selection != nil && (u.Selection.Start < 0 || u.Selection.End > 100) {
+				t.Fatalf("relayed a bad selection: %+v", u.Selection)
+			}
+			if u.Name == "ann" && u.Selection != nil && u.Selection.End == 5 {
+				return
+			}
+		}
+	}
+}

@@ -185,7 +185,17 @@ func (c *client) readPump() {
 			c.op(m)
 		case m.Type == TypePresence:
 			sel := m.Selection
-			c.room.do(func() { c.selection = sel; c.room.presence() })
+			var bad bool
+			c.room.do(func() {
+				// Others' editors draw it: only a span of this text.
+				if bad = sel != nil && (sel.Start < 0 || sel.End < sel.Start || sel.End > c.room.length); !bad {
+					c.selection = sel
+					c.room.presence()
+				}
+			})
+			if bad {
+				c.queue(mustJSON(Error{Type: TypeError, Code: model.EINVALID, Error: "the selection is not a span of the article"}))
+			}
 		default:
 			c.queue(mustJSON(Error{Type: TypeError, Error: "unknown message type " + quote(m.Type)}))
 		}

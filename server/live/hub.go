@@ -21,6 +21,9 @@ type Store interface {
 	// changes apply in its order.
 	Submit(a service.Actor, article uint64, r service.ChangeRequest) (wait func() (model.Op, error))
 	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
+	// Length is the article's length in code points: a presence selection
+	// must lie inside it.
+	Length(article uint64) (int, error)
 }
 
 // Notifier carries "article N has new ops" to every room that shows it.

@@ -32,6 +32,7 @@ type room struct {
 	members map[*client]struct{}
 	byUser  map[string][]*client // members by user name: who may wait for an op's ack
 	started bool
+	length  int // the article's code points, read when the room starts
 
 	last    uint64      // newest version read from the op log
 	flushed uint64      // every member has been sent everything up to here
@@ -240,6 +241,9 @@ func (r *room) join(c *client, since uint64) error {
 	if !r.started {
 		v, _, err := r.hub.store.Snapshot(r.article)
 		if err != nil {
+			return err
+		}
+		if r.length, err = r.hub.store.Length(r.article); err != nil {
 			return err
 		}
 		r.last, r.flushed, r.started = v, v, true

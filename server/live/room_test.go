@@ -54,6 +54,8 @@ func (s *memStore) Apply(_ uint64, c model.Change) (model.Op, error) {
 	return op, nil
 }
 
+func (s *memStore) Length(uint64) (int, error) { return 1000, nil }
+
 func (s *memStore) OpsSince(_ uint64, since uint64, max int) ([]model.Op, bool, error) {
 	s.jitter()
 	s.mu.Lock()

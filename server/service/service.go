@@ -217,3 +217,9 @@ func (s *Service) Snapshot(article uint64) (uint64, []model.Annotation, error) {
 func (s *Service) OpsSince(article, since uint64, max int) ([]model.Op, bool, error) {
 	return s.store.OpsSince(article, since, max)
 }
+
+// Length is the article's length in code points.
+func (s *Service) Length(article uint64) (int, error) {
+	a, err := s.store.Article(article)
+	return a.Length, err
+}
