@@ -7,10 +7,13 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,6 +39,15 @@ type Config struct {
 	AllowOrigins []string
 	// SecureCookies marks the session cookie Secure (set behind TLS).
 	SecureCookies bool
+	// TrustedProxies lists the addresses (IPs or CIDRs) of reverse proxies
+	// whose X-Forwarded-For, -Host and -Proto are believed. From anyone
+	// else they are ignored: a client could otherwise pick its own address
+	// (and dodge or trigger the login limiter), host and scheme.
+	TrustedProxies []string
+	// PublicURL is the address people reach gloss at (scheme://host[:port]
+	// [/]), behind a proxy: export ids and links are built from it, and its
+	// origin may use the API and live sockets. Default: the request's own.
+	PublicURL string
 	// SessionTTL is how long a browser login lasts (default 30 days).
 	SessionTTL time.Duration
 	// Assets is the editor: index.html, login.html, setup.html and what
@@ -81,14 +93,28 @@ func New(cfg Config) (*Server, error) {
 		Revoked:   func(r service.Revocation) { s.hub.Revoke(r.User, r.Creds, r.Why, r.Reconnect) },
 	})
 	s.hub = live.NewHub(s.svc, cfg.Live)
-	s.app = fiber.New(fiber.Config{
+	fc := fiber.Config{
 		AppName:               "gloss",
 		BodyLimit:             cfg.BodyLimit,
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
 		ReadTimeout:           60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-	})
+		// Forwarded headers count only from the proxies named.
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          cfg.TrustedProxies,
+	}
+	if len(cfg.TrustedProxies) > 0 {
+		fc.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" {
+			return nil, fmt.Errorf("server: the public URL must be http(s)://host[:port][/path], not %q", cfg.PublicURL)
+		}
+		s.cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	}
+	s.app = fiber.New(fc)
 	if err := s.routes(); err != nil {
 		return nil, err
 	}
@@ -98,7 +124,7 @@ func New(cfg Config) (*Server, error) {
 // routes lists every route in one place.
 func (s *Server) routes() error {
 	app := s.app
-	app.Use(recover.New(), securityHeaders)
+	app.Use(recover.New(), securityHeaders, s.sameOrigin)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
 
 	api := app.Group("/api", func(c *fiber.Ctx) error {

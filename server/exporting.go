@@ -20,7 +20,7 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 	if o.Split != nil && c.Query("part") == "" {
 		return invalid("with split, name the part to download: part=%s", service.PartName(len(o.Split), 0))
 	}
-	o.BaseURL = c.BaseURL()
+	o.BaseURL = s.baseURL(c)
 	if o, err = s.svc.CheckExportFor(actor(c), o); err != nil {
 		return err
 	}
@@ -38,4 +38,13 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 		w.Flush()
 	})
 	return nil
+}
+
+// baseURL is where people reach gloss: the public URL when one is set,
+// else the request's scheme and host (through trusted proxies only).
+func (s *Server) baseURL(c *fiber.Ctx) string {
+	if s.cfg.PublicURL != "" {
+		return s.cfg.PublicURL
+	}
+	return c.BaseURL()
 }

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,84 @@ func TestNoStore(t *testing.T) {
 		if got := resp.Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("%s: Cache-Control %q", path, got)
 		}
+	}
+}
+
+// TestCrossOrigin: a page of another origin (another port of the same
+// host is the same site, so SameSite=Lax sends the cookie) cannot change
+// anything with the user's cookie, whatever Content-Type it sends.
+func TestCrossOrigin(t *testing.T) {
+	e := newEnv(t, server.Config{AllowOrigins: []string{"https://desk.example.org"}})
+	sess, _ := e.db.NewCredential(storage.CredSession, "ana", 0)
+	path := fmt.Sprintf("/api/articles/%d/annotations", e.art.ID)
+	body := `{"start":0,"end":3,"label":"CLAIM"}`
+	for _, tc := range []struct {
+		name   string
+		hdr    []string
+		status int
+	}{
+		{"ErrOtherPort", []string{"Origin", "http://example.com:9999", "Content-Type", "text/plain"}, 403},
+		{"ErrOtherScheme", []string{"Origin", "https://example.com", "Content-Type", "application/json"}, 403},
+		{"ErrSiteNoOrigin", []string{"Sec-Fetch-Site", "same-site", "Content-Type", "application/x-www-form-urlencoded"}, 403},
+		{"ErrCrossSite", []string{"Sec-Fetch-Site", "cross-site"}, 403},
+		{"SameOrigin", []string{"Origin", "http://example.com", "Content-Type", "application/json"}, 201},
+		{"AllowedOrigin", []string{"Origin", "https://desk.example.org"}, 201},
+		{"Script", nil, 201},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := state(t, e.db)
+			req := httptest.NewRequest("POST", path, strings.NewReader(body))
+			req.Header.Set("Cookie", server.SessionCookie+"="+sess)
+			for i := 0; i+1 < len(tc.hdr); i += 2 {
+				req.Header.Set(tc.hdr[i], tc.hdr[i+1])
+			}
+			resp, err := e.srv.App().Test(req, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+			if tc.status == 403 && state(t, e.db) != before {
+				t.Errorf("a cross-origin request changed the database")
+			}
+		})
+	}
+}
+
+// TestForwardedHeaders: X-Forwarded-* count only from a trusted proxy; the
+// public URL names ids in exports.
+func TestForwardedHeaders(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	// httptest requests come from 0.0.0.0: not a trusted proxy here.
+	code, _ := e.do("POST", fmt.Sprintf("/api/articles/%d/annotations", e.art.ID), `{"start":0,"end":3,"label":"CLAIM"}`,
+		"Origin", "https://evil.example", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https")
+	if code != 403 {
+		t.Errorf("a forged X-Forwarded-Host passed the origin check: %d", code)
+	}
+	_, body := e.do("GET", "/api/export?format=w3c", "", "X-Forwarded-Host", "evil.example")
+	if strings.Contains(body, "evil.example") {
+		t.Errorf("a forged X-Forwarded-Host named the export's ids")
+	}
+
+	pub := newEnv(t, server.Config{PublicURL: "https://gloss.example.org/"})
+	code, _ = pub.do("POST", fmt.Sprintf("/api/articles/%d/annotations", pub.art.ID), `{"start":0,"end":3,"label":"CLAIM"}`, "Origin", "https://gloss.example.org")
+	if code != 201 {
+		t.Errorf("the public URL's origin was refused: %d", code)
+	}
+	_, body = pub.do("GET", "/api/export?format=w3c", "")
+	if !strings.Contains(body, "https://gloss.example.org/") {
+		t.Errorf("the export's ids do not use the public URL: %.300s", body)
+	}
+
+	// Behind a trusted proxy, its headers count.
+	tr := newEnv(t, server.Config{TrustedProxies: []string{"0.0.0.0"}})
+	code, _ = tr.do("POST", fmt.Sprintf("/api/articles/%d/annotations", tr.art.ID), `{"start":0,"end":3,"label":"CLAIM"}`,
+		"Origin", "https://gloss.example.org", "X-Forwarded-Host", "gloss.example.org", "X-Forwarded-Proto", "https")
+	if code != 201 {
+		t.Errorf("a trusted proxy's forwarded origin was refused: %d", code)
+	}
+	if _, err := server.New(server.Config{Store: e.db, Assets: testAssets, PublicURL: "javascript:alert(1)"}); err == nil {
+		t.Errorf("a javascript: public URL was accepted")
 	}
 }

@@ -32,20 +32,59 @@ func (s *Server) liveGuard(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-// originAllowed accepts the server's own origin and the configured list.
-// A request without Origin is a script, not a browser, and is let through
-// by the caller: it carries its own credentials.
+// originAllowed accepts the server's own origin (scheme and host, as the
+// request reached it through trusted proxies, or the public URL's) and
+// the configured list.
 func (s *Server) originAllowed(c *fiber.Ctx, origin string) bool {
 	u, err := url.Parse(origin)
 	if err != nil {
 		return false
 	}
-	if strings.EqualFold(u.Host, c.Hostname()) && (u.Scheme == "http" || u.Scheme == "https") {
+	if u.Scheme == c.Protocol() && strings.EqualFold(u.Host, c.Hostname()) {
+		return true
+	}
+	if s.cfg.PublicURL != "" && strings.EqualFold(origin, originOf(s.cfg.PublicURL)) {
 		return true
 	}
 	return slices.ContainsFunc(s.cfg.AllowOrigins, func(o string) bool {
 		return strings.EqualFold(strings.TrimRight(o, "/"), origin)
 	})
+}
+
+// originOf is scheme://host[:port] of a URL.
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// sameOrigin refuses requests that change something and come from a page
+// of another origin. SameSite=Lax sends the session cookie along with
+// requests from any page of the same site (another port of the host, a
+// sibling subdomain), so the cookie alone does not prove that the editor
+// sent them: browsers name the page's origin in Origin on every POST,
+// PUT, PATCH and DELETE (fetch, no-cors fetch and form posts alike), and
+// say in Sec-Fetch-Site where a request without one came from. A request
+// with neither is not from a browser page: scripts carry their own
+// credentials.
+func (s *Server) sameOrigin(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return c.Next()
+	}
+	if origin := c.Get(fiber.HeaderOrigin); origin != "" {
+		if !s.originAllowed(c, origin) {
+			return model.Errorf(model.EFORBIDDEN, "a request from %s may not change anything here (cross-origin)", origin)
+		}
+		return c.Next()
+	}
+	switch c.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+		return c.Next()
+	}
+	return model.Errorf(model.EFORBIDDEN, "a request from another site may not change anything here (cross-origin)")
 }
 
 func (s *Server) liveSocket() fiber.Handler {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/gloss-dev/gloss/server/importer"
@@ -25,9 +26,13 @@ type RunConfig struct {
 	Demo         bool   // create the demo user and import the demo articles
 	AllowOrigins []string
 	BodyLimit    int
-	Assets       fs.FS     // the editor (web.FS)
-	Out          io.Writer // where the login or setup link is printed
-	Log          *slog.Logger
+	// Behind a reverse proxy: see Config.
+	TrustedProxies []string
+	SecureCookies  bool
+	PublicURL      string
+	Assets         fs.FS     // the editor (web.FS)
+	Out            io.Writer // where the login or setup link is printed
+	Log            *slog.Logger
 	// Ready, when set, is called with the listening address once the
 	// server accepts connections.
 	Ready func(addr string)
@@ -57,7 +62,11 @@ func Run(ctx context.Context, rc RunConfig) error {
 	}
 	base := "http://" + displayAddr(ln.Addr().String())
 
-	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, Assets: rc.Assets}
+	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, Assets: rc.Assets,
+		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL}
+	if rc.PublicURL != "" {
+		base = strings.TrimRight(rc.PublicURL, "/")
+	}
 	if rc.Demo {
 		pw, err := SeedDemo(db)
 		if err != nil {

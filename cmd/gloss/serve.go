@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"runtime/debug"
 
@@ -48,6 +49,10 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	fs.BoolVar(&rc.Demo, "demo", false, "create a demo user (its password is printed) and import the demo articles")
 	fs.Var(&origins, "allow-origin", "an extra origin (scheme://host:port) allowed to open live sockets; repeatable")
 	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest request body in bytes")
+	var proxies stringList
+	fs.Var(&proxies, "trusted-proxy", "address or CIDR of a reverse proxy whose X-Forwarded-For/-Host/-Proto are believed; repeatable (default: none)")
+	fs.BoolVar(&rc.SecureCookies, "secure-cookies", false, "mark the session cookie Secure (gloss is reached over https through a proxy)")
+	fs.StringVar(&rc.PublicURL, "public-url", "", "the URL people reach gloss at (https://gloss.example.org): links, export ids and the allowed origin")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gloss serve [flags]\n\nServes the editor and the API.\n\nFlags:")
 		fs.PrintDefaults()
@@ -59,6 +64,13 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	if len(pos) > 0 {
 		return rc, fmt.Errorf("serve takes no arguments, got %q", pos)
 	}
-	rc.AllowOrigins = origins
+	rc.AllowOrigins, rc.TrustedProxies = origins, proxies
+	for _, p := range proxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				return rc, fmt.Errorf("--trusted-proxy %q is neither an IP address nor a CIDR", p)
+			}
+		}
+	}
 	return rc, nil
 }
