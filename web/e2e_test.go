@@ -61,7 +61,7 @@ func requireBrowser(t testing.TB) {
 		if os.Getenv("GLOSS_REQUIRE_BROWSER") == "1" {
 			t.Fatalf("GLOSS_REQUIRE_BROWSER=1 but %s is missing: apt-get install -y chromium", chromiumPath)
 		}
-		t.Skipf("browser tests need %s (apt-get install -y chromium); set GLOSS_REQUIRE_BROWSER=1 to make this a failure", chromiumPath)
+		browsertest.Skip(t, fmt.Sprintf("browser tests need %s (apt-get install -y chromium); GLOSS_REQUIRE_BROWSER=1 makes this a failure", chromiumPath))
 	}
 }
 

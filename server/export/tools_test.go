@@ -191,7 +191,7 @@ func needTool(t *testing.T, what string) {
 	if os.Getenv("GLOSS_REQUIRE_TOOLS") == "1" {
 		t.Fatalf("GLOSS_REQUIRE_TOOLS=1 but this check needs %s", what)
 	}
-	t.Skipf("needs %s; GLOSS_REQUIRE_TOOLS=1 makes this a failure", what)
+	browsertest.Skip(t, fmt.Sprintf("needs %s; install them all with server/export/testdata/tools/install.sh, or GLOSS_REQUIRE_TOOLS=1 makes this a failure", what))
 }
 
 // writeExports writes the formats the checkers read, and truth.json, into
@@ -267,10 +267,10 @@ func reportChecks(t *testing.T, checks []toolCheck) {
 			case c.Missing != "":
 				needTool(t, c.Missing)
 			case c.Unverifiable != "":
-				t.Skipf("not verifiable here: %s", c.Unverifiable)
+				browsertest.Skip(t, "not verifiable here: "+c.Unverifiable)
 			case c.KnownIssue != "":
 				// Skipped, not passed: go test -v shows the reason.
-				t.Skipf("known issue of the tool, not of the file: %s", c.KnownIssue)
+				browsertest.Skip(t, "known issue of the tool, not of the file: "+c.KnownIssue)
 			}
 			for _, e := range c.Errors {
 				t.Errorf("%s: %s", c.Tool, e)

@@ -1,0 +1,10 @@
+package web_test
+
+import (
+	"testing"
+
+	"github.com/gloss-dev/gloss/web/browsertest"
+)
+
+// TestMain says what was skipped (no chromium) even without -v.
+func TestMain(m *testing.M) { browsertest.Main(m) }
