@@ -54,7 +54,7 @@ export const applyMethods = {
   // agreed.
   _ask(e, backwards, asks, total) {
     const agreed = new Map(asks.map((a) => [a.id, a.version]));
-    this.store.toast(askNote(asks, total), 'ask', {
+    this.store.toast(askNote(asks, total, backwards ? 'Undoing' : 'Redoing'), 'ask', {
       label: total === 1 ? 'Delete anyway' : 'Delete them anyway',
       run: () => this._step(backwards, { entry: e, agreed }),
     });

@@ -178,8 +178,11 @@ export const socketMethods = {
     if (this.timer) this.clearTimeout(this.timer);
     this.timer = 0;
     if (!this.article) return;
+    // The status is not published now: a drop of the live status makes
+    // other parts of the page ask the server again (main.js re-fetches the
+    // projects), and their 401 would go to the login page at once, before
+    // anyone could read why.
     this.status = 'offline';
-    this._publish();
     const why = reason || 'your session ended';
     this.store.toast(`Signed out: ${why}. Taking you to the login page…`);
     this.setTimeout(() => {

@@ -42,7 +42,7 @@ export const popoverMethods = {
     const more = this.more;
     const ew = s.everywhere && s.everywhere.id === an.id ? s.everywhere : null;
     const may = mayChange(s, an);
-    if (!this.changed('pop', [an.id, an.label, labels, more, ew, may])) {
+    if (!this.changed('pop', [an.id, an.label, labels, more, ew, may, mayLabelText(s)])) {
       if (this.changed('pop-values', [an])) this.refreshPopover(an);
     } else {
       this.memo.set('pop-values', [an]);
@@ -88,7 +88,7 @@ export const popoverMethods = {
             : null,
           h('button', { type: 'button', class: 'btn danger small', dataset: { action: 'delete-ann' }, disabled: !may }, 'Delete'),
         ),
-        everywhereRow(an, ew),
+        mayLabelText(s) ? everywhereRow(an, ew) : null,
         h('div', { class: 'pop-history' }),
       );
       this.memo.delete('pop-review');
@@ -144,6 +144,13 @@ export const popoverMethods = {
     pop.style.top = `${Math.round(top)}px`;
   },
 };
+
+// mayLabelText reports whether "Label it in every article…" is for this
+// user (label_text); with no permission list from the server, it is offered.
+function mayLabelText(s) {
+  const p = (s.projects || []).find((x) => x.id === (s.article ? s.article.project : s.projectId));
+  return !p || !Array.isArray(p.can) || p.can.includes('label_text');
+}
 
 function popText(an) {
   return truncate(oneLine(an.text), 160);

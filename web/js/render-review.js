@@ -76,12 +76,14 @@ export function historySection(s, an, now = Date.now()) {
         return h(
           'li',
           {},
-          h('span', { class: 'who' }, e.who || 'someone'),
-          ' ',
-          h('time', { datetime: e.at, title: e.at ? new Date(e.at).toLocaleString() : '' }, relTime(e.at, now)),
-          ': ',
-          d.verb,
-          d.fields.length ? h('span', { class: 'fields' }, d.fields.map((f, i) => [i ? '; ' : ' ', f])) : null,
+          h(
+            'div',
+            { class: 'hist-head' },
+            h('span', { class: 'hist-who' }, e.who || 'someone'),
+            ' · ',
+            h('time', { datetime: e.at, title: e.at ? new Date(e.at).toLocaleString() : '' }, relTime(e.at, now)),
+          ),
+          h('div', { class: 'hist-what' }, d.fields.length ? `${d.verb} ${d.fields.join(e.action === 'create' ? ', ' : '; ')}` : d.verb),
         );
       }),
     );
@@ -92,7 +94,7 @@ export function historySection(s, an, now = Date.now()) {
 /**
  * describeEntry says what one history entry ({action, changes}) did:
  * {verb, fields}: "changed" and ["verdict: unverified → misleading"], or
- * "created it" and ["CLAIM", "verdict unverified"] (where it sits, start
+ * "created it:" and ["CLAIM", "verdict unverified"] (where it sits, start
  * and end, is not spelled out: the text shows it).
  */
 export function describeEntry(e) {
@@ -101,7 +103,7 @@ export function describeEntry(e) {
   if (e.action === 'create') {
     const label = ch.label ? ch.label.new : '';
     const attrs = keys.filter((k) => k.startsWith('attrs.')).map((k) => `${fieldName(k)} ${showValue(ch[k].new)}`);
-    return { verb: 'created it', fields: [label, ...attrs].filter(Boolean) };
+    return { verb: 'created it:', fields: [label, ...attrs].filter(Boolean) };
   }
   if (e.action === 'delete') return { verb: 'deleted it', fields: [] };
   const fields = keys.map((k) => `${k === 'start' || k === 'end' ? `moved the ${k}` : fieldName(k)}: ${showValue(ch[k].old)} → ${showValue(ch[k].new)}`);

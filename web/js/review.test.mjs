@@ -81,12 +81,12 @@ test('editedSince and askNote: what others changed after this user made it', () 
   assert.deepEqual(edits, [{ field: 'attrs.verdict', who: 'ben' }, { field: 'attrs.note', who: 'ben' }]);
   assert.deepEqual(editedSince(made, { ...made }, () => null, 'ann'), []);
   assert.deepEqual(editedSince(made, cur, () => 'ann', 'ann'), [], 'her own changes do not count');
-  assert.equal(askNote([{ id: 1, label: 'CLAIM', edits }], 1), 'ben edited this CLAIM after you (verdict and note). Delete it anyway?');
-  assert.equal(askNote([{ id: 1, label: 'CLAIM', edits }], 3), 'ben edited 1 of these 3 annotations after you. Delete them anyway?');
+  assert.equal(askNote([{ id: 1, label: 'CLAIM', edits }], 1), 'Undoing would delete this CLAIM, which ben edited after you (verdict and note). Delete it anyway?');
+  assert.equal(askNote([{ id: 1, label: 'CLAIM', edits }], 3), 'Undoing would delete 3 annotations; ben edited 1 of them after you. Delete them anyway?');
 });
 
 test('history lines: who did what, how long ago', () => {
-  assert.deepEqual(describeEntry({ action: 'create', changes: { start: { old: null, new: 0 }, end: { old: null, new: 4 }, label: { old: null, new: 'CLAIM' }, 'attrs.verdict': { old: null, new: 'unverified' } } }), { verb: 'created it', fields: ['CLAIM', 'verdict unverified'] });
+  assert.deepEqual(describeEntry({ action: 'create', changes: { start: { old: null, new: 0 }, end: { old: null, new: 4 }, label: { old: null, new: 'CLAIM' }, 'attrs.verdict': { old: null, new: 'unverified' } } }), { verb: 'created it:', fields: ['CLAIM', 'verdict unverified'] });
   assert.deepEqual(describeEntry({ action: 'update', changes: { 'attrs.verdict': { old: 'unverified', new: 'misleading' }, 'attrs.note': { old: null, new: 'x' } } }), { verb: 'changed', fields: ['note: — → x', 'verdict: unverified → misleading'] });
   const now = Date.parse('2024-05-01T12:00:00Z');
   assert.equal(relTime('2024-05-01T11:59:50Z', now), 'just now');
@@ -164,7 +164,7 @@ test('(a) undoing a create that a colleague has edited asks first; Delete anyway
   assert.ok(server.anns.has(id), 'not deleted silently');
   const t = a.store.get().toast;
   assert.equal(t.kind, 'ask');
-  assert.equal(t.message, 'ben edited this CLAIM after you (note and verdict). Delete it anyway?');
+  assert.equal(t.message, 'Undoing would delete this CLAIM, which ben edited after you (note and verdict). Delete it anyway?');
   assert.equal(t.action.label, 'Delete anyway');
   assert.equal(a.history.undoStack.length, 1, 'the create is still to undo');
 

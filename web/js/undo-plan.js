@@ -100,13 +100,17 @@ export function skipNote(skipped, me) {
     .join(' ');
 }
 
-/** askNote asks before deleting annotations others edited: "ben edited this CLAIM after you (verdict, note). Delete it anyway?" */
-export function askNote(asks, total) {
+/**
+ * askNote asks before an undo (or redo: doing "Redoing") deletes
+ * annotations others edited: "Undoing would delete this CLAIM, which ben
+ * edited after you (verdict and note). Delete it anyway?"
+ */
+export function askNote(asks, total, doing = 'Undoing') {
   const whos = [...new Set(asks.flatMap((a) => a.edits.map((e) => e.who)))];
   const who = whos.length > 2 ? `${whos.slice(0, 2).join(', ')} and others` : whos.join(' and ');
   if (total === 1) {
     const a = asks[0];
-    return `${who} edited this ${a.label} after you (${names(a.edits.map((e) => e.field))}). Delete it anyway?`;
+    return `${doing} would delete this ${a.label}, which ${who} edited after you (${names(a.edits.map((e) => e.field))}). Delete it anyway?`;
   }
-  return `${who} edited ${asks.length} of these ${total} annotations after you. Delete them anyway?`;
+  return `${doing} would delete ${total} annotations; ${who} edited ${asks.length} of them after you. Delete them anyway?`;
 }
