@@ -19,6 +19,7 @@ var statusOf = map[string]int{
 	model.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	model.ETOOMANY:      http.StatusTooManyRequests,
 	model.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	model.ENOSPACE:      http.StatusInsufficientStorage,
 	model.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"syscall"
 )
 
 // Error codes. Each maps to one HTTP status in the server's error handler.
@@ -15,6 +16,7 @@ const (
 	ETOOLARGE     = "too_large"
 	ETOOMANY      = "too_many_requests"
 	EUNAVAILABLE  = "unavailable"
+	ENOSPACE      = "no_space" // the disk (or the user's quota) is full: nothing was saved
 	EINTERNAL     = "internal"
 )
 
@@ -45,8 +47,14 @@ func ErrorCode(err error) string {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	if full(err) {
+		return ENOSPACE
+	}
 	return EINTERNAL
 }
+
+// full reports whether err says the disk or the quota is full.
+func full(err error) bool { return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) }
 
 // ErrorMessage returns the message of the first *Error in err's chain, or a
 // generic message for internal errors, whose details stay in the logs.
@@ -54,6 +62,9 @@ func ErrorMessage(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Message
+	}
+	if full(err) {
+		return "the disk is full; nothing was saved (free space on the server and try again)"
 	}
 	return "internal error"
 }
