@@ -265,6 +265,31 @@ func TestUsersPageActions(t *testing.T) {
 	eve := e.browserAs("eve", "a new long password")
 	eve.poll(`document.getElementById('who').textContent === 'evereviewer'`)
 
+	// An admin picks new members from the users, and turns off
+	// annotators editing everyone's annotations.
+	hash, _ := server.HashPassword(testPassword)
+	if err := e.db.PutUser(model.User{Name: "fay", Role: model.RoleUser, PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	e.click("#members-btn")
+	e.poll(`[...document.querySelectorAll('#member-pick option')].map((o) => o.value).join() === ',fay'`)
+	if e.visible("#member-name") {
+		t.Error("an admin is asked to type a name")
+	}
+	e.pick("#member-pick", "fay")
+	e.pick("#member-role", "reviewer")
+	e.click(`#add-member [type=submit]`)
+	e.poll(`document.querySelector('#members-list li[data-name="fay"]') && document.getElementById('member-pick').options.length === 1`)
+	e.click("#edit-all")
+	e.click("#members-save")
+	e.poll(`document.getElementById('members').hidden`)
+	if r := e.role("fay"); r != model.RoleReviewer {
+		t.Errorf("fay's role = %q, want reviewer", r)
+	}
+	if ps, _ := e.db.Projects(); ps[0].AnnotatorsEditAll {
+		t.Error("annotators_edit_all is still on")
+	}
+
 	e.click(row("dora") + ` [data-action="user-delete"]`)
 	e.poll(`/their annotations keep their name/.test(document.getElementById('users-table').textContent)`)
 	e.click(row("eve") + ` [data-action="user-delete"]`) // asking about another closes the first question

@@ -3,7 +3,8 @@
 // open, and importing files into the project.
 import { api } from './api.js';
 import { store } from './app.js';
-import { can } from './perm.js';
+import { can, openProject } from './perm.js';
+import { whyNot } from './people.js';
 
 let listSeq = 0;
 /**
@@ -81,7 +82,8 @@ export async function importFiles(input) {
   input.value = '';
   if (!files.length) return;
   if (!can(store.get(), 'add_articles')) {
-    store.set({ importResult: { error: 'importing takes the reviewer role in this project' } }, 'import');
+    const p = openProject(store.get());
+    store.set({ importResult: { error: whyNot('Importing', 'add_articles', p && p.my_role) } }, 'import');
     return;
   }
   store.set({ importing: true, importResult: null }, 'import');

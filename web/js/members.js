@@ -25,12 +25,14 @@ export async function openMembers() {
   const p = openProject(s);
   if (!p || !can(s, 'manage_members')) return;
   const editAll = !!p.annotators_edit_all;
+  document.getElementById('member-name').value = '';
   store.set({ members: { project: p.id, list: [], saved: [], editAll, savedEditAll: editAll, users: null, loading: true, busy: false, error: '' } }, 'members');
   try {
-    // GET /api/users is for admins; managers type a name instead.
+    // GET /api/users is for admins; managers type a name instead. Admins
+    // are not offered: they may do everything in every project anyway.
     const [list, users] = await Promise.all([api.members(p.id), isAdmin(s) ? api.users() : null]);
     if (!store.get().members || store.get().members.project !== p.id) return;
-    setMembers({ list: list || [], saved: list || [], users: users ? users.filter((u) => !u.disabled).map((u) => u.name).sort() : null, loading: false });
+    setMembers({ list: list || [], saved: list || [], users: users ? users.filter((u) => !u.disabled && u.role !== 'admin').map((u) => u.name).sort() : null, loading: false });
   } catch (err) {
     setMembers({ loading: false, error: err.message });
   }

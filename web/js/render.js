@@ -176,7 +176,7 @@ export class Renderer {
     }
     const p = openProject(s);
     const role = isAdmin(s) ? 'admin' : p ? p.my_role : '';
-    if (this.changed('me', [s.me, role, p && p.name])) {
+    if (this.changed('me', [s.me, p, role])) {
       // The role that counts is the one in the open project.
       fill(this.el.who, s.me ? [h('span', { class: 'who-name' }, s.me.name), role ? h('span', { class: 'role', title: isAdmin(s) ? 'Admin: everything, in every project' : `Your role in ${p.name}` }, role) : null] : null);
       this.el.usersLink.hidden = !isAdmin(s);
