@@ -165,6 +165,7 @@ func (s *Server) routes() error {
 	api.Post("/annotations/delete", s.deleteAnnotations)
 	api.Get("/articles/:id/live", s.liveGuard, s.liveSocket())
 	api.Get("/export", s.exportHandler)
+	api.Get("/admin/backup", s.backup)
 	api.Use(func(c *fiber.Ctx) error { return notFound("no such API route: %s %s", c.Method(), c.Path()) })
 
 	// The editor. Pages need a login; their assets do not (they hold no data).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/gloss-dev/gloss/storage/model"
@@ -49,6 +50,8 @@ type Store interface {
 	RevokeCredential(kind CredKind, id string) (Credential, error)
 	RevokeUser(user, keep string) ([]Credential, error)
 	PurgeExpired() (int, error)
+
+	Backup(w io.Writer) (int64, error)
 }
 
 var _ Store = (*DB)(nil)

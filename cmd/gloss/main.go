@@ -32,6 +32,8 @@ Usage:
   gloss token revoke ID [--db gloss.db]
   gloss project list [--db gloss.db]
   gloss project create NAME --labels FILE.json [--db gloss.db]
+  gloss backup --out FILE (--url URL --token TOKEN | --db FILE)
+  gloss restore FILE --db DEST [--force]
   gloss label-text --label NAME (--text TEXT | --texts FILE) [--project ID] [--apply] [--db gloss.db]
   gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
 
@@ -89,6 +91,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return errors.New(`usage: gloss token create|list|revoke ... (gloss help)`)
 	case "project":
 		return projectCmd(rest, stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, rest, stdout, stderr)
+	case "restore":
+		return restoreCmd(rest, stdout, stderr)
 	case "label-text":
 		return labelTextCmd(rest, stdout, stderr)
 	case "bench":
