@@ -213,6 +213,7 @@ func TestPermissions(t *testing.T) {
 			{"CreateToken", "POST", "/api/tokens", `{"name":"ci","ttl":"24h"}`, "", "201 201 201 201 201"},
 			{"ListTokens", "GET", "/api/tokens", "", "", "200 200 200 200 200"},
 			{"RevokeAnnsToken", "DELETE", "/api/tokens/" + tm.annTok, "", "", "204 404 404 204 404"},
+			{"Backup", "GET", "/api/admin/backup", "", "", "200 403 403 403 403"},
 			{"Logout", "POST", "/api/logout", "", "", "204 204 204 204 204"},
 		}
 	}
