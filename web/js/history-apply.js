@@ -129,8 +129,7 @@ export const applyMethods = {
       if (plan.skipped.length) note = `${plan.done.length ? `${what === 'undo' ? 'Undone' : 'Redone'}, except: ` : `Nothing to ${what}: `}${skipNote(plan.skipped, this.me)}`;
       if (!plan.done.length) return { entry: null, note, result: { annotation: cur } };
       const r = this.writer.update(id, patchOf(plan.values), { cond: true, what });
-      const pick = (o) => Object.fromEntries(plan.done.map((f) => [f, o[f]]));
-      const entry = { ...e, before: pick(e.before), after: pick(e.after), opId: r.opId, lastOp: 'update', dir: what };
+      const entry = { ...e, before: plan.before, after: plan.after, opId: r.opId, lastOp: 'update', dir: what };
       return { entry, note, result: r };
     }
     // Undoing a create and redoing a delete delete; undoing a delete and

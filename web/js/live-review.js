@@ -37,7 +37,8 @@ export const reviewMethods = {
   // something else did, they keep the older version and a conditional
   // one is refused: it was made without seeing that change.
   _ackedOwn(id, prev, m) {
-    const v = m.version || 0;
+    // Over REST the ack has no op-log version; the annotation has its own.
+    const v = m.version || (m.annotation && m.annotation.version) || 0;
     const was = prev ? prev.version || 0 : 0;
     if (v > was) {
       for (const o of this.queue.forId(id)) if (o.seen === was) o.seen = v;

@@ -329,3 +329,13 @@ test('over REST too, a conditional delete of something changed meanwhile is refu
   assert.equal(a.store.annotation(id).attrs.note, 'ben', 'and the page shows ben\'s now');
   a.done();
 });
+
+test('an update entry kept in the tab from before merge patches (whole attrs maps) still undoes and redoes by field', () => {
+  const entry = { before: { start: 0, end: 2, label: 'CLAIM', attrs: { verdict: 'true', note: 'old' } }, after: { start: 0, end: 2, label: 'CLAIM', attrs: { verdict: 'true' } } };
+  const cur = { start: 0, end: 2, label: 'CLAIM', attrs: { verdict: 'true' } };
+  const undo = planRevert(entry, cur, true, () => null, 'ann');
+  assert.deepEqual(undo.values, { 'attrs.note': 'old' });
+  assert.deepEqual([undo.before, undo.after], [{ 'attrs.note': 'old' }, { 'attrs.note': null }]);
+  const redo = planRevert(entry, { ...cur, attrs: { verdict: 'true', note: 'old' } }, false, () => null, 'ann');
+  assert.deepEqual(redo.values, { 'attrs.note': null }, 'redo removes it again');
+});

@@ -43,11 +43,14 @@ function lastBy(cur, me) {
  * unknown, whoever changed the annotation last), and is skipped. declared
  * (label) lists a label's attribute names (null: unknown): an attribute
  * the annotation's label does not declare cannot be set again.
- * It returns {values: {field: value}, done: [field], skipped: [{field, who, now}]}.
+ * It returns {values: {field: value}, done: [field], skipped: [{field, who,
+ * now}], before, after}: before and after are the entry's, of the fields
+ * done only (what the step leaves to take back).
  */
 export function planRevert(entry, cur, backwards, whoSet, me, declared = () => null) {
-  const from = backwards ? entry.after : entry.before;
-  const to = backwards ? entry.before : entry.after;
+  const [before, after] = byField(entry.before, entry.after);
+  const from = backwards ? after : before;
+  const to = backwards ? before : after;
   const values = {};
   const done = [];
   const skipped = [];
@@ -70,7 +73,28 @@ export function planRevert(entry, cur, backwards, whoSet, me, declared = () => n
       done.splice(done.indexOf(f), 1);
     }
   }
-  return { values, done, skipped };
+  // What the entry becomes on the other stack: the fields this step took.
+  const pick = (o) => Object.fromEntries(done.map((f) => [f, o[f] === undefined ? null : o[f]]));
+  return { values, done, skipped, before: pick(before), after: pick(after) };
+}
+
+// byField returns an update entry's before and after as {field: value}.
+// Entries kept in the tab from before attrs were merge patches hold whole
+// annotations' fields (attrs a map): those are spread into fields, a key
+// missing on one side being "not set" there.
+function byField(before, after) {
+  if (!before || !after || typeof before.attrs !== 'object' || before.attrs === null) return [before, after];
+  const spread = (o) => {
+    const out = { ...o };
+    delete out.attrs;
+    for (const [k, v] of Object.entries(o.attrs || {})) out[`attrs.${k}`] = v;
+    return out;
+  };
+  const b = spread(before);
+  const a = spread(after);
+  for (const k of Object.keys(b)) if (!(k in a)) a[k] = null;
+  for (const k of Object.keys(a)) if (!(k in b)) b[k] = null;
+  return [b, a];
 }
 
 /**
