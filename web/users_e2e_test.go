@@ -47,6 +47,7 @@ func (e *env) join(name string, role model.ProjectRole) {
 // typeInto replaces the value of the field sel with s, typed as keys.
 func (e *env) typeInto(sel, s string) {
 	e.t.Helper()
+	e.poll(`document.querySelector(` + jsString(sel) + `)`) // forms in rows are drawn at the next frame
 	eval[chromedp.Void](e, `document.querySelector(`+jsString(sel)+`).value = ''`)
 	e.do(chromedp.SendKeys(chromedp.CSS(sel), s))
 }
@@ -72,6 +73,7 @@ func (e *env) click(sel string) {
 // pick chooses value in the select sel and fires its change event.
 func (e *env) pick(sel, value string) {
 	e.t.Helper()
+	e.poll(`document.querySelector(` + jsString(sel) + `)`)
 	eval[chromedp.Void](e, `(() => { const el = document.querySelector(`+jsString(sel)+`); el.value = `+jsString(value)+`; el.dispatchEvent(new Event('change', { bubbles: true })) })()`)
 }
 
@@ -316,6 +318,8 @@ func TestTokensAndPassword(t *testing.T) {
 	e.join("ben", model.RoleAnnotator)
 	e.login()
 	b := e.browserAs("ben", testPassword)
+	eval[chromedp.Void](b, `location.hash = '#/users'`)
+	b.poll(`/Only admins manage users/.test(document.getElementById('users-table').textContent) && document.getElementById('add-user').hidden`)
 	b.click("#who")
 	b.poll(`location.hash === '#/account' && /no API tokens yet/.test(document.getElementById('tokens-table').textContent)`)
 	b.shot("users-account-empty")

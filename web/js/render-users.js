@@ -18,6 +18,16 @@ export const usersMethods = {
   usersPage(s) {
     const U = usersState();
     const me = s.me ? s.me.name : '';
+    // Someone who follows a link here without being an admin is told
+    // where their own things are, not shown a form that can only fail.
+    const admin = !!s.me && s.me.role === 'admin';
+    this.el.addUser.hidden = !admin;
+    if (!admin) {
+      if (this.changed('users-table', [admin])) {
+        fill(this.el.usersTable, h('p', { class: 'empty-note' }, 'Only admins manage users. Your password and API tokens are under ', h('a', { href: '#/account' }, 'Your account'), '.'));
+      }
+      return;
+    }
     if (this.changed('users-form', [U.form])) {
       formMsg(this.el.addUserMsg, U.form, 'Adding…');
       this.el.addUser.querySelector('[type=submit]').disabled = !!(U.form && U.form.busy);
