@@ -178,8 +178,9 @@ func TestUsersAndRights(t *testing.T) {
 		t.Fatalf("cara's role = %q, want annotator", r)
 	}
 
-	// As annotator: the article, but no Import, Export, Members or Mark done.
-	cara.do(chromedp.Reload())
+	// Her page looks again by itself (every 10 s while she is in no
+	// project). As annotator: the article, but no Import, Export, Members
+	// or Mark done.
 	cara.poll(`document.querySelectorAll('#rows tr').length === 1`)
 	if got := cara.text("#who"); got != "cara"+"annotator" {
 		t.Errorf("cara's who = %q, want her name and annotator", got)

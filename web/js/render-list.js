@@ -111,7 +111,7 @@ export const listMethods = {
 // noProjects is the list's empty state for someone in no project yet.
 function noProjects(s) {
   if (s.me && s.me.role === 'admin') return [h('strong', {}, 'No projects yet.'), ' Make one with New project… in the project menu.'];
-  return [h('strong', {}, 'You are not in any project yet.'), h('br'), 'A project’s manager (or an admin) adds you under Members; it shows here as soon as they do.'];
+  return [h('strong', {}, 'You are not in any project yet.'), h('br'), 'A project’s manager (or an admin) adds you under Members. This page looks every few seconds: the project shows here when they have.'];
 }
 
 // hereNow shows who has an article open live, as small avatars after its
