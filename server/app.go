@@ -18,9 +18,11 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/live"
+	"github.com/gloss-dev/gloss/server/metrics"
 	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 )
@@ -55,6 +57,9 @@ type Config struct {
 	Assets fs.FS
 	// Live tunes the websocket hub.
 	Live live.Options
+	// Metrics collects what /metrics shows; New makes one when nil. Run
+	// makes it first, so that storage's commits are counted too.
+	Metrics *metrics.Metrics
 }
 
 // Server is a configured gloss HTTP server.
@@ -65,6 +70,7 @@ type Server struct {
 	app   *fiber.App
 	hub   *live.Hub
 	svc   *service.Service
+	m     *metrics.Metrics
 
 	failures failures
 	setupMu  sync.Mutex
@@ -87,12 +93,22 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Live.Log == nil {
 		cfg.Live.Log = cfg.Log
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log}
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.New()
+	}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, m: cfg.Metrics}
 	s.svc = service.New(cfg.Store, service.Hooks{
 		Published: func(article uint64) { s.hub.Published(article) },
 		Revoked:   func(r service.Revocation) { s.hub.Revoke(r.User, r.Creds, r.Why, r.Reconnect) },
+		Imported:  s.m.Imported,
+		Exported:  s.m.Exported,
 	})
+	if cfg.Live.OnOp == nil {
+		cfg.Live.OnOp = s.m.LiveOp
+	}
 	s.hub = live.NewHub(s.svc, cfg.Live)
+	s.m.Live(func() float64 { r, _ := s.hub.Rooms(); return float64(r) },
+		func() float64 { _, c := s.hub.Rooms(); return float64(c) })
 	fc := fiber.Config{
 		AppName:               "gloss",
 		BodyLimit:             cfg.BodyLimit,
@@ -124,8 +140,9 @@ func New(cfg Config) (*Server, error) {
 // routes lists every route in one place.
 func (s *Server) routes() error {
 	app := s.app
-	app.Use(recover.New(), securityHeaders, s.sameOrigin)
+	app.Use(s.observe, recover.New(), securityHeaders, s.sameOrigin)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.JSON(fiber.Map{"ok": true}) })
+	app.Get("/metrics", s.requireAdmin, adaptor.HTTPHandler(s.m.Handler()))
 
 	api := app.Group("/api", func(c *fiber.Ctx) error {
 		// API answers hold people's work and secrets (a new token): no

@@ -44,7 +44,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		status, msg = statusOf[code], model.ErrorMessage(err)
 	}
 	if status >= 500 {
-		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+		s.log.Error("request failed", "id", c.Locals("request_id"), "method", c.Method(), "path", c.Path(), "err", err)
 	}
 	return c.Status(status).JSON(fiber.Map{"error": msg})
 }

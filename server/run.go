@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/importer"
+	"github.com/gloss-dev/gloss/server/metrics"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gloss-dev/gloss/web/demo"
@@ -50,7 +51,8 @@ func Run(ctx context.Context, rc RunConfig) error {
 	if rc.Out == nil {
 		rc.Out = io.Discard
 	}
-	db, err := storage.Open(rc.DB, storage.Options{})
+	m := metrics.New()
+	db, err := storage.Open(rc.DB, storage.Options{OnCommit: m.Commit})
 	if err != nil {
 		return err
 	}
@@ -63,7 +65,7 @@ func Run(ctx context.Context, rc RunConfig) error {
 	base := "http://" + displayAddr(ln.Addr().String())
 
 	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, Assets: rc.Assets,
-		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL}
+		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL, Metrics: m}
 	if rc.PublicURL != "" {
 		base = strings.TrimRight(rc.PublicURL, "/")
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"sync"
+	"time"
 
 	"github.com/gloss-dev/gloss/storage/model"
 	bolt "go.etcd.io/bbolt"
@@ -24,6 +25,8 @@ type committer struct {
 	// one's metadata once, in end.
 	begin func()
 	end   func(tx *bolt.Tx) error
+	// observe, when set, is told of each group's size, time and outcome.
+	observe func(changes int, d time.Duration, err error)
 }
 
 type commitReq struct {
@@ -34,8 +37,11 @@ type commitReq struct {
 // maxGroup bounds one transaction's changes, so one commit stays short.
 const maxGroup = 256
 
-func newCommitter(db *bolt.DB, begin func(), end func(tx *bolt.Tx) error) *committer {
-	c := &committer{db: db, reqs: make(chan *commitReq, maxGroup), done: make(chan struct{}), begin: begin, end: end}
+func newCommitter(db *bolt.DB, begin func(), end func(tx *bolt.Tx) error, observe func(int, time.Duration, error)) *committer {
+	if observe == nil {
+		observe = func(int, time.Duration, error) {}
+	}
+	c := &committer{db: db, reqs: make(chan *commitReq, maxGroup), done: make(chan struct{}), begin: begin, end: end, observe: observe}
 	go c.run()
 	return c
 }
@@ -77,6 +83,7 @@ func (c *committer) run() {
 			}
 		}
 		errs = errs[:0]
+		start := time.Now()
 		err := c.db.Update(func(tx *bolt.Tx) error {
 			errs = errs[:0]
 			c.begin()
@@ -89,6 +96,7 @@ func (c *committer) run() {
 			}
 			return c.end(tx)
 		})
+		c.observe(len(group), time.Since(start), err)
 		if err == nil {
 			for i, r := range group {
 				r.err <- errs[i]

@@ -82,6 +82,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// NoSync skips fsync. For benchmark floors only, never for real data.
 	NoSync bool
+	// OnCommit, when set, is told of every group commit of annotation
+	// changes: how many, how long it took, and whether it failed
+	// (metrics).
+	OnCommit func(changes int, d time.Duration, err error)
 }
 
 // DB is the bbolt-backed Store.
@@ -120,7 +124,7 @@ func Open(path string, opt Options) (*DB, error) {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.commit = newCommitter(b, db.beginGroup, db.endGroup)
+	db.commit = newCommitter(b, db.beginGroup, db.endGroup, opt.OnCommit)
 	return db, nil
 }
 

@@ -52,6 +52,7 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	var proxies stringList
 	fs.Var(&proxies, "trusted-proxy", "address or CIDR of a reverse proxy whose X-Forwarded-For/-Host/-Proto are believed; repeatable (default: none)")
 	fs.BoolVar(&rc.SecureCookies, "secure-cookies", false, "mark the session cookie Secure (gloss is reached over https through a proxy)")
+	format := fs.String("log-format", "text", "log lines as text (key=value) or json")
 	fs.StringVar(&rc.PublicURL, "public-url", "", "the URL people reach gloss at (https://gloss.example.org): links, export ids and the allowed origin")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gloss serve [flags]\n\nServes the editor and the API.\n\nFlags:")
@@ -63,6 +64,13 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	}
 	if len(pos) > 0 {
 		return rc, fmt.Errorf("serve takes no arguments, got %q", pos)
+	}
+	switch *format {
+	case "text":
+	case "json":
+		rc.Log = slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	default:
+		return rc, fmt.Errorf("--log-format must be text or json, not %q", *format)
 	}
 	rc.AllowOrigins, rc.TrustedProxies = origins, proxies
 	for _, p := range proxies {

@@ -247,6 +247,7 @@ func (c *client) commitPump() {
 
 func (c *client) committed(m ClientMessage, wait func() (model.Op, error)) {
 	op, err := wait()
+	c.hub.opt.OnOp(err == nil)
 	if err != nil {
 		c.room.do(func() { delete(c.expect, m.OpID) })
 		c.queue(mustJSON(errorMessage(m.OpID, err)))

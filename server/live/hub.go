@@ -77,6 +77,8 @@ type Options struct {
 	MaxCatchup int           // most ops sent as a catch-up instead of the full state (1000)
 	Notifier   Notifier      // default: a Local
 	Log        *slog.Logger
+	// OnOp, when set, is told of each socket op's outcome (metrics).
+	OnOp func(acked bool)
 }
 
 func (o *Options) defaults() {
@@ -107,6 +109,9 @@ func (o *Options) defaults() {
 	}
 	if o.Log == nil {
 		o.Log = slog.Default()
+	}
+	if o.OnOp == nil {
+		o.OnOp = func(bool) {}
 	}
 }
 

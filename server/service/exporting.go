@@ -186,7 +186,9 @@ func (s *Service) CheckExportFor(a Actor, o ExportOptions) (ExportOptions, error
 	if o.Projects != nil && len(o.Projects) == 0 {
 		return o, model.Errorf(model.EFORBIDDEN, "you may not export: that takes the reviewer or manager role in a project")
 	}
-	_, err = CheckExport(s.store, o)
+	if _, err = CheckExport(s.store, o); err == nil {
+		s.hooks.Exported(o.Format)
+	}
 	return o, err
 }
 

@@ -59,11 +59,17 @@ func (s *Service) Import(a Actor, o ImportOptions, files []ImportFile) ([]Import
 	}
 	o.Author = a.Name
 	res, err := ImportFiles(s.store, o, files)
+	articles, annotations := 0, 0
 	for _, r := range res {
 		if r.Annotations > 0 {
 			s.hooks.Published(r.ID)
 		}
+		if r.Created {
+			articles++
+			annotations += r.Annotations
+		}
 	}
+	s.hooks.Imported(articles, annotations)
 	return res, err
 }
 

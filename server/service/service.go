@@ -47,6 +47,9 @@ type Hooks struct {
 	Published func(article uint64)
 	// Revoked closes live sockets whose rights are gone.
 	Revoked func(Revocation)
+	// Imported and Exported count imports and exports (metrics).
+	Imported func(articles, annotations int)
+	Exported func(format string)
 }
 
 // Service is the application layer over one store.
@@ -66,6 +69,12 @@ func New(store storage.Store, hooks Hooks) *Service {
 	}
 	if hooks.Revoked == nil {
 		hooks.Revoked = func(Revocation) {}
+	}
+	if hooks.Imported == nil {
+		hooks.Imported = func(int, int) {}
+	}
+	if hooks.Exported == nil {
+		hooks.Exported = func(string) {}
 	}
 	return &Service{store: store, hooks: hooks, projectOf: map[uint64]uint64{}}
 }
