@@ -140,6 +140,7 @@ type docTx struct {
 	ri               *model.RuneIndex
 	ops, anns, opids *bolt.Bucket
 	dirty            bool
+	max              int // annotations the article may hold
 }
 
 // openDoc loads an article for changes; ri may be given when the caller
@@ -157,7 +158,7 @@ func (db *DB) openDoc(tx *bolt.Tx, articleID uint64, ri *model.RuneIndex) (*docT
 		ri = db.cache.text(tx, articleID)
 	}
 	doc := docBucket(tx, articleID)
-	return &docTx{tx: tx, art: art, p: p, ri: ri,
+	return &docTx{tx: tx, art: art, p: p, ri: ri, max: db.maxAnns,
 		ops: doc.Bucket(bucketOps), anns: doc.Bucket(bucketAnn), opids: doc.Bucket(bucketOpIDs)}, nil
 }
 
@@ -178,6 +179,9 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 	var err error
 	switch c.Action {
 	case model.ActionCreate:
+		if d.art.Count >= d.max {
+			return model.Op{}, model.Errorf(model.ETOOLARGE, "article %d holds %d annotations, the most one article may hold", d.art.ID, d.max)
+		}
 		if an, err = model.NewAnnotation(d.p, d.ri, c); err != nil {
 			return model.Op{}, err
 		}

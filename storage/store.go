@@ -52,6 +52,7 @@ type Store interface {
 	PurgeExpired() (int, error)
 
 	Backup(w io.Writer) (int64, error)
+	MaxAnnotations() int
 }
 
 var _ Store = (*DB)(nil)
@@ -86,7 +87,15 @@ type Options struct {
 	// changes: how many, how long it took, and whether it failed
 	// (metrics).
 	OnCommit func(changes int, d time.Duration, err error)
+	// MaxAnnotations bounds one article's annotations (default
+	// DefaultMaxAnnotations): every read of an article (the editor, a live
+	// welcome, an export) holds all of them, so one article must not hold
+	// half a million.
+	MaxAnnotations int
 }
+
+// DefaultMaxAnnotations is Options.MaxAnnotations when it is 0.
+const DefaultMaxAnnotations = 20_000
 
 // DB is the bbolt-backed Store.
 type DB struct {
@@ -97,7 +106,12 @@ type DB struct {
 	// changed, by id; only the committer goroutine touches it.
 	group map[uint64]*docTx
 	cache textCache
+	// maxAnns is Options.MaxAnnotations.
+	maxAnns int
 }
+
+// MaxAnnotations is how many annotations one article may hold.
+func (db *DB) MaxAnnotations() int { return db.maxAnns }
 
 // ErrLocked is returned by Open when another process holds the file.
 var ErrLocked = errors.New("database file is locked by another process")
@@ -119,7 +133,10 @@ func Open(path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db := &DB{bolt: b, now: func() time.Time { return time.Now().UTC() }}
+	if opt.MaxAnnotations <= 0 {
+		opt.MaxAnnotations = DefaultMaxAnnotations
+	}
+	db := &DB{bolt: b, now: func() time.Time { return time.Now().UTC() }, maxAnns: opt.MaxAnnotations}
 	if err := b.Update(db.initialize); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

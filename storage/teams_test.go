@@ -275,3 +275,22 @@ func TestArticleURL(t *testing.T) {
 		t.Errorf("an https url: %v", err)
 	}
 }
+
+// TestMaxAnnotations: an article holds at most Options.MaxAnnotations.
+func TestMaxAnnotations(t *testing.T) {
+	db, err := storage.Open(filepath.Join(t.TempDir(), "g.db"), storage.Options{MaxAnnotations: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	art, _, _ := db.CreateArticle(model.Article{Title: "t", Text: "Putin met Xi in Moscow."})
+	for i := range 4 {
+		_, err := db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: ptr(i), End: ptr(i + 2), Label: ptr("CLAIM"), Author: "ana"})
+		if i < 3 && err != nil {
+			t.Fatal(err)
+		}
+		if i == 3 && model.ErrorCode(err) != model.ETOOLARGE {
+			t.Errorf("the fourth annotation: %v", err)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Impor
 	for _, f := range files {
 		err := decodeFile(f, o, func(it storage.NewArticle) error {
 			count++
-			return checkImport(p, it)
+			return checkImport(p, it, db.MaxAnnotations())
 		})
 		if err != nil {
 			return nil, err
@@ -177,10 +177,13 @@ func importProject(db storage.Store, id uint64) (model.Project, error) {
 
 // checkImport validates one article as ImportArticles will, without
 // storing it.
-func checkImport(p model.Project, it storage.NewArticle) error {
+func checkImport(p model.Project, it storage.NewArticle, max int) error {
 	a := it.Article
 	if err := storage.CheckArticle(&a); err != nil {
 		return model.Errorf(model.ErrorCode(err), "%q: %s", a.Title, model.ErrorMessage(err))
+	}
+	if len(it.Annotations) > max {
+		return model.Errorf(model.ETOOLARGE, "%q has %d annotations; one article may hold at most %d", a.Title, len(it.Annotations), max)
 	}
 	ri := model.NewRuneIndex(a.Text)
 	for i, c := range it.Annotations {

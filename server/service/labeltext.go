@@ -91,15 +91,17 @@ func labelText(db storage.Store, project uint64, author string, req LabelTextReq
 	// Query leaves out, before their annotations are decoded, the articles
 	// without the text in any case (findPlaces then matches it exactly).
 	err = db.EachArticle(storage.ArticleFilter{Project: project, Query: req.Text}, func(a model.Article, anns []model.Annotation) error {
-		places := findPlaces(a.Text, req.Text, req.WholeWords)
-		if len(places) == 0 {
-			return nil
-		}
 		labelled := map[place]bool{}
 		for _, an := range anns {
 			if an.Label == req.Label {
 				labelled[place{an.Start, an.End}] = true
 			}
+		}
+		// At most what can still be taken, plus the places labelled
+		// already (which are skipped), plus one to know it is too many.
+		places := findPlaces(a.Text, req.Text, req.WholeWords, maxLabelText-len(found)+len(labelled)+1)
+		if len(places) == 0 {
+			return nil
 		}
 		n := len(found)
 		for _, pl := range places {

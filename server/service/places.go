@@ -15,7 +15,11 @@ type place struct{ Start, End int }
 // "Putin" does not go to "Putinism"); in scripts written without spaces
 // every character is a word edge, and so is a change from lower to upper
 // case, where scraping glued two words ("CrimeaRussian").
-func findPlaces(text, needle string, words bool) []place {
+//
+// It stops after max places (max < 0: no bound), so that a two-letter
+// needle in a 15 MB text collects no more than the caller can use
+// (label-text collected every match before its limit: 912 MB).
+func findPlaces(text, needle string, words bool, max int) []place {
 	var out []place
 	if needle == "" {
 		return out
@@ -35,6 +39,9 @@ func findPlaces(text, needle string, words bool) []place {
 		if !words || (wordEdge(text, i) && wordEdge(text, j)) {
 			n := utf8.RuneCountInString(needle)
 			out = append(out, place{cp, cp + n})
+			if len(out) == max {
+				return out
+			}
 			cp += n
 			at, from = j, j
 			continue
