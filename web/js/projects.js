@@ -2,7 +2,7 @@
 // project dialog). The project last chosen is kept in localStorage.
 import { api } from './api.js';
 import { parseLabels, formatLabels } from './schema.js';
-import { store } from './app.js';
+import { store, live } from './app.js';
 import { loadList } from './list.js';
 
 const PROJECT_KEY = 'gloss.project';
@@ -36,6 +36,9 @@ let refreshing = null;
  * when something did. A project they left is swapped for another.
  */
 export function refreshProjects() {
+  // Signed out by the server (code 4001): the live session shows why and
+  // goes to the login page itself; a 401 here would go there first.
+  if (live.signedOut) return;
   if (!refreshing) {
     refreshing = (async () => {
       try {
