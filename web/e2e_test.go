@@ -106,7 +106,7 @@ func newEnv(t testing.TB, opt envOptions) *env {
 		}
 		db.Close()
 	})
-	e.ctx = browsertest.New(t, chromiumPath)
+	e.ctx = browsertest.Tab(t, chromiumPath)
 	if err := chromedp.Do(e.ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
 		t.Fatal(err)
 	}

@@ -547,6 +547,8 @@ func TestExportMenu(t *testing.T) {
 	begin := chromedp.BrowserEvents(dctx, browser.DownloadWillBegin)
 	if _, err := chromedp.CallBrowser(e.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: ptr(true),
+		// The tab's own browser context: the browser is shared by the tests.
+		BrowserContextID: chromedp.FromContext(e.ctx).BrowserContextID,
 	}); err != nil {
 		t.Fatal(err)
 	}

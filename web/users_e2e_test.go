@@ -65,9 +65,15 @@ func (e *env) visible(sel string) bool {
 }
 
 // click clicks sel with the mouse.
+//
+// The click is dispatched in the page, in one step with finding the
+// element: a table that re-renders (a server answer arriving) between a
+// CDP query and its mouse events would leave the click on a node that is
+// gone.
 func (e *env) click(sel string) {
 	e.t.Helper()
-	e.do(chromedp.Click(chromedp.CSS(sel)))
+	e.poll(`document.querySelector(` + jsString(sel) + `)`)
+	eval[chromedp.Void](e, `document.querySelector(`+jsString(sel)+`).click()`)
 }
 
 // pick chooses value in the select sel and fires its change event.

@@ -4,6 +4,8 @@ package browsertest
 
 import (
 	"context"
+	"os"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -18,23 +20,81 @@ const Chromium = "/usr/bin/chromium"
 // refuses. It returns a tab's context; the browser ends with the test.
 func New(t testing.TB, path string) context.Context {
 	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), options(path, t.TempDir())...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	t.Cleanup(func() {
 		cancelTab()
 		cancelAlloc()
 	})
 	return ctx
+}
+
+func options(path, dataDir string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(dataDir),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// Tabs of a shared browser (and a test's second user) are not all
+		// in front: keep their timers and frames running as a person's
+		// separate windows would.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+	}
+}
+
+var (
+	sharedMu      sync.Mutex
+	sharedBrowser context.Context // a tab whose browser every Tab shares
+	sharedStop    func()
+)
+
+// Tab returns a tab of a browser shared by the package's tests, in a
+// browser context of its own (its own cookies and storage, as a fresh
+// browser would have); it closes with the test. Starting Chromium for each
+// test cost about a second of the package's run, 31 times over. Main
+// stops the shared browser.
+func Tab(t testing.TB, path string) context.Context {
+	t.Helper()
+	sharedMu.Lock()
+	if sharedBrowser == nil {
+		dir, err := os.MkdirTemp("", "gloss-chromium-")
+		if err != nil {
+			sharedMu.Unlock()
+			t.Fatal(err)
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), options(path, dir)...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		if err := chromedp.Do(bctx); err != nil { // starts the browser
+			cancelBrowser()
+			cancelAlloc()
+			os.RemoveAll(dir)
+			sharedMu.Unlock()
+			t.Fatal(err)
+		}
+		sharedBrowser = bctx
+		sharedStop = func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(dir) }
+	}
+	parent := sharedBrowser
+	sharedMu.Unlock()
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	return ctx
+}
+
+func stopShared() {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if sharedStop != nil {
+		sharedStop()
+		sharedBrowser, sharedStop = nil, nil
+	}
 }

@@ -33,6 +33,7 @@ func Skip(t testing.TB, why string) {
 // none (then -v shows it).
 func Main(m *testing.M) {
 	code := m.Run()
+	stopShared()
 	skipMu.Lock()
 	defer skipMu.Unlock()
 	if len(skipped) > 0 {
