@@ -28,6 +28,9 @@ func (s *Server) liveGuard(c *fiber.Ctx) error {
 	if _, err := s.svc.ArticleProject(actor(c), id, model.PermView); err != nil {
 		return err
 	}
+	if s.hub.Full(actor(c).Name) {
+		return model.Errorf(model.ETOOMANY, "%s has too many live sockets open: close some tabs (or raise the bound)", actor(c).Name)
+	}
 	c.Locals("article", id)
 	return c.Next()
 }

@@ -283,3 +283,22 @@ func TestPresenceChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestSocketsPerUser: one user's live sockets are bounded; others are not
+// affected.
+func TestSocketsPerUser(t *testing.T) {
+	tm := newTeam(t, false)
+	tm.srv, _ = server.New(server.Config{Store: tm.db, Assets: testAssets, Live: live.Options{MaxPerUser: 3}})
+	base := tm.serve()
+	for range 3 {
+		if _, code := tm.dial(base, "annotator", tm.a.ID); code != 101 {
+			t.Fatalf("socket within the bound: %d", code)
+		}
+	}
+	if _, code := tm.dial(base, "annotator", tm.a.ID); code != 429 {
+		t.Errorf("a fourth socket: %d, want 429", code)
+	}
+	if _, code := tm.dial(base, "reviewer", tm.a.ID); code != 101 {
+		t.Errorf("another user's socket: %d", code)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/importer"
+	"github.com/gloss-dev/gloss/server/live"
 	"github.com/gloss-dev/gloss/server/metrics"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
@@ -27,6 +28,9 @@ type RunConfig struct {
 	Demo         bool   // create the demo user and import the demo articles
 	AllowOrigins []string
 	BodyLimit    int
+	// Limits: see storage.Options.MaxAnnotations, live.Options.MaxPerUser.
+	MaxAnnotations    int
+	MaxSocketsPerUser int
 	// Behind a reverse proxy: see Config.
 	TrustedProxies []string
 	SecureCookies  bool
@@ -52,7 +56,7 @@ func Run(ctx context.Context, rc RunConfig) error {
 		rc.Out = io.Discard
 	}
 	m := metrics.New()
-	db, err := storage.Open(rc.DB, storage.Options{OnCommit: m.Commit})
+	db, err := storage.Open(rc.DB, storage.Options{OnCommit: m.Commit, MaxAnnotations: rc.MaxAnnotations})
 	if err != nil {
 		return err
 	}
@@ -65,7 +69,8 @@ func Run(ctx context.Context, rc RunConfig) error {
 	base := "http://" + displayAddr(ln.Addr().String())
 
 	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, Assets: rc.Assets,
-		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL, Metrics: m}
+		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL, Metrics: m,
+		Live: live.Options{MaxPerUser: rc.MaxSocketsPerUser}}
 	if rc.PublicURL != "" {
 		base = strings.TrimRight(rc.PublicURL, "/")
 	}

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 
 	"github.com/gloss-dev/gloss/server"
+	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/web"
 )
 
@@ -49,6 +50,8 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	fs.BoolVar(&rc.Demo, "demo", false, "create a demo user (its password is printed) and import the demo articles")
 	fs.Var(&origins, "allow-origin", "an extra origin (scheme://host:port) allowed to open live sockets; repeatable")
 	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest request body in bytes")
+	fs.IntVar(&rc.MaxAnnotations, "max-annotations", storage.DefaultMaxAnnotations, "most annotations one article may hold")
+	fs.IntVar(&rc.MaxSocketsPerUser, "max-sockets-per-user", 32, "most live sockets one user may hold open")
 	var proxies stringList
 	fs.Var(&proxies, "trusted-proxy", "address or CIDR of a reverse proxy whose X-Forwarded-For/-Host/-Proto are believed; repeatable (default: none)")
 	fs.BoolVar(&rc.SecureCookies, "secure-cookies", false, "mark the session cookie Secure (gloss is reached over https through a proxy)")

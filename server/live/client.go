@@ -100,6 +100,7 @@ func (c *client) kickWith(code int, why string) {
 const (
 	whySlow     = "too slow: send queue full"
 	whyShutdown = "server shutting down"
+	whyTooMany  = "too many live sockets for this user"
 )
 
 // Serve runs one socket for a on article until it closes; it blocks for
@@ -109,9 +110,13 @@ func (h *Hub) Serve(conn Conn, article uint64, a service.Actor) {
 		send: make(chan []byte, h.opt.SendQueue), inflight: make(chan inflightOp, maxInflight),
 		done: make(chan struct{}), expect: map[string]bool{}}
 	h.mu.Lock()
-	if h.closed {
+	if h.closed || h.socketsOf(a.Name) >= h.opt.MaxPerUser {
+		why := whyShutdown
+		if !h.closed {
+			why = whyTooMany // the guard checks before the upgrade; this is the race it lost
+		}
 		h.mu.Unlock()
-		conn.WriteControl(closeMessage, closeFrame(closeTryLater, whyShutdown), time.Now().Add(time.Second))
+		conn.WriteControl(closeMessage, closeFrame(closeTryLater, why), time.Now().Add(time.Second))
 		conn.Close()
 		return
 	}

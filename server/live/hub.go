@@ -79,6 +79,10 @@ type Options struct {
 	Log        *slog.Logger
 	// OnOp, when set, is told of each socket op's outcome (metrics).
 	OnOp func(acked bool)
+	// MaxPerUser bounds one user's live sockets, over all articles (32):
+	// each costs a connection, two goroutines and its queue, and a script
+	// looping on connect must not take them all.
+	MaxPerUser int
 }
 
 func (o *Options) defaults() {
@@ -112,6 +116,9 @@ func (o *Options) defaults() {
 	}
 	if o.OnOp == nil {
 		o.OnOp = func(bool) {}
+	}
+	if o.MaxPerUser == 0 {
+		o.MaxPerUser = 32
 	}
 }
 
@@ -232,6 +239,23 @@ func (h *Hub) Revoke(user string, creds []string, why string, reconnect bool) in
 		}
 		c.kickWith(code, why)
 		n++
+	}
+	return n
+}
+
+// Full reports whether user holds as many live sockets as one may.
+func (h *Hub) Full(user string) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.socketsOf(user) >= h.opt.MaxPerUser
+}
+
+func (h *Hub) socketsOf(user string) int {
+	n := 0
+	for c := range h.clients {
+		if c.user.Name == user {
+			n++
+		}
 	}
 	return n
 }
