@@ -39,3 +39,47 @@ func TestDecodeJSON(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecodeChange: whatever bytes arrive as an op's annotation (REST body
+// or socket op), the decoder never panics, and what it accepts is a change
+// storage can act on.
+func FuzzDecodeChange(f *testing.F) {
+	for _, seed := range []string{
+		`{"start":0,"end":5,"label":"CLAIM","attrs":{"verdict":"true"}}`,
+		`{"id":3,"attrs":{"note":null},"if_version":7}`,
+		`{"id":3}`, `{}`, `null`, `[]`, `{"start":"0"}`, `{"id":1,"label":"Q","op_id":"x"}`,
+		"{\"attrs\":{\"\\ud800\":\"x\"}}",
+	} {
+		for _, a := range []model.Action{model.ActionCreate, model.ActionUpdate, model.ActionDelete, "move"} {
+			f.Add(string(a), []byte(seed), uint64(0), "op1")
+		}
+	}
+	f.Fuzz(func(t *testing.T, action string, body []byte, pathID uint64, opID string) {
+		c, err := service.DecodeChange(service.ChangeRequest{Action: model.Action(action), Body: body, PathID: pathID, OpID: opID})
+		if err != nil {
+			if model.ErrorCode(err) != model.EINVALID {
+				t.Fatalf("refused with %s, not invalid: %v", model.ErrorCode(err), err)
+			}
+			return
+		}
+		switch c.Action {
+		case model.ActionCreate:
+			if c.Start == nil || c.End == nil || c.Label == nil || c.ID != 0 {
+				t.Fatalf("accepted create %+v", c)
+			}
+		case model.ActionUpdate:
+			if c.ID == 0 || (c.Start == nil && c.End == nil && c.Label == nil && c.Attrs == nil) {
+				t.Fatalf("accepted update %+v", c)
+			}
+		case model.ActionDelete:
+			if c.ID == 0 || c.Start != nil || c.End != nil || c.Label != nil || c.Attrs != nil {
+				t.Fatalf("accepted delete %+v", c)
+			}
+		default:
+			t.Fatalf("accepted action %q", c.Action)
+		}
+		if len(c.OpID) > service.MaxOpID {
+			t.Fatalf("accepted an op_id of %d bytes", len(c.OpID))
+		}
+	})
+}
