@@ -1,12 +1,17 @@
 package server_test
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/storage"
@@ -175,5 +180,53 @@ func TestForwardedHeaders(t *testing.T) {
 	}
 	if _, err := server.New(server.Config{Store: e.db, Assets: testAssets, PublicURL: "javascript:alert(1)"}); err == nil {
 		t.Errorf("a javascript: public URL was accepted")
+	}
+}
+
+// TestBodyNotReadBeforeAuth: a request that is not authenticated is
+// refused from its headers: the server answers 401 while the client has
+// sent 16 KiB of the 31 MB it announced (the server reads 8 KiB ahead), and an authenticated request over
+// its route's limit gets 413 the same way.
+func TestBodyNotReadBeforeAuth(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	base := e.listen()
+	for _, tc := range []struct {
+		name, path, auth string
+		status           int
+	}{
+		{"ErrNoAuth", "/api/import", "", 401},
+		{"ErrNoAuthJSON", fmt.Sprintf("/api/articles/%d/annotations", e.art.ID), "", 401},
+		{"ErrOverRouteLimit", fmt.Sprintf("/api/articles/%d/annotations", e.art.ID), "Authorization: Bearer " + e.token + "\r\n", 413},
+		{"ErrLogin", "/api/login", "", 413},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\n%sContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s",
+				tc.path, tc.auth, 31<<20, strings.Repeat("x", 16<<10))
+			conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatalf("no answer before the body was sent: %v", err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.status {
+				t.Errorf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+		})
+	}
+	// A chunked body (no Content-Length) is cut at the route's limit.
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/articles/%d/annotations", base, e.art.ID), io.MultiReader(strings.NewReader(`{"label":"`), strings.NewReader(strings.Repeat("x", 2<<20))))
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	req.ContentLength = -1
+	resp, err := http.DefaultClient.Do(req)
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != 413 {
+			t.Errorf("a chunked body over the limit: %d", resp.StatusCode)
+		}
 	}
 }

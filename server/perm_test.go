@@ -104,7 +104,7 @@ func newTeam(t *testing.T, editAll bool) *team {
 	}
 	tm.x, tm.y = x.Annotation, y.Annotation
 	time.Sleep(time.Millisecond) // the session's nanosecond is over
-	tm.srv, err = server.New(server.Config{Store: db, Assets: testAssets})
+	tm.srv, err = server.New(server.Config{Store: db, Assets: testAssets, Log: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}

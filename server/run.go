@@ -28,6 +28,7 @@ type RunConfig struct {
 	Demo         bool   // create the demo user and import the demo articles
 	AllowOrigins []string
 	BodyLimit    int
+	JSONLimit    int
 	// Limits: see storage.Options.MaxAnnotations, live.Options.MaxPerUser.
 	MaxAnnotations    int
 	MaxSocketsPerUser int
@@ -68,7 +69,7 @@ func Run(ctx context.Context, rc RunConfig) error {
 	}
 	base := "http://" + displayAddr(ln.Addr().String())
 
-	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, Assets: rc.Assets,
+	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, JSONLimit: rc.JSONLimit, Assets: rc.Assets,
 		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL, Metrics: m,
 		Live: live.Options{MaxPerUser: rc.MaxSocketsPerUser}}
 	if rc.PublicURL != "" {

@@ -49,7 +49,8 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	fs.StringVar(&rc.DB, "db", "gloss.db", "database file (created if missing)")
 	fs.BoolVar(&rc.Demo, "demo", false, "create a demo user (its password is printed) and import the demo articles")
 	fs.Var(&origins, "allow-origin", "an extra origin (scheme://host:port) allowed to open live sockets; repeatable")
-	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest request body in bytes")
+	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest body of POST /api/articles and /api/import, in bytes")
+	fs.IntVar(&rc.JSONLimit, "json-limit", server.DefaultJSONLimit, "largest body of every other API request, in bytes")
 	fs.IntVar(&rc.MaxAnnotations, "max-annotations", storage.DefaultMaxAnnotations, "most annotations one article may hold")
 	fs.IntVar(&rc.MaxSocketsPerUser, "max-sockets-per-user", 32, "most live sockets one user may hold open")
 	var proxies stringList
