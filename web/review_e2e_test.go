@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss-dev/gloss/storage"
 )
 
 const claimText = "Beijing called for a cease-fire last month"
@@ -237,5 +238,31 @@ func TestReviewRightsChangeGreysOutPopover(t *testing.T) {
 	b.settle()
 	if after := a.annotations(art.ID); len(after) != len(before) || !mapsEqual(after[0].Attrs, before[0].Attrs) {
 		t.Errorf("ben changed ann's annotation: %v", after)
+	}
+}
+
+// Logging out in one tab ends the session everywhere it was used: ben's
+// second tab on the article has its socket closed by the server (4001,
+// "you logged out"), says so and goes to the login page.
+func TestLogoutClosesOtherTabs(t *testing.T) {
+	a := newEnv(t, envOptions{})
+	art := a.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	b := a.withPeer(art)
+	// A second tab in ben's browser: the same session cookie.
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	b2 := &env{t: t, db: a.db, base: a.base, ctx: ctx}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportW, viewportH), chromedp.Navigate(a.base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	b2.watchExceptions()
+	b2.openArticle(art.ID)
+	b2.waitLive()
+	eval[chromedp.Void](b, `document.querySelector('[data-action="logout"]').click()`)
+	b.poll(`location.pathname === '/login'`)
+	b2.poll(`/Signed out: you logged out/.test(document.getElementById('toast')?.textContent || '')`)
+	b2.poll(`location.pathname === '/login'`)
+	if s, _ := a.db.Credentials(storage.CredSession, peerUser); len(s) != 0 {
+		t.Errorf("ben still has %d sessions after logging out", len(s))
 	}
 }
