@@ -23,25 +23,8 @@ import (
 // sockets write restores to a database that holds every op acknowledged
 // before the backup began, and checks clean.
 func TestBackupUnderLoad(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", "admin", "--db", db); err != nil {
-		t.Fatal(err)
-	}
-	out, _, err := gloss(t, "", "token", "create", "ana", "--db", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
-	st, err := storage.Open(db, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, _, err := st.CreateArticle(model.Article{Title: "t", Text: strings.Repeat("Xi meets Putin. ", 50)})
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, token, art := newDB(t, "admin")
+	dir := filepath.Dir(db)
 
 	ctx, stop := context.WithCancel(context.Background())
 	ready := make(chan string, 1)

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -61,24 +60,7 @@ func TestKillsUnderMixedWriters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills a server process five times")
 	}
-	db := filepath.Join(t.TempDir(), "g.db")
-	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", "annotator", "--db", db); err != nil {
-		t.Fatal(err)
-	}
-	out, _, err := gloss(t, "", "token", "create", "ana", "--db", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
-	st, err := storage.Open(db, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, _, err := st.CreateArticle(model.Article{Project: 1, Title: "t", Text: strings.Repeat("Xi meets Putin. ", 50)})
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, token, art := newDB(t, "annotator")
 	acked := map[string]bool{} // op_ids acknowledged, over every run
 	var mu sync.Mutex
 	ack := func(id string) { mu.Lock(); acked[id] = true; mu.Unlock() }

@@ -41,25 +41,7 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills a server process")
 	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", "annotator", "--db", db); err != nil {
-		t.Fatal(err)
-	}
-	out, _, err := gloss(t, "", "token", "create", "ana", "--db", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
-	st, err := storage.Open(db, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, _, err := st.CreateArticle(model.Article{Project: 1, Title: "t", Text: strings.Repeat("Xi meets Putin. ", 50)})
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, token, art := newDB(t, "annotator")
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -153,7 +135,7 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 	cancel()
 	wg.Wait()
 
-	st, err = storage.Open(db, storage.Options{})
+	st, err := storage.Open(db, storage.Options{})
 	if err != nil {
 		t.Fatalf("reopen after the kill: %v", err)
 	}
@@ -177,4 +159,30 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 		}
 	}
 	t.Logf("%d ops acknowledged before the kill, %d in the file (committed but not yet acknowledged: %d)", len(acked), len(ops), len(ops)-len(acked))
+}
+
+// newDB makes a database file with user ana (role), her API token, and
+// one article, through the CLI as an operator would, and closes it for a
+// server to open.
+func newDB(t *testing.T, role string) (db, token string, art model.Article) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "g.db")
+	if _, _, err := gloss(t, "s3cret-pass\n", "user", "add", "ana", "--role", role, "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := gloss(t, "", "token", "create", "ana", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token = strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, _, err = st.CreateArticle(model.Article{Project: 1, Title: "t", Text: strings.Repeat("Xi meets Putin. ", 50)})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, token, art
 }
