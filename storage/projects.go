@@ -74,16 +74,8 @@ func (db *DB) CreateProject(p model.Project) (model.Project, error) {
 
 func (db *DB) createProject(tx *bolt.Tx, p model.Project) (model.Project, error) {
 	b := tx.Bucket(bucketProjects)
-	dup := false
-	b.ForEach(func(_, v []byte) error {
-		var q model.Project
-		if json.Unmarshal(v, &q) == nil && strings.EqualFold(q.Name, p.Name) {
-			dup = true
-		}
-		return nil
-	})
-	if dup {
-		return p, model.Errorf(model.ECONFLICT, "a project called %q exists already", p.Name)
+	if err := nameFree(b, 0, p.Name); err != nil {
+		return p, err
 	}
 	id, err := b.NextSequence()
 	if err != nil {
@@ -123,16 +115,8 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 			return err
 		}
 		b := tx.Bucket(bucketProjects)
-		taken := false
-		b.ForEach(func(k, v []byte) error {
-			var q model.Project
-			if btoi(k) != id && json.Unmarshal(v, &q) == nil && strings.EqualFold(q.Name, p.Name) {
-				taken = true
-			}
-			return nil
-		})
-		if taken {
-			return model.Errorf(model.ECONFLICT, "a project called %q exists already", p.Name)
+		if err := nameFree(b, id, p.Name); err != nil {
+			return err
 		}
 		db.cache.forgetProject(id)
 		return putJSON(b, itob(id), p)
@@ -144,6 +128,24 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 		return p, wrap(err, "update project")
 	}
 	return p, nil
+}
+
+// nameFree refuses a project name that another project's (not id's)
+// looks like: the same letters in another case, or look-alike letters of
+// another script (model.Skeleton), which people could not tell apart in
+// the project picker.
+func nameFree(b *bolt.Bucket, id uint64, name string) error {
+	want := model.Skeleton(name)
+	return b.ForEach(func(k, v []byte) error {
+		var q model.Project
+		if btoi(k) == id || json.Unmarshal(v, &q) != nil || model.Skeleton(q.Name) != want {
+			return nil
+		}
+		if q.Name == name || strings.EqualFold(q.Name, name) {
+			return model.Errorf(model.ECONFLICT, "a project called %q exists already", q.Name)
+		}
+		return model.Errorf(model.ECONFLICT, "%q looks like the existing project %q: pick a name people can tell apart", name, q.Name)
+	})
 }
 
 // checkInUse refuses a label schema that an annotation of the project no

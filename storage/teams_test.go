@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -292,5 +293,24 @@ func TestMaxAnnotations(t *testing.T) {
 		if i == 3 && model.ErrorCode(err) != model.ETOOLARGE {
 			t.Errorf("the fourth annotation: %v", err)
 		}
+	}
+}
+
+// TestLookAlikeProjectNames: a project name that looks like another's is
+// refused, on create and on rename.
+func TestLookAlikeProjectNames(t *testing.T) {
+	db := mustOpen(t)
+	if _, err := db.CreateProject(model.Project{Name: "Dеfault", Labels: model.DefaultLabels()}); model.ErrorCode(err) != model.ECONFLICT || !strings.Contains(err.Error(), "looks like") {
+		t.Errorf("a Cyrillic е in Default: %v", err)
+	}
+	p, err := db.CreateProject(model.Project{Name: "Desk", Labels: model.DefaultLabels()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UpdateProject(p.ID, func(p *model.Project) error { p.Name = "ＤＥＦＡＵＬＴ"; return nil }); model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("renamed to a full-width DEFAULT: %v", err)
+	}
+	if _, err := db.UpdateProject(p.ID, func(p *model.Project) error { p.Name = "desk"; return nil }); err != nil {
+		t.Errorf("a project renamed to its own name in lower case: %v", err)
 	}
 }

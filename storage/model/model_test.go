@@ -114,3 +114,23 @@ func TestValidateProjectNames(t *testing.T) {
 		t.Errorf("a plain international name: %v", err)
 	}
 }
+
+func TestSkeleton(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"Default", "Dеfault"}, // Cyrillic е
+		{"Desk", "DESK"},       // case
+		{"Fact check", "Fact  check"},
+		{"Desk", "Ｄｅｓｋ"},       // full-width
+		{"Poll", "Po11"},       // digits for l
+		{"Ukraine", "Ukrаinе"}, // two Cyrillic letters
+	} {
+		if Skeleton(tc.a) != Skeleton(tc.b) {
+			t.Errorf("%q and %q look alike but have skeletons %q and %q", tc.a, tc.b, Skeleton(tc.a), Skeleton(tc.b))
+		}
+	}
+	for _, tc := range []struct{ a, b string }{{"Desk", "Disk"}, {"事实核查", "事实"}, {"Київ", "Kyiv"}} {
+		if Skeleton(tc.a) == Skeleton(tc.b) {
+			t.Errorf("%q and %q do not look alike but share a skeleton", tc.a, tc.b)
+		}
+	}
+}
