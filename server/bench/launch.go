@@ -83,7 +83,10 @@ func startChild(ctx context.Context, exe string, kind Kind, db string) (*Server,
 	var args []string
 	switch kind {
 	case KindGloss:
-		args = []string{"serve", "--addr", addr, "--db", db}
+		// Every bench client is one user, and every op a create on one
+		// article: lift the per-user socket bound (32) and the article's
+		// annotation bound (20,000) above what a run makes.
+		args = []string{"serve", "--addr", addr, "--db", db, "--max-sockets-per-user", "1000000", "--max-annotations", "100000000"}
 	case KindPlain:
 		args = []string{"bench", "plain-server", "--addr", addr}
 	case KindPlainSync:
