@@ -67,15 +67,24 @@ func TestLivePermissions(t *testing.T) {
 			}
 		})
 	}
+	// Every action over the socket, for every role that may open one
+	// (the others cannot: above). x is ana's (the admin's), y ann's.
+	all := func(code string) map[string]string {
+		return map[string]string{"admin": code, "manager": code, "reviewer": code, "annotator": code}
+	}
+	mine := all("")
+	mine["annotator"] = model.EFORBIDDEN
 	ops := []struct {
 		name   string
 		action model.Action
 		f      live.AnnotationFields
 		want   map[string]string // actor → error code, "" for an ack
 	}{
-		{"CreateOwn", model.ActionCreate, live.AnnotationFields{Start: ptr(11), End: ptr(14), Label: ptr("SPEAKER")}, map[string]string{"annotator": "", "reviewer": ""}},
-		{"UpdateOthers", model.ActionUpdate, live.AnnotationFields{ID: tm.x.ID, Attrs: map[string]string{"note": "n"}}, map[string]string{"annotator": model.EFORBIDDEN, "reviewer": ""}},
-		{"DeleteOthers", model.ActionDelete, live.AnnotationFields{ID: tm.x.ID}, map[string]string{"annotator": model.EFORBIDDEN, "manager": ""}},
+		{"Create", model.ActionCreate, live.AnnotationFields{Start: ptr(11), End: ptr(14), Label: ptr("SPEAKER")}, all("")},
+		{"UpdateOwnOrAnns", model.ActionUpdate, live.AnnotationFields{ID: tm.y.ID, Attrs: map[string]string{"note": "n"}}, all("")},
+		{"UpdateOthers", model.ActionUpdate, live.AnnotationFields{ID: tm.x.ID, Attrs: map[string]string{"note": "n"}}, mine},
+		{"DeleteOthers", model.ActionDelete, live.AnnotationFields{ID: tm.x.ID}, mine},
+		{"DeleteOwnOrAnns", model.ActionDelete, live.AnnotationFields{ID: tm.y.ID}, all("")},
 	}
 	for _, op := range ops {
 		for actor, code := range op.want {
@@ -86,6 +95,9 @@ func TestLivePermissions(t *testing.T) {
 				before := state(t, tm.db)
 				c.Op("o1", op.action, op.f)
 				m := nextOf(t, c, live.TypeAck, live.TypeError)
+				// Presence works for every role that is in.
+				c.Send(map[string]any{"type": "presence", "selection": map[string]int{"start": 0, "end": 3}})
+				nextOf(t, c, live.TypePresence)
 				if code == "" && m.Type != live.TypeAck || code != "" && m.Code != code {
 					t.Fatalf("%s by %s: %+v, want code %q", op.name, actor, m, code)
 				}
