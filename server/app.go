@@ -37,6 +37,11 @@ type Config struct {
 	// JSONLimit bounds every other API body (default 1 MiB): an
 	// annotation, a project, a label-text request.
 	JSONLimit int
+	// WriteTimeout bounds the time to send one answer, a streamed export
+	// or backup included (default 10 minutes): a client that reads slowly
+	// or not at all does not hold a connection for ever. Live sockets set
+	// their own deadlines.
+	WriteTimeout time.Duration
 	// SetupToken, when set and no user exists, lets POST /api/setup create
 	// the first admin. It is printed once by `gloss serve`.
 	SetupToken string
@@ -101,6 +106,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.JSONLimit <= 0 {
 		cfg.JSONLimit = DefaultJSONLimit
 	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = 10 * time.Minute
+	}
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 30 * 24 * time.Hour
 	}
@@ -135,6 +143,7 @@ func New(cfg Config) (*Server, error) {
 		ErrorHandler:                 s.errorHandler,
 		DisableStartupMessage:        true,
 		ReadTimeout:                  60 * time.Second,
+		WriteTimeout:                 cfg.WriteTimeout,
 		IdleTimeout:                  120 * time.Second,
 		// Forwarded headers count only from the proxies named.
 		EnableTrustedProxyCheck: true,

@@ -29,6 +29,7 @@ type RunConfig struct {
 	AllowOrigins []string
 	BodyLimit    int
 	JSONLimit    int
+	WriteTimeout time.Duration
 	// Limits: see storage.Options.MaxAnnotations, live.Options.MaxPerUser.
 	MaxAnnotations    int
 	MaxSocketsPerUser int
@@ -69,7 +70,7 @@ func Run(ctx context.Context, rc RunConfig) error {
 	}
 	base := "http://" + displayAddr(ln.Addr().String())
 
-	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, JSONLimit: rc.JSONLimit, Assets: rc.Assets,
+	cfg := Config{Store: db, Log: rc.Log, AllowOrigins: rc.AllowOrigins, BodyLimit: rc.BodyLimit, JSONLimit: rc.JSONLimit, WriteTimeout: rc.WriteTimeout, Assets: rc.Assets,
 		TrustedProxies: rc.TrustedProxies, SecureCookies: rc.SecureCookies, PublicURL: rc.PublicURL, Metrics: m,
 		Live: live.Options{MaxPerUser: rc.MaxSocketsPerUser}}
 	if rc.PublicURL != "" {

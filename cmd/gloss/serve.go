@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/storage"
@@ -50,6 +51,7 @@ func parseServe(args []string, stdout, stderr io.Writer, log *slog.Logger) (serv
 	fs.BoolVar(&rc.Demo, "demo", false, "create a demo user (its password is printed) and import the demo articles")
 	fs.Var(&origins, "allow-origin", "an extra origin (scheme://host:port) allowed to open live sockets; repeatable")
 	fs.IntVar(&rc.BodyLimit, "body-limit", server.DefaultBodyLimit, "largest body of POST /api/articles and /api/import, in bytes")
+	fs.DurationVar(&rc.WriteTimeout, "write-timeout", 10*time.Minute, "longest time to send one answer, a streamed export or backup included")
 	fs.IntVar(&rc.JSONLimit, "json-limit", server.DefaultJSONLimit, "largest body of every other API request, in bytes")
 	fs.IntVar(&rc.MaxAnnotations, "max-annotations", storage.DefaultMaxAnnotations, "most annotations one article may hold")
 	fs.IntVar(&rc.MaxSocketsPerUser, "max-sockets-per-user", 32, "most live sockets one user may hold open")

@@ -17,8 +17,10 @@ type doccanoEntity struct {
 	Label string `json:"label"`
 }
 
-func decodeDoccano(filename string, r io.Reader, fn func(Record) error) error {
-	return newJSONStream(filename, r).each(func(raw json.RawMessage, line int) error {
+func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) error) error {
+	s := newJSONStream(filename, r)
+	s.maxSpans = o.MaxSpans
+	return s.each(func(raw json.RawMessage, line int) error {
 		place := at(filename, line)
 		var obj map[string]json.RawMessage
 		if err := unmarshal(filename, line, raw, &obj); err != nil {

@@ -142,17 +142,30 @@ func sniffJSON(head []byte) string {
 // than MaxRecordBytes an ETOOLARGE one; an error from fn is returned as it
 // is.
 func Decode(format, filename string, r io.Reader, fn func(Record) error) error {
+	return DecodeWith(format, filename, r, Options{}, fn)
+}
+
+// Options bound what Decode holds in memory.
+type Options struct {
+	// MaxSpans, when > 0, refuses (ETOOLARGE) a record with more spans
+	// than that before decoding it: the store would refuse it anyway,
+	// after it had taken hundreds of megabytes to decode.
+	MaxSpans int
+}
+
+// DecodeWith is Decode with options.
+func DecodeWith(format, filename string, r io.Reader, o Options, fn func(Record) error) error {
 	switch format {
 	case "txt":
 		return decodeTxt(filename, r, fn)
 	case "jsonl":
-		return decodeNative(filename, r, fn)
+		return decodeNative(filename, r, o, fn)
 	case "doccano":
-		return decodeDoccano(filename, r, fn)
+		return decodeDoccano(filename, r, o, fn)
 	case "labelstudio":
-		return decodeLabelStudio(filename, r, fn)
+		return decodeLabelStudio(filename, r, o, fn)
 	case "w3c":
-		return decodeW3C(filename, r, fn)
+		return decodeW3C(filename, r, o, fn)
 	}
 	return model.Errorf(model.EINVALID, "unknown import format %q (known: %s)", format, strings.Join(Formats, ", "))
 }

@@ -1,7 +1,9 @@
 package importer_test
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -197,3 +199,52 @@ func TestTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestMaxSpans: a record with more spans than an article may hold is
+// refused before it is decoded, in every format that carries spans.
+func TestMaxSpans(t *testing.T) {
+	text := strings.Repeat("Putin met Xi. ", 100)
+	var ls, native, doccano, docArrays, w3c strings.Builder
+	ls.WriteString(`[{"data":{"text":` + quoteJSON(text) + `},"annotations":[{"result":[`)
+	native.WriteString(`{"text":` + quoteJSON(text) + `,"annotations":[`)
+	doccano.WriteString(`{"text":` + quoteJSON(text) + `,"entities":[`)
+	docArrays.WriteString(`{"text":` + quoteJSON(text) + `,"label":[`)
+	w3c.WriteString(`[`)
+	for i := range 11 {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(&ls, `%s{"id":"r%d","from_name":"label","to_name":"text","type":"labels","value":{"start":%d,"end":%d,"labels":["CLAIM"]}}`, sep, i, i, i+3)
+		fmt.Fprintf(&native, `%s{"start":%d,"end":%d,"label":"CLAIM"}`, sep, i, i+3)
+		fmt.Fprintf(&doccano, `%s{"start_offset":%d,"end_offset":%d,"label":"CLAIM"}`, sep, i, i+3)
+		fmt.Fprintf(&docArrays, `%s[%d,%d,"CLAIM"]`, sep, i, i+3)
+		source := `"urn:a"` // the text is embedded once, by the first
+		if i == 0 {
+			source = `{"id":"urn:a","gloss:text":` + quoteJSON(text) + `}`
+		}
+		fmt.Fprintf(&w3c, `%s{"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"CLAIM"},"target":{"source":%s,"selector":{"type":"TextPositionSelector","start":%d,"end":%d}}}`, sep, source, i, i+3)
+	}
+	ls.WriteString(`]}]}]`)
+	native.WriteString(`]}`)
+	doccano.WriteString(`]}`)
+	docArrays.WriteString(`]}`)
+	w3c.WriteString(`]`)
+	for _, tc := range []struct{ format, data string }{
+		{"labelstudio", ls.String()}, {"jsonl", native.String()}, {"doccano", doccano.String()}, {"doccano", docArrays.String()}, {"w3c", w3c.String()},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			err := importer.DecodeWith(tc.format, "f", strings.NewReader(tc.data), importer.Options{MaxSpans: 10}, func(importer.Record) error { return nil })
+			if model.ErrorCode(err) != model.ETOOLARGE {
+				t.Errorf("11 spans with a bound of 10: %v", err)
+			}
+			var n int
+			err = importer.DecodeWith(tc.format, "f", strings.NewReader(tc.data), importer.Options{MaxSpans: 11}, func(r importer.Record) error { n += len(r.Annotations); return nil })
+			if err != nil || n != 11 {
+				t.Errorf("11 spans with a bound of 11: %d, %v", n, err)
+			}
+		})
+	}
+}
+
+func quoteJSON(s string) string { b, _ := json.Marshal(s); return string(b) }

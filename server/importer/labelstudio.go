@@ -36,8 +36,10 @@ type lsValue struct {
 	Choices []string        `json:"choices"`
 }
 
-func decodeLabelStudio(filename string, r io.Reader, fn func(Record) error) error {
-	return newJSONStream(filename, r).each(func(raw json.RawMessage, line int) error {
+func decodeLabelStudio(filename string, r io.Reader, o Options, fn func(Record) error) error {
+	s := newJSONStream(filename, r)
+	s.maxSpans = o.MaxSpans
+	return s.each(func(raw json.RawMessage, line int) error {
 		place := at(filename, line)
 		var task lsTask
 		if err := unmarshal(filename, line, raw, &task); err != nil {

@@ -24,8 +24,10 @@ type nativeAnnotation struct {
 	UpdatedAt time.Time         `json:"updated_at"`
 }
 
-func decodeNative(filename string, r io.Reader, fn func(Record) error) error {
-	return newJSONStream(filename, r).each(func(raw json.RawMessage, line int) error {
+func decodeNative(filename string, r io.Reader, o Options, fn func(Record) error) error {
+	s := newJSONStream(filename, r)
+	s.maxSpans = o.MaxSpans
+	return s.each(func(raw json.RawMessage, line int) error {
 		var v nativeLine
 		if err := unmarshal(filename, line, raw, &v); err != nil {
 			return err

@@ -59,6 +59,7 @@ type w3cAgent struct {
 // the annotations after it that name the same source belong to it.
 type w3cDecoder struct {
 	s    *jsonStream
+	max  int // Options.MaxSpans
 	fn   func(Record) error
 	rec  *Record
 	iri  string
@@ -66,8 +67,8 @@ type w3cDecoder struct {
 	line int // where rec started
 }
 
-func decodeW3C(filename string, r io.Reader, fn func(Record) error) error {
-	d := &w3cDecoder{s: newJSONStream(filename, r), fn: fn}
+func decodeW3C(filename string, r io.Reader, o Options, fn func(Record) error) error {
+	d := &w3cDecoder{s: newJSONStream(filename, r), fn: fn, max: o.MaxSpans}
 	first, err := d.s.firstByte()
 	if errors.Is(err, io.EOF) {
 		return nil
@@ -231,6 +232,9 @@ func (d *w3cDecoder) item(raw json.RawMessage, line int) error {
 			return model.Errorf(model.EINVALID, "%s: %q is not an RFC 3339 time", place, tm.s)
 		}
 		*tm.dst = t
+	}
+	if d.max > 0 && len(d.rec.Annotations) >= d.max {
+		return model.Errorf(model.ETOOLARGE, "%s: the article has more than %d annotations, the most one may hold", at(d.s.filename, d.line), d.max)
 	}
 	d.rec.Annotations = append(d.rec.Annotations, a)
 	return nil

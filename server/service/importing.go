@@ -89,7 +89,7 @@ func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Impor
 	}
 	count := 0
 	for _, f := range files {
-		err := decodeFile(f, o, func(it storage.NewArticle) error {
+		err := decodeFile(f, o, db.MaxAnnotations(), func(it storage.NewArticle) error {
 			count++
 			return checkImport(p, it, db.MaxAnnotations())
 		})
@@ -141,7 +141,7 @@ func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Impor
 	}
 	var decodeErr error
 	for _, f := range files {
-		decodeErr = decodeFile(f, o, func(it storage.NewArticle) error {
+		decodeErr = decodeFile(f, o, db.MaxAnnotations(), func(it storage.NewArticle) error {
 			if chunk = append(chunk, it); len(chunk) == ImportChunk {
 				return hand()
 			}
@@ -194,7 +194,7 @@ func checkImport(p model.Project, it storage.NewArticle, max int) error {
 	return nil
 }
 
-func decodeFile(f ImportFile, o ImportOptions, add func(storage.NewArticle) error) error {
+func decodeFile(f ImportFile, o ImportOptions, maxSpans int, add func(storage.NewArticle) error) error {
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("open %s: %w", f.Name, err)
@@ -206,7 +206,7 @@ func decodeFile(f ImportFile, o ImportOptions, add func(storage.NewArticle) erro
 	if err != nil {
 		return err
 	}
-	return importer.Decode(format, f.Name, br, func(r importer.Record) error {
+	return importer.DecodeWith(format, f.Name, br, importer.Options{MaxSpans: maxSpans}, func(r importer.Record) error {
 		it := storage.NewArticle{Article: r.Article}
 		if !o.KeepAuthors && it.Article.Status != "" && it.Article.Status != model.StatusNew {
 			if it.Article.Meta == nil {
