@@ -173,3 +173,32 @@ func TestLabelTextLive(t *testing.T) {
 	}
 	upTo(version+600, "deletes")
 }
+
+// TestLabelTextSkipsCovered: a place inside a longer span of the same
+// label (a BOILERPLATE tail) is labelled already: not counted, not
+// labelled again (issue 12: 6 nested duplicates broke CoNLL chunks).
+func TestLabelTextSkipsCovered(t *testing.T) {
+	e := newEnv(t, server.Config{})
+	tailArt, _, _ := e.db.CreateArticle(model.Article{Title: "tail", Text: "News. Read more » one. Read more » two. Read more »"})
+	other, _, _ := e.db.CreateArticle(model.Article{Title: "other", Text: "Read more » and Read more »"})
+	start := strings.Index(tailArt.Text, "Read")
+	end, label := len([]rune(tailArt.Text)), "BOILERPLATE"
+	if _, err := e.db.Apply(tailArt.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Author: "ana"}); err != nil {
+		t.Fatal(err)
+	}
+	code, body := e.do("POST", fmt.Sprintf("/api/projects/%d/label-text", tailArt.Project), `{"text":"Read more »","label":"BOILERPLATE","whole_words":true,"apply":true}`)
+	var res struct{ Places, Articles int }
+	json.Unmarshal([]byte(body), &res)
+	// The seed article's own "Read more »" places count too; none of the
+	// tail's three does.
+	seedPlaces := strings.Count(e.art.Text, "Read more »")
+	if code != 200 || res.Places != seedPlaces+2 {
+		t.Fatalf("%d %s: want %d places (the seed's and the other article's two)", code, body, seedPlaces+2)
+	}
+	if anns, _ := e.db.Annotations(tailArt.ID); len(anns) != 1 {
+		t.Errorf("the tail article has %d annotations, want its one tail", len(anns))
+	}
+	if anns, _ := e.db.Annotations(other.ID); len(anns) != 2 {
+		t.Errorf("the other article has %d annotations, want 2", len(anns))
+	}
+}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -64,6 +65,29 @@ func (s *Service) LabelText(a Actor, project uint64, req LabelTextRequest) (Labe
 	return labelText(s.store, project, a.Name, req, s.hooks.Published)
 }
 
+// coveredBy returns whether a place lies inside a span of label among
+// anns: such a place is labelled already (a BOILERPLATE tail holds every
+// "Read more »" in it), and labelling it again would nest a duplicate
+// that breaks CoNLL chunks and that doccano drops. Places must be asked
+// in order of their start (findPlaces finds them so): the spans are swept
+// once.
+func coveredBy(anns []model.Annotation, label string) func(place) bool {
+	var spans []place
+	for _, an := range anns {
+		if an.Label == label {
+			spans = append(spans, place{an.Start, an.End})
+		}
+	}
+	slices.SortFunc(spans, func(a, b place) int { return a.Start - b.Start })
+	next, reach := 0, -1 // spans[:next] start at or before the place; reach is their furthest end
+	return func(p place) bool {
+		for ; next < len(spans) && spans[next].Start <= p.Start; next++ {
+			reach = max(reach, spans[next].End)
+		}
+		return reach >= p.End
+	}
+}
+
 // labelText counts (req.Apply false) or labels (true) the places in the
 // project's articles where req.Text occurs and that do not carry req.Label
 // at that span yet. Each annotation is an ordinary create by author, in
@@ -91,23 +115,16 @@ func labelText(db storage.Store, project uint64, author string, req LabelTextReq
 	// Query leaves out, before their annotations are decoded, the articles
 	// without the text in any case (findPlaces then matches it exactly).
 	err = db.EachArticle(storage.ArticleFilter{Project: project, Query: req.Text}, func(a model.Article, anns []model.Annotation) error {
-		labelled := map[place]bool{}
-		for _, an := range anns {
-			if an.Label == req.Label {
-				labelled[place{an.Start, an.End}] = true
-			}
-		}
-		// At most what can still be taken, plus the places labelled
-		// already (which are skipped), plus one to know it is too many.
-		places := findPlaces(a.Text, req.Text, req.WholeWords, maxLabelText-len(found)+len(labelled)+1)
+		covered := coveredBy(anns, req.Label)
+		// At most what can still be taken, plus one to know it is too
+		// many: places labelled already are passed over, not collected.
+		places := findPlaces(a.Text, req.Text, req.WholeWords, maxLabelText-len(found)+1, covered)
 		if len(places) == 0 {
 			return nil
 		}
 		n := len(found)
 		for _, pl := range places {
-			if !labelled[pl] {
-				found = append(found, LabelTextPlace{Article: a.ID, Title: a.Title, Start: pl.Start, End: pl.End})
-			}
+			found = append(found, LabelTextPlace{Article: a.ID, Title: a.Title, Start: pl.Start, End: pl.End})
 		}
 		if len(found) > n {
 			res.Articles++

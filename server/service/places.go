@@ -19,7 +19,10 @@ type place struct{ Start, End int }
 // It stops after max places (max < 0: no bound), so that a two-letter
 // needle in a 15 MB text collects no more than the caller can use
 // (label-text collected every match before its limit: 912 MB).
-func findPlaces(text, needle string, words bool, max int) []place {
+//
+// skip, when not nil, passes over places it reports true for (asked in
+// order): they are neither collected nor counted against max.
+func findPlaces(text, needle string, words bool, max int, skip func(place) bool) []place {
 	var out []place
 	if needle == "" {
 		return out
@@ -38,9 +41,11 @@ func findPlaces(text, needle string, words bool, max int) []place {
 		at = i
 		if !words || (wordEdge(text, i) && wordEdge(text, j)) {
 			n := utf8.RuneCountInString(needle)
-			out = append(out, place{cp, cp + n})
-			if len(out) == max {
-				return out
+			if pl := (place{cp, cp + n}); skip == nil || !skip(pl) {
+				out = append(out, pl)
+				if len(out) == max {
+					return out
+				}
 			}
 			cp += n
 			at, from = j, j

@@ -25,7 +25,7 @@ func TestFindPlaces(t *testing.T) {
 		{"empty needle", "abc", "", true, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := findPlaces(tc.text, tc.needle, tc.words, -1); !reflect.DeepEqual(got, tc.want) {
+			if got := findPlaces(tc.text, tc.needle, tc.words, -1, nil); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("findPlaces(%q, %q) = %v, want %v", tc.text, tc.needle, got, tc.want)
 			}
 		})
@@ -45,11 +45,11 @@ func FuzzFindPlaces(f *testing.F) {
 			return
 		}
 		runes := []rune(text)
-		all := findPlaces(text, needle, false, -1)
+		all := findPlaces(text, needle, false, -1, nil)
 		if len(all) != strings.Count(text, needle) {
 			t.Fatalf("%d places, strings.Count says %d", len(all), strings.Count(text, needle))
 		}
-		words := findPlaces(text, needle, true, -1)
+		words := findPlaces(text, needle, true, -1, nil)
 		if len(words) > len(all) {
 			t.Fatalf("the word rule found more: %d > %d", len(words), len(all))
 		}
@@ -69,7 +69,7 @@ func FuzzFindPlaces(f *testing.F) {
 // than the places asked for.
 func TestFindPlacesStops(t *testing.T) {
 	text := strings.Repeat("ab ", 1_000_000)
-	if got := findPlaces(text, "ab", true, 10_001); len(got) != 10_001 || got[10_000] != (place{30_000, 30_002}) {
+	if got := findPlaces(text, "ab", true, 10_001, nil); len(got) != 10_001 || got[10_000] != (place{30_000, 30_002}) {
 		t.Errorf("%d places, last %v", len(got), got[len(got)-1])
 	}
 }

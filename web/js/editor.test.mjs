@@ -88,6 +88,10 @@ test('sameTextSpans: the other places with the same text, at word edges, not lab
   const other = { ...all[0], label: 'BOILERPLATE' };
   assert.equal(sameTextSpans(text, map, more, [more, other]).length, 2);
   assert.equal(sameTextSpans(text, map, more, [more, { ...other, label: 'CLAIM' }]).length, 3);
+  // A place inside a longer span of the same label (a BOILERPLATE tail) is
+  // labelled already too (issue 12).
+  const tail = { start: at('Read more »', 10).start - 1, end: cp(text.length), label: 'BOILERPLATE' };
+  assert.equal(sameTextSpans(text, map, more, [more, tail]).length, 0, 'all three lie inside the tail');
 
   // A span cut inside words (made with Alt) matches anywhere, without
   // overlapping itself.

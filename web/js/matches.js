@@ -8,8 +8,18 @@ import { snapToWords } from './selection.js';
 export const MAX_MATCHES = 500;
 
 /**
+ * covers reports whether any of spans (code points) covers [start, end):
+ * a place inside a span of the same label is labelled already (a
+ * BOILERPLATE tail holds every "Read more »" in it), here and in the
+ * server's label-text alike.
+ */
+export function covers(spans, start, end) {
+  return spans.some((a) => a.start <= start && end <= a.end);
+}
+
+/**
  * sameTextSpans returns the code-point spans {start, end} where an's text
- * occurs again in text, in order, that do not carry an's label already.
+ * occurs again in text, in order, that no span of an's label covers yet.
  * When an starts and ends at word edges, so must the places (a label on
  * "Putin" does not go to "Putinism"). Places that overlap an, or the previous
  * place found, are skipped. map is text's OffsetMap; annotations are the
@@ -18,8 +28,7 @@ export const MAX_MATCHES = 500;
 export function sameTextSpans(text, map, an, annotations) {
   const { s16, e16, needle, wholeWords } = textOf(text, map, an);
   if (!needle.trim()) return [];
-  const labelled = new Set();
-  for (const a of annotations) if (a.label === an.label) labelled.add(`${a.start}:${a.end}`);
+  const same = annotations.filter((a) => a.label === an.label);
   const out = [];
   for (let i = text.indexOf(needle); i >= 0 && out.length < MAX_MATCHES; ) {
     const j = i + needle.length;
@@ -27,7 +36,7 @@ export function sameTextSpans(text, map, an, annotations) {
       i = text.indexOf(needle, Math.max(i + 1, e16)); // an itself, or over it
     } else if (!wholeWords || sameSpan(snapToWords(text, i, j), i, j)) {
       const [start, end] = map.spanToCodePoints(i, j);
-      if (!labelled.has(`${start}:${end}`)) out.push({ start, end });
+      if (!covers(same, start, end)) out.push({ start, end });
       i = text.indexOf(needle, j);
     } else {
       i = text.indexOf(needle, i + 1);
