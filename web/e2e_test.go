@@ -79,7 +79,7 @@ func newEnv(t testing.TB, opt envOptions) *env {
 		t.Fatal(err)
 	}
 	if opt.SetupToken == "" {
-		hash, err := server.HashPassword(testPassword)
+		hash, err := testHash()
 		if err != nil {
 			t.Fatal(err)
 		}

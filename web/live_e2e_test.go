@@ -25,7 +25,6 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/server/live"
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
@@ -38,7 +37,7 @@ const peerUser = "ben"
 // e's server and logs it in as a new annotator called name.
 func (e *env) peer(name string) *env {
 	e.t.Helper()
-	hash, err := server.HashPassword(testPassword)
+	hash, err := testHash()
 	if err != nil {
 		e.t.Fatal(err)
 	}

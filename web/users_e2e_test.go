@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gloss-dev/gloss/storage/storagetest"
 )
@@ -37,7 +36,7 @@ func (e *env) browserAs(name, password string) *env {
 // user, global role "user", with testPassword).
 func (e *env) join(name string, role model.ProjectRole) {
 	e.t.Helper()
-	hash, err := server.HashPassword(testPassword)
+	hash, err := testHash()
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -184,9 +183,11 @@ func TestUsersAndRights(t *testing.T) {
 		t.Fatalf("cara's role = %q, want annotator", r)
 	}
 
-	// Her page looks again by itself (every 10 s while she is in no
-	// project). As annotator: the article, but no Import, Export, Members
-	// or Mark done.
+	// Her page looks again by itself, with no reload: every 10 s while she
+	// is in no project, and whenever the tab comes back to the front,
+	// which the test does rather than wait. As annotator: the article, but
+	// no Import, Export, Members or Mark done.
+	eval[chromedp.Void](cara, `window.dispatchEvent(new Event('focus'))`)
 	cara.poll(`document.querySelectorAll('#rows tr').length === 1`)
 	if got := cara.text("#who"); got != "cara"+"annotator" {
 		t.Errorf("cara's who = %q, want her name and annotator", got)
@@ -276,7 +277,7 @@ func TestUsersPageActions(t *testing.T) {
 
 	// An admin picks new members from the users, and turns off
 	// annotators editing everyone's annotations.
-	hash, _ := server.HashPassword(testPassword)
+	hash, _ := testHash()
 	if err := e.db.PutUser(model.User{Name: "fay", Role: model.RoleUser, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
