@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gloss-dev/gloss/server"
 	"github.com/gloss-dev/gloss/storage"
+	"github.com/gloss-dev/gloss/storage/model"
 )
 
 // TestLoginLimitParallel: parallel wrong passwords for one user are
@@ -228,5 +230,29 @@ func TestBodyNotReadBeforeAuth(t *testing.T) {
 		if resp.StatusCode != 413 {
 			t.Errorf("a chunked body over the limit: %d", resp.StatusCode)
 		}
+	}
+}
+
+// TestLabelTextMemory: a two-letter text that occurs a million times in
+// one article is refused having collected only the places the request
+// could use (it collected every one first: 912 MB on a 15 MB article).
+func TestLabelTextMemory(t *testing.T) {
+	e := newEnv(t, server.Config{BodyLimit: 8 << 20})
+	art, _, err := e.db.CreateArticle(model.Article{Title: "ab", Text: strings.Repeat("ab ", 1_000_000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	code, body := e.do("POST", fmt.Sprintf("/api/projects/%d/label-text", art.Project), `{"text":"ab","label":"BOILERPLATE","whole_words":true}`)
+	runtime.ReadMemStats(&after)
+	if code != 400 || !strings.Contains(body, "more than 10000 places") {
+		t.Fatalf("%d %s", code, body)
+	}
+	// The article's text (3 MB) is read and indexed; a million places
+	// would add 16 MB of slices and more in their growth.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 20<<20 {
+		t.Errorf("the request allocated %d MB", alloc>>20)
 	}
 }
