@@ -245,3 +245,20 @@ func TestSchemaEdit(t *testing.T) {
 		t.Errorf("annotating with the new label: %d %s", code, body)
 	}
 }
+
+// TestExportArticles: ?articles= exports just those articles (the
+// editor's "this article"), and a bad id is refused.
+func TestExportArticles(t *testing.T) {
+	tm := newTeam(t, false)
+	code, body := tm.do("reviewer", "GET", fmt.Sprintf("/api/export?format=jsonl&articles=%d", tm.b.ID), "", "")
+	if code != 200 || strings.Count(body, "\n") != 1 || !strings.Contains(body, `"title":"B"`) {
+		t.Errorf("one article: %d %s", code, body)
+	}
+	if code, body := tm.do("reviewer", "GET", "/api/export?format=jsonl&articles=x", "", ""); code != 400 {
+		t.Errorf("a bad id: %d %s", code, body)
+	}
+	// Another project's article is not exported to someone who cannot see it.
+	if _, body := tm.do("reviewer", "GET", fmt.Sprintf("/api/export?format=jsonl&articles=%d", tm.c.ID), "", ""); strings.Contains(body, `"title":"C"`) {
+		t.Errorf("an article of another project was exported: %s", body)
+	}
+}

@@ -577,9 +577,15 @@ func TestExportMenu(t *testing.T) {
 	e.do(chromedp.Click(chromedp.CSS(`#export-article summary`)))
 	e.poll(`document.getElementById('export-article').open`)
 	e.shot("export-menu-article")
-	if got := href("export-article"); !strings.Contains(got, fmt.Sprintf("project=%d", art.Project)) {
-		t.Errorf("article menu link %s lacks project=%d", got, art.Project)
+	if got := href("export-article"); !strings.Contains(got, fmt.Sprintf("project=%d", art.Project)) || !strings.Contains(got, fmt.Sprintf("articles=%d", art.ID)) {
+		t.Errorf("article menu link %s lacks project=%d and articles=%d (this article, by default)", got, art.Project, art.ID)
 	}
+	if scope := e.text("#export-article .scope"); scope != "This article only" {
+		t.Errorf("article menu scope %q", scope)
+	}
+	// Unticked, the whole project again.
+	e.do(chromedp.Click(chromedp.CSS(`#export-article [data-action="export-this"]`)))
+	e.poll(`!/articles=/.test(document.querySelector('#export-article a.download').href)`)
 	// Escape closes it.
 	e.do(chromedp.KeyEvent(kb.Escape))
 	e.poll(`!document.getElementById('export-article').open`)

@@ -25,6 +25,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 		{"format", "one of " + strings.Join(export.Formats, ", ")},
 		{"project", "only this project id"},
 		{"status", "only articles with this status: new, in_progress or done"},
+		{"articles", "only these article ids, comma-separated"},
 		{"labels", "only spans with these labels, comma-separated"},
 		{"authors", "only spans by these authors, comma-separated"},
 		{"from", "only spans changed at or after this date (YYYY-MM-DD or RFC 3339)"},

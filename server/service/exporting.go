@@ -28,6 +28,9 @@ type ExportOptions struct {
 	SplitBy string // "id" (default) or "source"
 	Part    int    // with Split: which part to write
 	BaseURL string
+	// Articles, when not empty, are the only articles exported (the
+	// editor's "this article").
+	Articles []uint64
 	// Projects, when not nil, are the only projects exported: those the
 	// requesting user may export (the server fills it in; the CLI, which
 	// owns the file, leaves it nil).
@@ -46,8 +49,8 @@ func PartName(n, i int) string {
 }
 
 // ParseExportOptions reads options from string values (query parameters or
-// flags): format, project, status, labels, authors, from, to, clean,
-// split, split_by, part.
+// flags): format, project, status, articles, labels, authors, from, to,
+// clean, split, split_by, part.
 func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	o := ExportOptions{Format: get("format"), Status: model.Status(get("status")), SplitBy: get("split_by")}
 	if o.Format == "" {
@@ -65,6 +68,16 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	}
 	if o.Status != "" && !o.Status.Valid() {
 		return o, model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", o.Status)
+	}
+	for _, a := range splitList(get("articles")) {
+		id, err := strconv.ParseUint(a, 10, 64)
+		if err != nil || id == 0 {
+			return o, model.Errorf(model.EINVALID, "articles must list article ids, not %q", a)
+		}
+		o.Articles = append(o.Articles, id)
+	}
+	if len(o.Articles) > 10_000 {
+		return o, model.Errorf(model.EINVALID, "articles lists %d ids; at most 10,000 (filter by project or status instead)", len(o.Articles))
 	}
 	o.Labels = splitList(get("labels"))
 	o.Authors = splitList(get("authors"))
@@ -215,6 +228,9 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 	}
 	n := 0
 	err = db.EachArticle(storage.ArticleFilter{Project: o.Project, Status: o.Status, Projects: o.Projects}, func(a model.Article, anns []model.Annotation) error {
+		if len(o.Articles) > 0 && !slices.Contains(o.Articles, a.ID) {
+			return nil
+		}
 		if o.Split != nil {
 			key := strconv.FormatUint(a.ID, 10)
 			if o.SplitBy == "source" {

@@ -83,6 +83,7 @@ export const changes = {
   'export-format': (el) => setExport({ format: el.value }),
   'export-done': (el) => setExport({ done: el.checked }),
   'export-clean': (el) => setExport({ clean: el.checked }),
+  'export-this': (el) => setExport({ thisArticle: el.checked }),
   ...annotationActions.changes,
   ...peopleActions.changes,
 };

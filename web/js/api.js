@@ -75,8 +75,8 @@ function query(params) {
 }
 
 /** exportURL is the download link of an export with the given options. */
-export function exportURL({ format, project, done, clean }) {
-  return '/api/export' + query({ format, project, status: done ? 'done' : '', clean: clean ? 'true' : '' });
+export function exportURL({ format, project, done, clean, articles }) {
+  return '/api/export' + query({ format, project, status: done ? 'done' : '', clean: clean ? 'true' : '', articles: articles || '' });
 }
 
 /** api lists the server's endpoints the editor uses. */

@@ -16,19 +16,32 @@ export const EXPORT_FORMATS = [
   ['claimreview', 'ClaimReview', 'schema.org JSON-LD for claims with a verdict'],
 ];
 
-/** exportScope says which articles an export of project takes, with options o. */
-export function exportScope(project, o) {
+/**
+ * exportScope says which articles an export of project takes, with options
+ * o; article is the open one, which the article toolbar's menu exports
+ * alone unless "Only this article" is unticked.
+ */
+export function exportScope(project, o, article = null) {
   if (!project) return '';
+  if (article && thisArticle(o)) return `This article only`;
   return `${o.done ? 'Done articles' : 'Every article'} of ${project.name}`;
+}
+
+/** thisArticle reports whether the article toolbar exports the open article alone (the default). */
+export function thisArticle(o) {
+  return o.thisArticle !== false;
 }
 
 /** exportMethods are Renderer's methods for the export menu; render.js adds them to the class. */
 export const exportMethods = {
   // exportMenu fills a details.menu with the export choices for a project.
-  exportMenu(el, s, project, scope) {
+  //
+  // articleId, in the article toolbar, offers "Only this article".
+  exportMenu(el, s, project, scope, articleId = null) {
     const o = s.exportOpts;
-    if (!this.changed(`export-${el.id}`, [project, o.format, o.done, o.clean, scope])) return;
-    const href = exportURL({ format: o.format, project, done: o.done, clean: o.clean });
+    if (!this.changed(`export-${el.id}`, [project, o.format, o.done, o.clean, o.thisArticle, scope, articleId])) return;
+    const only = articleId != null && thisArticle(o);
+    const href = exportURL({ format: o.format, project, done: !only && o.done, clean: o.clean, articles: only ? String(articleId) : '' });
     if (!el.firstChild) {
       const group = `${el.id}-format`;
       fill(
@@ -54,6 +67,9 @@ export const exportMethods = {
           h(
             'div',
             { class: 'menu-opts' },
+            articleId != null
+              ? h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { action: 'export-this' } }), h('span', {}, 'Only this article'))
+              : null,
             h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { action: 'export-done' } }), h('span', {}, 'Only done articles')),
             h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { action: 'export-clean' } }), h('span', {}, 'Cut boilerplate out of the text')),
           ),
@@ -62,7 +78,11 @@ export const exportMethods = {
       );
     }
     for (const r of el.querySelectorAll('[data-action="export-format"]')) r.checked = r.value === o.format;
-    el.querySelector('[data-action="export-done"]').checked = !!o.done;
+    const done = el.querySelector('[data-action="export-done"]');
+    done.checked = !!o.done;
+    done.closest('label').hidden = only; // one article: its status does not choose it
+    const one = el.querySelector('[data-action="export-this"]');
+    if (one) one.checked = only;
     el.querySelector('[data-action="export-clean"]').checked = !!o.clean;
     el.querySelector('.scope').textContent = scope;
     const link = el.querySelector('.download');

@@ -285,7 +285,7 @@ export class Renderer {
       this.deferPanel = !!a;
     }
     if (a) {
-      this.exportMenu(this.el.exportArticle, s, a.project, exportScope(this.store.project(a.project), s.exportOpts));
+      this.exportMenu(this.el.exportArticle, s, a.project, exportScope(this.store.project(a.project), s.exportOpts, a), a.id);
     }
     if (this.changed('peers-hl', [this.view, s.live.users, s.live.you, s.live.status, window.innerWidth])) {
       const ps = this.view && s.live.status === 'live' ? people(s.live.users, s.live.you) : [];
