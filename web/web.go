@@ -11,5 +11,5 @@ import "embed"
 // FS is the editor's files, rooted at this directory: index.html,
 // login.html, setup.html, css/*.css and js/*.js.
 //
-//go:embed index.html login.html setup.html css/*.css js/*.js
+//go:embed index.html login.html setup.html favicon.svg css/*.css js/*.js
 var FS embed.FS
