@@ -57,12 +57,36 @@ export function safeHref(url) {
   }
 }
 
-/** truncate shortens s to at most n characters (code points), with an ellipsis. */
+/**
+ * truncate shortens s to at most n characters (code points), keeping its
+ * start and its end with an ellipsis between. The cuts fall between words
+ * where a space is near (a few characters lost rather than "Beijing
+ * cal … "), and at the character in scripts written without spaces.
+ */
 export function truncate(s, n) {
   const cps = Array.from(s || '');
   if (cps.length <= n) return s || '';
-  const head = Math.ceil((n - 1) * 0.6);
-  const tail = n - 1 - head;
+  let head = Math.ceil((n - 1) * 0.6);
+  let tail = n - 1 - head;
+  const slack = Math.max(2, Math.floor(n / 5)); // how far a cut may move to reach a space
+  const space = (c) => /\s/.test(c || '');
+  if (!space(cps[head]) && !space(cps[head - 1])) {
+    for (let i = head - 1; i >= head - slack && i > 0; i--) {
+      if (space(cps[i])) {
+        head = i;
+        break;
+      }
+    }
+  }
+  const from = cps.length - tail;
+  if (!space(cps[from]) && !space(cps[from - 1])) {
+    for (let i = from + 1; i <= from + slack && i < cps.length; i++) {
+      if (space(cps[i - 1])) {
+        tail = cps.length - i;
+        break;
+      }
+    }
+  }
   return cps.slice(0, head).join('').trimEnd() + ' … ' + cps.slice(cps.length - tail).join('').trimStart();
 }
 

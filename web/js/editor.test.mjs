@@ -237,3 +237,17 @@ test('Store.applyRemote applies ops once, in version order', () => {
   assert.equal(s.get().article.status, 'in_progress');
   assert.ok(changes >= 4);
 });
+
+test('truncate cuts between words where it can (issue 12)', async () => {
+  const { truncate } = await import('./dom.js');
+  const s = 'Beijing called for a cease-fire last month, but Washington said that would ratify the gains';
+  const t = truncate(s, 40);
+  assert.ok(Array.from(t).length <= 42, t); // n − 1 characters and ' … '
+  const [head, tail] = t.split(' … ');
+  assert.ok(s.startsWith(head) && s.endsWith(tail), t);
+  assert.ok(/\s/.test(s[head.length]), `head ends mid-word: ${t}`);
+  assert.ok(/\s/.test(s[s.length - tail.length - 1]), `tail starts mid-word: ${t}`);
+  // Without spaces (CJK) it cuts at the character, as before.
+  const cjk = '中国领导人习近平将与弗拉基米尔·普京会面，为这位孤立的俄罗斯总统提供政治支持';
+  assert.equal(Array.from(truncate(cjk, 20)).length, 22);
+});
