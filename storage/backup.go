@@ -29,13 +29,6 @@ func (db *DB) Backup(w io.Writer) (int64, error) {
 	return n, nil
 }
 
-// BackupSize is the size Backup will write, for Content-Length.
-func (db *DB) BackupSize() (int64, error) {
-	var n int64
-	err := db.bolt.View(func(tx *bolt.Tx) error { n = tx.Size(); return nil })
-	return n, err
-}
-
 // BackupFile copies the database file at path, which no server may hold,
 // to w. It opens the file read-only; a running gloss holds it locked, and
 // then the answer says to back up through the server instead.

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -101,6 +102,7 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 		if p, err = project(tx, id); err != nil {
 			return err
 		}
+		before := mustMarshal(p.Labels) // fn may change the slice in place
 		if err := fn(&p); err != nil {
 			return err
 		}
@@ -111,8 +113,10 @@ func (db *DB) UpdateProject(id uint64, fn func(p *model.Project) error) (model.P
 		if err := checkMembers(tx, p.Members); err != nil {
 			return err
 		}
-		if err := checkInUse(tx, p); err != nil {
-			return err
+		if !bytes.Equal(before, mustMarshal(p.Labels)) {
+			if err := checkInUse(tx, p); err != nil {
+				return err
+			}
 		}
 		b := tx.Bucket(bucketProjects)
 		if err := nameFree(b, id, p.Name); err != nil {
@@ -153,13 +157,6 @@ func nameFree(b *bolt.Bucket, id uint64, name string) error {
 // while in use. It reads every annotation of the project, so it is done
 // only when the schema changed.
 func checkInUse(tx *bolt.Tx, p model.Project) error {
-	old, err := project(tx, p.ID)
-	if err != nil {
-		return err
-	}
-	if a, _ := json.Marshal(old.Labels); string(a) == string(mustMarshal(p.Labels)) {
-		return nil
-	}
 	return tx.Bucket(bucketList).ForEach(func(k, v []byte) error {
 		e, err := decodeList(v)
 		if err != nil || e.Project != p.ID {

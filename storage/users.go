@@ -100,7 +100,7 @@ func (db *DB) DeleteUser(name string) error {
 		if err := tx.Bucket(bucketUsers).Delete([]byte(name)); err != nil {
 			return err
 		}
-		if _, err := revokeWhere(tx, func(c credential) bool { return c.User == name }); err != nil {
+		if _, err := revokeWhere(tx, func(c Credential) bool { return c.User == name }); err != nil {
 			return err
 		}
 		ps := tx.Bucket(bucketProjects)
@@ -145,6 +145,9 @@ func (k CredKind) bucket() []byte {
 
 // Credential is a session or an API token as gloss keeps it: never its
 // secret, only the secret's hash (the key) and this record.
+//
+// Records written before ids existed lack ID, Kind and Name: ID and Kind
+// are derived from the key and the bucket whenever one is read.
 type Credential struct {
 	ID      string    `json:"id"` // public handle: listing, revoking, closing its sockets
 	Kind    CredKind  `json:"kind"`
@@ -153,9 +156,6 @@ type Credential struct {
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires,omitzero"` // zero: never
 }
-
-// credential is the record as stored (older files lack ID, Kind and Name).
-type credential = Credential
 
 func secretKey(secret string) []byte {
 	sum := sha256.Sum256([]byte(secret))
@@ -254,12 +254,7 @@ func (db *DB) Credentials(kind CredKind, userName string) ([]Credential, error) 
 	out := []Credential{}
 	now := db.now()
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(kind.bucket()).ForEach(func(k, v []byte) error {
-			var c Credential
-			if err := json.Unmarshal(v, &c); err != nil {
-				return err
-			}
-			c.ID, c.Kind = credID(k), kind
+		return eachCredential(tx.Bucket(kind.bucket()), kind, func(_ []byte, c Credential) error {
 			if (userName == "" || c.User == userName) && (c.Expires.IsZero() || now.Before(c.Expires)) {
 				out = append(out, c)
 			}
@@ -313,18 +308,26 @@ func (db *DB) PurgeExpired() (int, error) {
 	return len(gone), wrap(err, "purge expired credentials")
 }
 
+// eachCredential calls fn with every record of a sessions or tokens
+// bucket, its ID and Kind filled in.
+func eachCredential(b *bolt.Bucket, kind CredKind, fn func(key []byte, c Credential) error) error {
+	return b.ForEach(func(k, v []byte) error {
+		var c Credential
+		if err := json.Unmarshal(v, &c); err != nil {
+			return err
+		}
+		c.ID, c.Kind = credID(k), kind
+		return fn(k, c)
+	})
+}
+
 // revokeWhere deletes the sessions and tokens that match.
 func revokeWhere(tx *bolt.Tx, match func(Credential) bool) ([]Credential, error) {
 	var gone []Credential
 	for _, kind := range []CredKind{CredSession, CredToken} {
 		b := tx.Bucket(kind.bucket())
 		var keys [][]byte
-		err := b.ForEach(func(k, v []byte) error {
-			var c Credential
-			if err := json.Unmarshal(v, &c); err != nil {
-				return err
-			}
-			c.ID, c.Kind = credID(k), kind
+		err := eachCredential(b, kind, func(k []byte, c Credential) error {
 			if match(c) {
 				keys = append(keys, append([]byte(nil), k...))
 				gone = append(gone, c)
