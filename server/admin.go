@@ -15,13 +15,14 @@ import (
 // file it receives.
 func (s *Server) backup(c *fiber.Ctx) error {
 	a := actor(c)
-	if err := s.svc.MayBackup(a); err != nil {
+	backup, err := s.svc.Backup(a)
+	if err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/octet-stream")
 	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="gloss-%s.db"`, time.Now().UTC().Format("20060102-150405")))
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
-		n, err := s.svc.Backup(a, w)
+		n, err := backup(w)
 		if err != nil {
 			s.log.Error("backup cut short", "bytes", n, "err", err)
 		} else {

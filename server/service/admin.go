@@ -2,14 +2,13 @@ package service
 
 import "io"
 
-// Backup writes a consistent copy of the whole database to w (admins
-// only): see storage.DB.Backup.
-func (s *Service) Backup(a Actor, w io.Writer) (int64, error) {
+// Backup checks that a may take a backup (admins only) and returns what
+// writes it: a consistent copy of the whole database (see
+// storage.DB.Backup). The check comes first so that a refusal is answered
+// before a response starts streaming.
+func (s *Service) Backup(a Actor) (func(w io.Writer) (int64, error), error) {
 	if err := requireAdmin(a, "take a backup"); err != nil {
-		return 0, err
+		return nil, err
 	}
-	return s.store.Backup(w)
+	return s.store.Backup, nil
 }
-
-// MayBackup says whether a may take a backup, before a response starts.
-func (s *Service) MayBackup(a Actor) error { return requireAdmin(a, "take a backup") }

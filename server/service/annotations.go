@@ -111,14 +111,13 @@ func loneSurrogate(body []byte) error {
 		if !ok {
 			continue // the decoder will say what is wrong
 		}
-		switch {
-		case r >= 0xD800 && r <= 0xDBFF:
+		if r >= 0xD800 && r <= 0xDBFF {
 			if lo, ok := hex4(i + 6); ok && lo >= 0xDC00 && lo <= 0xDFFF {
-				i += 11
+				i += 11 // a pair
 				continue
 			}
-			return model.Errorf(model.EINVALID, "malformed JSON at byte %d: \\u%04X is half of a surrogate pair (send the character itself, or both halves)", i, r)
-		case r >= 0xDC00 && r <= 0xDFFF:
+		}
+		if r >= 0xD800 && r <= 0xDFFF {
 			return model.Errorf(model.EINVALID, "malformed JSON at byte %d: \\u%04X is half of a surrogate pair (send the character itself, or both halves)", i, r)
 		}
 		i += 5

@@ -205,16 +205,6 @@ func (s *Service) CheckExportFor(a Actor, o ExportOptions) (ExportOptions, error
 	return o, err
 }
 
-// Export streams, as a, the articles that o selects to w (see
-// CheckExportFor and the package function Export).
-func (s *Service) Export(a Actor, w io.Writer, o ExportOptions, progress func(n int)) error {
-	o, err := s.CheckExportFor(a, o)
-	if err != nil {
-		return err
-	}
-	return Export(s.store, w, o, progress)
-}
-
 // Export streams the articles that o selects to w, in o.Format. progress,
 // when set, is called after each article with the number written so far.
 func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)) error {

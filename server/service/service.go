@@ -79,9 +79,6 @@ func New(store storage.Store, hooks Hooks) *Service {
 	return &Service{store: store, hooks: hooks, projectOf: map[uint64]uint64{}}
 }
 
-// Store is the store the service works on, for reads that need no check.
-func (s *Service) Store() storage.Store { return s.store }
-
 // Project returns project id if a may do perm in it.
 func (s *Service) Project(a Actor, id uint64, perm model.Permission) (model.Project, error) {
 	p, err := s.store.Project(id)
