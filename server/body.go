@@ -2,21 +2,22 @@ package server
 
 import (
 	"io"
+	"strings"
 
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gofiber/fiber/v2"
 )
 
-// limitBody reads the request body, at most limit bytes, and refuses a
-// larger one (413) before reading it when its Content-Length says so, or
-// once limit bytes have come. The server streams request bodies
-// (StreamRequestBody), so nothing is read before this runs: it is placed
-// after authentication. A route that already has its body (an earlier
-// limitBody on the way) passes through.
+// limitBody reads the request body, at most limit bytes (0: the route's
+// own limit, see routeLimit), and refuses a larger one (413) before
+// reading it when its Content-Length says so, or once limit bytes have
+// come. The server streams request bodies (StreamRequestBody), so nothing
+// is read before this runs: it is placed after authentication.
 func (s *Server) limitBody(limit int) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if c.Locals("body-read") != nil {
-			return c.Next()
+		limit := limit
+		if limit == 0 {
+			limit = s.routeLimit(c)
 		}
 		req := c.Request()
 		if n := req.Header.ContentLength(); n > limit {
@@ -34,9 +35,19 @@ func (s *Server) limitBody(limit int) fiber.Handler {
 		} else if len(req.Body()) > limit {
 			return tooLarge(limit)
 		}
-		c.Locals("body-read", true)
 		return c.Next()
 	}
+}
+
+// routeLimit is the body limit of an API request: the routes that take
+// articles (a text of up to 16 MiB, a file to import) get BodyLimit,
+// every other JSONLimit.
+func (s *Server) routeLimit(c *fiber.Ctx) int {
+	path := strings.TrimSuffix(c.Path(), "/")
+	if c.Method() == fiber.MethodPost && (path == "/api/articles" || path == "/api/import") {
+		return s.cfg.BodyLimit
+	}
+	return s.cfg.JSONLimit
 }
 
 func tooLarge(limit int) error {
