@@ -20,8 +20,9 @@ import (
 )
 
 // startServe runs `gloss serve` on db as a process of its own and returns
-// its base URL and a function that SIGKILLs it.
-func startServe(t *testing.T, db string) (string, func()) {
+// its base URL, a function that SIGKILLs it (once; later calls do
+// nothing) and what it has logged.
+func startServe(t *testing.T, db string) (base string, kill func(), logs func() string) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -31,25 +32,41 @@ func startServe(t *testing.T, db string) (string, func()) {
 	ln.Close()
 	cmd := exec.Command(os.Args[0], "serve", "--addr", addr, "--db", db)
 	cmd.Env = append(os.Environ(), "GLOSS_TEST_MAIN=1")
-	var logs strings.Builder
-	cmd.Stdout, cmd.Stderr = io.Discard, &logs
+	var out strings.Builder
+	var mu sync.Mutex
+	cmd.Stdout, cmd.Stderr = lockedWriter{&mu, &out}, lockedWriter{&mu, &out}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
-	kill := func() { cmd.Process.Kill(); <-exited }
-	base := "http://" + addr
+	var once sync.Once
+	kill = func() { once.Do(func() { cmd.Process.Kill(); <-exited }) }
+	logs = func() string { mu.Lock(); defer mu.Unlock(); return out.String() }
+	base = "http://" + addr
 	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		if r, err := http.Get(base + "/healthz"); err == nil {
 			r.Body.Close()
-			return base, kill
+			return base, kill, logs
 		}
 		if time.Now().After(deadline) {
 			kill()
-			t.Fatalf("the server did not start:\n%s", logs.String())
+			t.Fatalf("the server did not start:\n%s", logs())
 		}
 	}
+}
+
+// lockedWriter lets a process's stdout and stderr share one buffer that
+// the test reads while the process writes.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // TestKillsUnderMixedWriters: gloss serve is SIGKILLed five times while
@@ -67,7 +84,7 @@ func TestKillsUnderMixedWriters(t *testing.T) {
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(acked) }
 
 	for run := range 5 {
-		base, kill := startServe(t, db)
+		base, kill, _ := startServe(t, db)
 		ctx, cancel := context.WithCancel(context.Background())
 		var wg sync.WaitGroup
 		for s := range 2 { // live sockets, several ops in flight

@@ -3,10 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -43,33 +40,8 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 	}
 	db, token, art := newDB(t, "annotator")
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(os.Args[0], "serve", "--addr", addr, "--db", db)
-	cmd.Env = append(os.Environ(), "GLOSS_TEST_MAIN=1")
-	var logs strings.Builder
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	defer func() { cmd.Process.Kill(); <-exited }()
-	base := "http://" + addr
-	for deadline := time.Now().Add(15 * time.Second); ; {
-		if r, err := http.Get(base + "/healthz"); err == nil {
-			r.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start:\n%s", logs.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	base, kill, logs := startServe(t, db)
+	defer kill()
 
 	// Four sockets, each keeping 8 ops in flight, until the kill.
 	const sockets, window = 4, 8
@@ -125,13 +97,10 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("only %d acks in 10 s:\n%s", n, logs.String())
+			t.Fatalf("only %d acks in 10 s:\n%s", n, logs())
 		}
 	}
-	if err := cmd.Process.Kill(); err != nil { // SIGKILL: no shutdown, no last commit
-		t.Fatal(err)
-	}
-	<-exited
+	kill() // SIGKILL: no shutdown, no last commit
 	cancel()
 	wg.Wait()
 
