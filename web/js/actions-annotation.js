@@ -2,7 +2,7 @@
 // beyond its fields: its change history and the notes about colleagues'
 // changes. actions.js merges these tables into its own.
 import { store, edits } from './app.js';
-import { annotationHistory } from './api-review.js';
+import { annotationHistory } from './api.js';
 import { patchOf } from './ann-fields.js';
 
 /** clicks are the popover's click actions, by data-action. */

@@ -79,6 +79,19 @@ export function exportURL({ format, project, done, clean, articles }) {
   return '/api/export' + query({ format, project, status: done ? 'done' : '', clean: clean ? 'true' : '', articles: articles || '' });
 }
 
+/** annotationHistory lists the changes of annotation id, oldest first. */
+export function annotationHistory(article, id) {
+  return request('GET', `/api/articles/${enc(article)}/annotations/${enc(id)}/history`);
+}
+
+/**
+ * deleteAnnotationIf deletes annotation id unless it changed since version
+ * ifVersion (0: whatever it is now): 409 then, and nothing is deleted.
+ */
+export function deleteAnnotationIf(article, id, ifVersion, opId) {
+  return request('DELETE', `/api/articles/${enc(article)}/annotations/${enc(id)}` + query({ if_version: ifVersion || '', op_id: opId || '' }));
+}
+
 /** api lists the server's endpoints the editor uses. */
 export const api = {
   login: (name, password) => request('POST', '/api/login', { name, password }, { noRedirect: true }),
@@ -98,7 +111,6 @@ export const api = {
   createAnnotation: (article, a) => request('POST', `/api/articles/${enc(article)}/annotations`, a),
   updateAnnotation: (article, id, patch) =>
     request('PATCH', `/api/articles/${enc(article)}/annotations/${enc(id)}`, patch),
-  deleteAnnotation: (article, id) => request('DELETE', `/api/articles/${enc(article)}/annotations/${enc(id)}`),
   // Count (apply false) or label every place in a project where a text occurs.
   labelText: (project, body) => request('POST', `/api/projects/${enc(project)}/label-text`, body),
   deleteAnnotations: (list) => request('POST', '/api/annotations/delete', { annotations: list }),

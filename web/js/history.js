@@ -35,7 +35,7 @@ import { addMethods } from './mixin.js';
 import { diff } from './ann-fields.js';
 import { fields, changes } from './undo-plan.js';
 import { applyMethods } from './history-apply.js';
-import { mayChange, whyNot } from './perm-review.js';
+import { mayChange, whyNot } from './perm.js';
 
 export { fields, changes };
 

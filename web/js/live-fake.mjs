@@ -219,7 +219,6 @@ export class FakeServer {
     return {
       createAnnotation: (art, b) => call('create', b, b.op_id),
       updateAnnotation: (art, id, b) => call('update', { ...b, id }, b.op_id),
-      deleteAnnotation: (art, id) => call('delete', { id }, ''),
       deleteAnnotationIf: (art, id, ifVersion, opId) => call('delete', { id, if_version: ifVersion || 0 }, opId || ''),
       projects: () => Promise.resolve(this.projects || [PROJECT]),
       annotations: () => Promise.resolve(this.annotations()),

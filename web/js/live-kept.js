@@ -6,7 +6,7 @@
 // reconnect is always safe. What is kept for an article that is not open
 // goes out over REST (flushStored).
 import { isTemp, sessionOf, ifVersion } from './live-ops.js';
-import { deleteAnnotationIf } from './api-review.js';
+import { deleteAnnotationIf } from './api.js';
 
 const KEY_PREFIX = 'gloss:pending:';
 

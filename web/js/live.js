@@ -23,7 +23,7 @@ import { restMethods } from './live-rest.js';
 import { overlayMethods } from './live-overlay.js';
 import { keptMethods } from './live-kept.js';
 import { reviewMethods } from './live-review.js';
-import { deleteAnnotationIf } from './api-review.js';
+import { deleteAnnotationIf } from './api.js';
 
 /** closeWait is how long close waits for the server's answer, in ms. */
 const closeWait = 1000;
@@ -45,7 +45,7 @@ export class LiveSync {
     const g = globalThis;
     this.store = deps.store;
     // The conditional DELETE of the REST fallback comes from
-    // api-review.js unless deps bring their own.
+    // api.js unless deps bring their own.
     this.api = deps.api ? { deleteAnnotationIf, ...deps.api } : deps.api;
     this.WebSocket = deps.WebSocket || g.WebSocket;
     this.storage = deps.storage !== undefined ? deps.storage : g.localStorage || null;

@@ -30,3 +30,22 @@ export function mayEdit(state, an) {
   if (an.id < 0 || can(state, 'edit_others')) return true;
   return !!state.me && an.author === state.me.name && can(state, 'annotate');
 }
+
+/**
+ * mayChange is mayEdit with the open article's own project (the one whose
+ * rights apply to its annotations), for the popover and the undo history.
+ * It offers everything when the server sent no permission list: then the
+ * server's refusal, shown in a toast, is what tells.
+ */
+export function mayChange(state, an) {
+  if (!an) return false;
+  const pid = state.article ? state.article.project : state.projectId;
+  const p = (state.projects || []).find((x) => x.id === pid);
+  if (!p || !Array.isArray(p.can)) return true;
+  return mayEdit({ ...state, projectId: pid }, an);
+}
+
+/** whyNot says, in one line, why the user may not change an. */
+export function whyNot(an) {
+  return `${an.author || 'Someone else'}'s annotation: in this project you may change only your own`;
+}

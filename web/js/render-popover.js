@@ -3,11 +3,11 @@
 // fields, and the offers to label the same text elsewhere; and, from
 // render-review.js, what colleagues changed in it, why it may not be
 // changed, and its history. Editing controls are disabled when this user
-// may not change the annotation (perm-review.js).
+// may not change the annotation (perm.js mayChange).
 import { h, fill, truncate, oneLine } from './dom.js';
 import { sameTextSpans } from './matches.js';
 import { suggestions } from './suggest.js';
-import { mayChange } from './perm-review.js';
+import { mayChange } from './perm.js';
 import { reviewNotes, historySection } from './render-review.js';
 
 /** popoverMethods are Renderer's methods for the popover; render.js adds them to the class. */

@@ -4,7 +4,7 @@
 // this user may not change it; and the History section.
 import { h } from './dom.js';
 import { fieldName, showValue, valueOf } from './ann-fields.js';
-import { whyNot } from './perm-review.js';
+import { whyNot } from './perm.js';
 
 /**
  * reviewNotes returns the popover's notes about annotation an: why it

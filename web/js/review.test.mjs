@@ -9,7 +9,7 @@ import { diff, patchOf, mergeAttrs, valueOf, names } from './ann-fields.js';
 import { applyOp, wire } from './live-ops.js';
 import { planRevert, editedSince, skipNote, askNote, changes } from './undo-plan.js';
 import { describeEntry, relTime } from './render-review.js';
-import { mayChange } from './perm-review.js';
+import { mayChange } from './perm.js';
 import { FakeServer, MemoryStorage, PROJECT, peer, truth, annAndBen } from './live-fake.mjs';
 import { pendingKey } from './live-kept.js';
 import { SIGNED_OUT_WAIT, BACKOFF_MAX } from './live-socket.js';
