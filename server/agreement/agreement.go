@@ -16,8 +16,16 @@
 // server and the CLI gather the layers, this only counts.
 package agreement
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Span is a half-open range of code points.
-type Span struct{ Start, End int }
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
 
 // Units marks the code points of a text of n code points that lie inside
 // any of the spans (clipped to the text).
@@ -39,7 +47,7 @@ func Kappa(a, b []bool) (kappa float64, ok bool) {
 	if len(a) != len(b) || len(a) == 0 {
 		return 0, false
 	}
-	var both, onlyA, onlyB, none float64
+	var both, onlyA, onlyB, none int
 	for i := range a {
 		switch {
 		case a[i] && b[i]:
@@ -52,9 +60,19 @@ func Kappa(a, b []bool) (kappa float64, ok bool) {
 			none++
 		}
 	}
-	n := float64(len(a))
-	po := (both + none) / n
-	pa, pb := (both+onlyA)/n, (both+onlyB)/n
+	return kappaCounts(both, onlyA, onlyB, none)
+}
+
+// kappaCounts is Kappa from the four cells of the two annotators' table,
+// so a report can count them over spans instead of over a []bool per code
+// point.
+func kappaCounts(both, onlyA, onlyB, none int) (kappa float64, ok bool) {
+	n := float64(both + onlyA + onlyB + none)
+	if n == 0 {
+		return 0, false
+	}
+	po := float64(both+none) / n
+	pa, pb := float64(both+onlyA)/n, float64(both+onlyB)/n
 	pe := pa*pb + (1-pa)*(1-pb)
 	if pe == 1 {
 		return 0, false
@@ -132,10 +150,31 @@ func Alpha(codes [][]int8) (alpha float64, ok bool) {
 // F1Exact is span F1 counting a span of a as matched when b has one with
 // the same start and end. ok is false when neither has a span.
 func F1Exact(a, b []Span) (f1 float64, ok bool) {
-	if len(a)+len(b) == 0 {
+	return f1Score(exactMatches(a, b), len(a)+len(b))
+}
+
+// F1Overlap is span F1 where a span of a matches a span of b that it
+// overlaps, each span matched at most once (a maximum matching, so the
+// order of the spans does not change the figure). ok is false when
+// neither has a span.
+func F1Overlap(a, b []Span) (f1 float64, ok bool) {
+	return f1Score(overlapMatches(a, b), len(a)+len(b))
+}
+
+func f1Score(matched, spans int) (float64, bool) {
+	if spans == 0 {
 		return 0, false
 	}
-	in := map[Span]int{}
+	return 2 * float64(matched) / float64(spans), true
+}
+
+// exactMatches counts the spans of a that have a span of b with the same
+// start and end, each span of b used once.
+func exactMatches(a, b []Span) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	in := make(map[Span]int, len(b))
 	for _, s := range b {
 		in[s]++
 	}
@@ -146,40 +185,60 @@ func F1Exact(a, b []Span) (f1 float64, ok bool) {
 			matched++
 		}
 	}
-	return 2 * float64(matched) / float64(len(a)+len(b)), true
+	return matched
 }
 
-// F1Overlap is span F1 where a span of a matches a span of b that it
-// overlaps, each span matched at most once (a maximum matching, so the
-// order of the spans does not change the figure). ok is false when
-// neither has a span.
-func F1Overlap(a, b []Span) (f1 float64, ok bool) {
-	if len(a)+len(b) == 0 {
-		return 0, false
+// overlapMatches is the size of a maximum one-to-one matching of the spans
+// of a with the spans of b they overlap.
+func overlapMatches(a, b []Span) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
 	}
-	overlaps := func(x, y Span) bool { return x.Start < y.End && y.Start < x.End }
+	// The spans of b that overlap x start before x ends and end after x
+	// starts. With b sorted by start and reach[j] the furthest end among
+	// bs[:j+1], the scan back from the last one starting before x ends
+	// stops at the first j whose reach falls short of x: an article with
+	// thousands of spans of a label costs about its overlaps, not |a|·|b|.
+	bs := slices.Clone(b)
+	slices.SortFunc(bs, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) })
+	reach := make([]int, len(bs))
+	for j, y := range bs {
+		reach[j] = y.End
+		if j > 0 {
+			reach[j] = max(reach[j], reach[j-1])
+		}
+	}
 	adj := make([][]int, len(a))
 	for i, x := range a {
-		for j, y := range b {
-			if overlaps(x, y) {
+		hi, _ := slices.BinarySearchFunc(bs, x.End, func(y Span, end int) int {
+			if y.Start < end {
+				return -1
+			}
+			return 1
+		})
+		for j := hi - 1; j >= 0 && reach[j] > x.Start; j-- {
+			if bs[j].End > x.Start {
 				adj[i] = append(adj[i], j)
 			}
 		}
 	}
-	// Augmenting paths (Kuhn's algorithm): a layer's spans of one label in
-	// one article are few, so O(V·E) is plenty.
-	matchB := make([]int, len(b))
+	// Augmenting paths (Kuhn's algorithm), a span of b seen once per
+	// attempt (seen[j] == attempt): overlaps of one label in one article
+	// are few, so O(V·E) is plenty.
+	matchB := make([]int, len(bs))
 	for j := range matchB {
 		matchB[j] = -1
 	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
+	seen := make([]int, len(bs))
+	attempt := 0
+	var try func(i int) bool
+	try = func(i int) bool {
 		for _, j := range adj[i] {
-			if seen[j] {
+			if seen[j] == attempt {
 				continue
 			}
-			seen[j] = true
-			if matchB[j] < 0 || try(matchB[j], seen) {
+			seen[j] = attempt
+			if matchB[j] < 0 || try(matchB[j]) {
 				matchB[j] = i
 				return true
 			}
@@ -188,9 +247,10 @@ func F1Overlap(a, b []Span) (f1 float64, ok bool) {
 	}
 	matched := 0
 	for i := range a {
-		if try(i, make([]bool, len(b))) {
+		attempt++
+		if try(i) {
 			matched++
 		}
 	}
-	return 2 * float64(matched) / float64(len(a)+len(b)), true
+	return matched
 }
