@@ -8,12 +8,16 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
+// Every annotation route takes ?layer=: "gold", or an annotator's name in
+// an independent project; without it, the caller's own default (gold, or
+// their own layer when they annotate blind). service.ReadLayer decides.
+
 func (s *Server) listAnnotations(c *fiber.Ctx) error {
 	id, err := idParam(c, "id", "article")
 	if err != nil {
 		return err
 	}
-	as, err := s.svc.Annotations(actor(c), id)
+	as, err := s.svc.Annotations(actor(c), id, c.Query("layer"))
 	if err != nil {
 		return err
 	}
@@ -25,7 +29,7 @@ func (s *Server) createAnnotation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionCreate, Body: c.Body()})
+	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionCreate, Body: c.Body(), Layer: c.Query("layer")})
 	if err != nil {
 		return err
 	}
@@ -46,7 +50,7 @@ func (s *Server) patchAnnotation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionUpdate, Body: c.Body(), PathID: aid})
+	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionUpdate, Body: c.Body(), PathID: aid, Layer: c.Query("layer")})
 	if err != nil {
 		return err
 	}
@@ -61,7 +65,7 @@ func (s *Server) deleteAnnotation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r := service.ChangeRequest{Action: model.ActionDelete, Body: c.Body(), PathID: aid, OpID: c.Query("op_id")}
+	r := service.ChangeRequest{Action: model.ActionDelete, Body: c.Body(), PathID: aid, OpID: c.Query("op_id"), Layer: c.Query("layer")}
 	if v := c.Query("if_version"); v != "" {
 		if r.IfVersion, err = strconv.ParseUint(v, 10, 64); err != nil || r.IfVersion == 0 {
 			return invalid("query parameter if_version must be a version number")
@@ -78,7 +82,7 @@ func (s *Server) annotationHistory(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	h, err := s.svc.History(actor(c), id, aid)
+	h, err := s.svc.History(actor(c), id, c.Query("layer"), aid)
 	if err != nil {
 		return err
 	}

@@ -28,10 +28,7 @@ func (s *Server) listArticles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if f, err = s.svc.Filter(actor(c), f, model.PermView); err != nil {
-		return err
-	}
-	as, total, err := s.store.Articles(f)
+	as, total, err := s.svc.Articles(actor(c), f)
 	if err != nil {
 		return err
 	}
@@ -54,7 +51,7 @@ func articleFilter(c *fiber.Ctx) (storage.ArticleFilter, error) {
 	}
 	f.Status = model.Status(c.Query("status"))
 	if f.Status != "" && !f.Status.Valid() {
-		return f, invalid("unknown status %q (new, in_progress or done)", f.Status)
+		return f, invalid("unknown status %q (%s)", f.Status, model.Statuses)
 	}
 	f.Query = c.Query("q")
 	if f.Offset, err = intQuery(c, "offset", 0, 0, 1<<30); err != nil {
@@ -135,30 +132,75 @@ func (s *Server) patchArticle(c *fiber.Ctx) error {
 	if req.Status == nil {
 		return invalid("nothing to change: send {\"status\": ...}")
 	}
-	if _, err := s.svc.ArticleProject(actor(c), id, model.PermSetStatus); err != nil {
-		return err
-	}
-	a, err := s.store.SetStatus(id, *req.Status)
+	a, err := s.svc.SetStatus(actor(c), id, *req.Status)
 	if err != nil {
 		return err
 	}
 	return c.JSON(a)
 }
 
-// nextArticle finds the next article after :id, in id order and wrapping
-// round, in the same project, that is not done.
+// nextArticle hands the caller their next article after :id: by
+// assignment in an independent project, else the next one in id order,
+// wrapping round, that is not done (service.Next).
 func (s *Server) nextArticle(c *fiber.Ctx) error {
 	id, err := idParam(c, "id", "article")
 	if err != nil {
 		return err
 	}
-	cur, err := s.svc.Article(actor(c), id)
-	if err != nil {
-		return err
-	}
-	next, err := s.store.NextArticle(cur.Project, id)
+	next, err := s.svc.Next(actor(c), id)
 	if err != nil {
 		return err
 	}
 	return c.JSON(next)
+}
+
+// assignArticle hands the caller their next article of an independent
+// project: GET /api/projects/:id/next.
+func (s *Server) assignArticle(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "project")
+	if err != nil {
+		return err
+	}
+	a, err := s.svc.Assign(actor(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
+}
+
+// submitLayer submits the caller's layer of an independent project's
+// article: POST /api/articles/:id/submit.
+func (s *Server) submitLayer(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	a, err := s.svc.SubmitLayer(actor(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
+}
+
+// reopenLayer gives an annotator's submitted layer back to them:
+// POST /api/articles/:id/reopen {"annotator": NAME}.
+func (s *Server) reopenLayer(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	var req struct {
+		Annotator string `json:"annotator"`
+	}
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Annotator == "" {
+		return invalid("name the annotator whose layer to reopen: {\"annotator\": NAME}")
+	}
+	a, err := s.svc.ReopenLayer(actor(c), id, req.Annotator)
+	if err != nil {
+		return err
+	}
+	return c.JSON(a)
 }

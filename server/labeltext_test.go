@@ -33,7 +33,7 @@ func TestLabelText(t *testing.T) {
 	count := func() int {
 		n := 0
 		for _, id := range []uint64{e.art.ID, other.ID} {
-			as, err := e.db.Annotations(id)
+			as, err := e.db.Annotations(id, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +87,7 @@ func TestLabelText(t *testing.T) {
 		t.Fatalf("%d annotations after labelling, want 9", n)
 	}
 	for _, id := range []uint64{e.art.ID, other.ID} {
-		as, _ := e.db.Annotations(id)
+		as, _ := e.db.Annotations(id, "")
 		for _, a := range as {
 			if a.Text != "Read more »" || a.Label != "BOILERPLATE" {
 				t.Errorf("article %d: %s %q", id, a.Label, a.Text)
@@ -164,7 +164,7 @@ func TestLabelTextLive(t *testing.T) {
 	}
 	upTo(version+600, "labels")
 	var list []string
-	as, _ := e.db.Annotations(many.ID)
+	as, _ := e.db.Annotations(many.ID, "")
 	for _, a := range as {
 		list = append(list, fmt.Sprintf(`{"article":%d,"id":%d}`, a.Article, a.ID))
 	}
@@ -195,10 +195,10 @@ func TestLabelTextSkipsCovered(t *testing.T) {
 	if code != 200 || res.Places != seedPlaces+2 {
 		t.Fatalf("%d %s: want %d places (the seed's and the other article's two)", code, body, seedPlaces+2)
 	}
-	if anns, _ := e.db.Annotations(tailArt.ID); len(anns) != 1 {
+	if anns, _ := e.db.Annotations(tailArt.ID, ""); len(anns) != 1 {
 		t.Errorf("the tail article has %d annotations, want its one tail", len(anns))
 	}
-	if anns, _ := e.db.Annotations(other.ID); len(anns) != 2 {
+	if anns, _ := e.db.Annotations(other.ID, ""); len(anns) != 2 {
 		t.Errorf("the other article has %d annotations, want 2", len(anns))
 	}
 }

@@ -25,13 +25,15 @@ func (s *Server) liveGuard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.svc.ArticleProject(actor(c), id, model.PermView); err != nil {
+	_, layer, err := s.svc.ArticleLayer(actor(c), id, c.Query("layer"), model.PermView)
+	if err != nil {
 		return err
 	}
 	if s.hub.Full(actor(c).Name) {
 		return model.Errorf(model.ETOOMANY, "%s has too many live sockets open: close some tabs (or raise the bound)", actor(c).Name)
 	}
 	c.Locals("article", id)
+	c.Locals("layer", strings.Clone(layer))
 	return c.Next()
 }
 
@@ -93,8 +95,9 @@ func (s *Server) sameOrigin(c *fiber.Ctx) error {
 func (s *Server) liveSocket() fiber.Handler {
 	return websocket.New(func(conn *websocket.Conn) {
 		article, _ := conn.Locals("article").(uint64)
+		layer, _ := conn.Locals("layer").(string)
 		a, _ := conn.Locals("actor").(service.Actor)
-		s.hub.Serve(conn.Conn, article, a)
+		s.hub.Serve(conn.Conn, article, layer, a)
 	}, websocket.Config{
 		// The guard has checked the origin already, with the allow-list.
 		Origins: []string{"*"},

@@ -340,7 +340,7 @@ func TestLiveConcurrent(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	version, stored, err := e.db.Snapshot(e.art.ID)
+	version, stored, err := e.db.Snapshot(e.art.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +361,7 @@ func TestLiveConcurrent(t *testing.T) {
 		}
 		lc.drop()
 	}
-	all, _, _ := e.db.OpsSince(e.art.ID, 0, 1<<20)
+	all, _, _ := e.db.OpsSince(e.art.ID, "", 0, 1<<20)
 	seen := map[string]bool{}
 	for _, op := range all {
 		key := op.Author + "/" + op.OpID

@@ -153,7 +153,7 @@ func state(t *testing.T, db *storage.DB) string {
 	}
 	enc.Encode([]any{ps, us, toks, sess, arts})
 	for _, a := range arts {
-		anns, _ := db.Annotations(a.ID)
+		anns, _ := db.Annotations(a.ID, "")
 		enc.Encode(anns)
 	}
 	return b.String()

@@ -41,7 +41,7 @@ func TestImportProvenance(t *testing.T) {
 		t.Fatalf("%d articles", len(arts))
 	}
 	art := arts[0]
-	anns, _ := tm.db.Annotations(art.ID)
+	anns, _ := tm.db.Annotations(art.ID, "")
 	if len(anns) != 1 {
 		t.Fatalf("%d annotations", len(anns))
 	}
@@ -62,7 +62,7 @@ func TestImportProvenance(t *testing.T) {
 		t.Fatalf("keep_authors by an admin: %d %s", code, body)
 	}
 	arts, _, _ = tm.db.Articles(storage.ArticleFilter{Query: "Forged"})
-	anns, _ = tm.db.Annotations(arts[0].ID)
+	anns, _ = tm.db.Annotations(arts[0].ID, "")
 	if anns[0].Author != "ana" || anns[0].CreatedAt.Year() != 2020 || arts[0].Status != model.StatusDone {
 		t.Errorf("kept authors: %+v, status %s", anns[0], arts[0].Status)
 	}

@@ -10,15 +10,17 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Annotations returns an article's annotations ordered by start, then end.
-func (db *DB) Annotations(articleID uint64) ([]model.Annotation, error) {
-	_, out, err := db.Snapshot(articleID)
+// Annotations returns the annotations of one layer of an article ("" the
+// gold layer), ordered by start, then end.
+func (db *DB) Annotations(articleID uint64, layer string) ([]model.Annotation, error) {
+	_, out, err := db.Snapshot(articleID, layer)
 	return out, err
 }
 
-// Snapshot returns an article's version and its annotations at that
-// version, read in one transaction.
-func (db *DB) Snapshot(articleID uint64) (uint64, []model.Annotation, error) {
+// Snapshot returns one layer's version and its annotations at that
+// version, read in one transaction. A layer nobody has written yet is
+// empty at version 0.
+func (db *DB) Snapshot(articleID uint64, layer string) (uint64, []model.Annotation, error) {
 	var (
 		out     []model.Annotation
 		version uint64
@@ -28,24 +30,38 @@ func (db *DB) Snapshot(articleID uint64) (uint64, []model.Annotation, error) {
 		if err != nil {
 			return err
 		}
-		version = a.Version
-		ri := model.NewRuneIndex(a.Text)
-		out = []model.Annotation{}
-		return docBucket(tx, articleID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
-			var an model.Annotation
-			if err := json.Unmarshal(v, &an); err != nil {
-				return fmt.Errorf("annotation %d: %w", btoi(k), err)
-			}
-			an.Text = ri.Slice(an.Start, an.End)
-			out = append(out, an)
-			return nil
-		})
+		b, v, err := readDoc(tx, a, layer)
+		if err != nil {
+			return err
+		}
+		version = v
+		out, err = readAnnotations(b, model.NewRuneIndex(a.Text))
+		return err
 	})
 	if err != nil {
 		return 0, nil, wrap(err, "annotations")
 	}
-	SortAnnotations(out)
 	return version, out, nil
+}
+
+// readAnnotations decodes the annotations of a layer's bucket (nil: none),
+// sorted, with their texts.
+func readAnnotations(doc *bolt.Bucket, ri *model.RuneIndex) ([]model.Annotation, error) {
+	out := []model.Annotation{}
+	if doc == nil {
+		return out, nil
+	}
+	err := doc.Bucket(bucketAnn).ForEach(func(k, v []byte) error {
+		var an model.Annotation
+		if err := json.Unmarshal(v, &an); err != nil {
+			return fmt.Errorf("annotation %d: %w", btoi(k), err)
+		}
+		an.Text = ri.Slice(an.Start, an.End)
+		out = append(out, an)
+		return nil
+	})
+	SortAnnotations(out)
+	return out, err
 }
 
 // SortAnnotations orders annotations by start, then longer first, then id:
@@ -72,6 +88,9 @@ func docBucket(tx *bolt.Tx, articleID uint64) *bolt.Bucket {
 // not applied again: Apply returns the op it made the first time.
 // Concurrent changes share transactions (a group commit), so they share
 // an fsync.
+//
+// c.Layer names the layer: "" the gold one, else an annotator's, created
+// on its first change.
 func (db *DB) Apply(articleID uint64, c model.Change) (model.Op, error) {
 	return db.ApplyAsync(articleID, c)()
 }
@@ -105,61 +124,133 @@ func opIDKey(author, opID string) []byte { return []byte(author + "\x00" + opID)
 // first Put. The article stays open for the group's other changes to it;
 // endGroup writes its metadata once.
 func (db *DB) apply(tx *bolt.Tx, articleID uint64, c model.Change) (model.Op, error) {
-	d := db.group[articleID]
+	key := docKey{articleID, c.Layer}
+	d := db.group[key]
 	if d == nil {
+		art := db.arts[articleID]
+		if art == nil {
+			a, err := article(tx, articleID, false)
+			if err != nil {
+				return model.Op{}, err
+			}
+			art = &artTx{a: a}
+		}
 		var err error
-		if d, err = db.openDoc(tx, articleID, nil); err != nil {
+		if d, err = db.openDoc(tx, art, c.Layer, nil); err != nil {
 			return model.Op{}, err
 		}
-		db.group[articleID] = d
+		db.arts[articleID] = art
+		db.group[key] = d
 	}
 	return d.change(c)
 }
 
+// docKey names one layer of one article in a group.
+type docKey struct {
+	article uint64
+	layer   string
+}
+
+// artTx is an article's record inside a write transaction, shared by the
+// docTx of each of its layers the group changes, and written once.
+type artTx struct {
+	a     model.Article
+	dirty bool
+}
+
 // beginGroup forgets the articles of the previous transaction (committed,
 // or rolled back and retried).
-func (db *DB) beginGroup() { db.group = map[uint64]*docTx{} }
+func (db *DB) beginGroup() {
+	db.group = map[docKey]*docTx{}
+	db.arts = map[uint64]*artTx{}
+}
 
-// endGroup writes the metadata of every article the group changed.
-func (db *DB) endGroup(*bolt.Tx) error {
+// endGroup writes the metadata of every layer and article the group
+// changed.
+func (db *DB) endGroup(tx *bolt.Tx) error {
 	for _, d := range db.group {
 		if err := d.save(); err != nil {
 			return err
 		}
 	}
+	for _, art := range db.arts {
+		if art.dirty {
+			if err := putArticle(tx, art.a); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
-// docTx is one article inside a write transaction: its metadata as it
-// changes, its schema and text index, and its buckets. Changes go through
-// change; save writes the metadata once, however many changes came.
+// docTx is one layer of an article inside a write transaction: its
+// metadata as it changes, its schema and text index, and its buckets.
+// Changes go through change; save writes the metadata once, however many
+// changes came.
 type docTx struct {
 	tx               *bolt.Tx
-	art              model.Article
+	art              *artTx
+	layer            *model.Layer // nil for the gold layer, whose metadata is the article's
+	layerB           *bolt.Bucket
 	p                model.Project
 	ri               *model.RuneIndex
 	ops, anns, opids *bolt.Bucket
 	dirty            bool
-	max              int // annotations the article may hold
+	max              int // annotations the layer may hold
 }
 
-// openDoc loads an article for changes; ri may be given when the caller
-// has the text indexed already.
-func (db *DB) openDoc(tx *bolt.Tx, articleID uint64, ri *model.RuneIndex) (*docTx, error) {
-	art, err := article(tx, articleID, false)
-	if err != nil {
-		return nil, err
-	}
-	p, err := db.cache.project(tx, art.Project)
+// openDoc loads a layer of an article for changes ("" the gold layer; an
+// annotator's is created on its first change); ri may be given when the
+// caller has the text indexed already.
+func (db *DB) openDoc(tx *bolt.Tx, art *artTx, layer string, ri *model.RuneIndex) (*docTx, error) {
+	p, err := db.cache.project(tx, art.a.Project)
 	if err != nil {
 		return nil, err
 	}
 	if ri == nil {
-		ri = db.cache.text(tx, articleID)
+		ri = db.cache.text(tx, art.a.ID)
 	}
-	doc := docBucket(tx, articleID)
-	return &docTx{tx: tx, art: art, p: p, ri: ri, max: db.maxAnns,
-		ops: doc.Bucket(bucketOps), anns: doc.Bucket(bucketAnn), opids: doc.Bucket(bucketOpIDs)}, nil
+	d := &docTx{tx: tx, art: art, p: p, ri: ri, max: db.maxAnns}
+	doc := docBucket(tx, art.a.ID)
+	if layer != "" {
+		if doc, d.layer, err = openLayer(tx, art.a.ID, layer, db.now()); err != nil {
+			return nil, err
+		}
+		d.layerB = doc
+	}
+	d.ops, d.anns, d.opids = doc.Bucket(bucketOps), doc.Bucket(bucketAnn), doc.Bucket(bucketOpIDs)
+	return d, nil
+}
+
+// version and count point at the layer's op-log version and annotation
+// count: the article's own for the gold layer.
+func (d *docTx) version() *uint64 {
+	if d.layer != nil {
+		return &d.layer.Version
+	}
+	return &d.art.a.Version
+}
+
+func (d *docTx) count() *int {
+	if d.layer != nil {
+		return &d.layer.Count
+	}
+	return &d.art.a.Count
+}
+
+// locked refuses a change to an annotator's layer that its annotator has
+// submitted, or of an article a reviewer has marked reviewed.
+func (d *docTx) locked() error {
+	if d.layer == nil {
+		return nil
+	}
+	if d.layer.Status == model.LayerSubmitted {
+		return model.Errorf(model.EFORBIDDEN, "%s's layer of article %d is submitted, so it is locked; a reviewer can reopen it", d.layer.Name, d.art.a.ID)
+	}
+	if d.art.a.Status == model.StatusReviewed {
+		return model.Errorf(model.EFORBIDDEN, "article %d is reviewed, so it is locked for annotators; a reviewer can reopen it", d.art.a.ID)
+	}
+	return nil
 }
 
 // change makes one change: the annotation, its op-log entry and its op_id.
@@ -175,12 +266,16 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 			return op, err
 		}
 	}
+	if err := d.locked(); err != nil {
+		return model.Op{}, err
+	}
 	var an model.Annotation
 	var err error
+	count, version := d.count(), d.version()
 	switch c.Action {
 	case model.ActionCreate:
-		if d.art.Count >= d.max {
-			return model.Op{}, model.Errorf(model.ETOOLARGE, "article %d holds %d annotations, the most one article may hold", d.art.ID, d.max)
+		if *count >= d.max {
+			return model.Op{}, model.Errorf(model.ETOOLARGE, "article %d holds %d annotations, the most one article may hold", d.art.a.ID, d.max)
 		}
 		if an, err = model.NewAnnotation(d.p, d.ri, c); err != nil {
 			return model.Op{}, err
@@ -189,15 +284,18 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 		if err != nil {
 			return model.Op{}, err
 		}
-		an.ID, an.Article, an.CreatedAt = seq, d.art.ID, c.Applied
-		d.art.Count++
+		an.ID, an.Article, an.CreatedAt = seq, d.art.a.ID, c.Applied
+		if d.layer != nil {
+			an.Layer = d.layer.Name
+		}
+		*count++
 	case model.ActionUpdate, model.ActionDelete:
 		ok, err := getJSON(d.anns, itob(c.ID), &an)
 		if err != nil {
 			return model.Op{}, err
 		}
 		if !ok {
-			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in article %d", c.ID, d.art.ID)
+			return model.Op{}, model.Errorf(model.ENOTFOUND, "annotation %d not found in %s", c.ID, d.where())
 		}
 		an.Text = d.ri.Slice(an.Start, an.End)
 		if c.IfVersion != 0 && an.Version != c.IfVersion {
@@ -213,15 +311,15 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 				return model.Op{}, err
 			}
 		} else {
-			d.art.Count--
+			*count--
 		}
 	default:
 		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update or delete)", c.Action)
 	}
-	d.art.Version++
+	*version++
 	d.dirty = true
-	an.Version, an.UpdatedAt, an.UpdatedBy = d.art.Version, c.Applied, c.Author
-	op := model.Op{Version: d.art.Version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
+	an.Version, an.UpdatedAt, an.UpdatedBy = *version, c.Applied, c.Author
+	op := model.Op{Version: *version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
 
 	stored := an
 	stored.Text = "" // derived from the text on read
@@ -252,22 +350,41 @@ func who(an model.Annotation) string {
 	return an.Author
 }
 
-// save writes the article's metadata if a change moved it. The first
-// change moves a new article to in_progress.
+// where names the layer for messages.
+func (d *docTx) where() string {
+	if d.layer != nil {
+		return fmt.Sprintf("%s's layer of article %d", d.layer.Name, d.art.a.ID)
+	}
+	return fmt.Sprintf("article %d", d.art.a.ID)
+}
+
+// save records that a change moved the layer: the first change moves a
+// new article, and an assigned layer, to in_progress. The article record
+// itself is written once by endGroup.
 func (d *docTx) save() error {
 	if !d.dirty {
 		return nil
 	}
-	if d.art.Status == model.StatusNew {
-		d.art.Status = model.StatusInProgress
+	if d.art.a.Status == model.StatusNew {
+		d.art.a.Status = model.StatusInProgress
 	}
-	return putArticle(d.tx, d.art)
+	if d.layer == nil {
+		d.art.dirty = true
+		return nil
+	}
+	if d.art.a.Status == model.StatusInProgress {
+		d.art.dirty = true
+	}
+	if d.layer.Status == model.LayerAssigned {
+		d.layer.Status = model.LayerInProgress
+	}
+	return putJSON(d.layerB, keyLayerInfo, d.layer)
 }
 
 // OpsSince returns the article's ops with versions after since, oldest
 // first. When more than max would come back it returns none and false: the
 // caller should send the full state instead.
-func (db *DB) OpsSince(articleID, since uint64, max int) ([]model.Op, bool, error) {
+func (db *DB) OpsSince(articleID uint64, layer string, since uint64, max int) ([]model.Op, bool, error) {
 	var out []model.Op
 	ok := true
 	err := db.bolt.View(func(tx *bolt.Tx) error {
@@ -275,15 +392,22 @@ func (db *DB) OpsSince(articleID, since uint64, max int) ([]model.Op, bool, erro
 		if err != nil {
 			return err
 		}
-		if since > a.Version {
+		doc, version, err := readDoc(tx, a, layer)
+		if err != nil {
+			return err
+		}
+		if since > version {
 			ok = false // the client knows a future this file does not: resync
 			return nil
 		}
-		if a.Version-since > uint64(max) {
+		if version-since > uint64(max) {
 			ok = false
 			return nil
 		}
-		c := docBucket(tx, articleID).Bucket(bucketOps).Cursor()
+		if doc == nil {
+			return nil
+		}
+		c := doc.Bucket(bucketOps).Cursor()
 		for k, v := c.Seek(itob(since + 1)); k != nil; k, v = c.Next() {
 			var op model.Op
 			if err := json.Unmarshal(v, &op); err != nil {
@@ -304,15 +428,20 @@ func (db *DB) OpsSince(articleID, since uint64, max int) ([]model.Op, bool, erro
 // annotation in that article, ever). It reads the whole log of the
 // article: logs are per article, and reading one of 10,000 ops takes
 // milliseconds.
-func (db *DB) History(articleID, annotation uint64) ([]model.Op, error) {
+func (db *DB) History(articleID uint64, layer string, annotation uint64) ([]model.Op, error) {
 	var out []model.Op
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		if _, err := article(tx, articleID, false); err != nil {
+		a, err := article(tx, articleID, false)
+		if err != nil {
+			return err
+		}
+		doc, _, err := readDoc(tx, a, layer)
+		if err != nil || doc == nil {
 			return err
 		}
 		// The id is in every op's JSON; look for it before decoding.
 		needle := fmt.Appendf(nil, `"annotation":{"id":%d,`, annotation)
-		return docBucket(tx, articleID).Bucket(bucketOps).ForEach(func(k, v []byte) error {
+		return doc.Bucket(bucketOps).ForEach(func(k, v []byte) error {
 			if !bytes.Contains(v, needle) {
 				return nil
 			}

@@ -21,9 +21,16 @@ type ArticleFilter struct {
 	Projects map[uint64]bool
 	Status   model.Status
 	Query    string // case-insensitive substring of the title, source or text
-	Offset   int
-	Limit    int // default 50, at most 500
+	// Layer is the layer EachArticle reads: "" the gold one, an
+	// annotator's name, or AllLayers for every layer (gold first), each
+	// annotation carrying its Layer.
+	Layer  string
+	Offset int
+	Limit  int // default 50, at most 500
 }
+
+// AllLayers as ArticleFilter.Layer reads every layer.
+const AllLayers = "*"
 
 func (f ArticleFilter) passes(project uint64, status model.Status) bool {
 	return (f.Project == 0 || project == f.Project) && (f.Status == "" || status == f.Status) &&
@@ -65,7 +72,7 @@ func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
 			}
 			total++
 		}
-		return nil
+		return withLayers(tx, out)
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("storage: articles: %w", err)
@@ -73,11 +80,14 @@ func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
 	return out, total, nil
 }
 
-// Article returns the article with its text.
+// Article returns the article with its text and its layers.
 func (db *DB) Article(id uint64) (model.Article, error) {
 	var a model.Article
 	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
-		a, err = article(tx, id, true)
+		if a, err = article(tx, id, true); err != nil {
+			return err
+		}
+		a.Layers, err = layers(tx, id)
 		return err
 	})
 	return a, err
@@ -145,7 +155,7 @@ func prepareArticle(a *model.Article) error {
 		a.Status = model.StatusNew
 	}
 	if !a.Status.Valid() {
-		return model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", a.Status)
+		return model.Errorf(model.EINVALID, "unknown status %q (%s)", a.Status, model.Statuses)
 	}
 	sum := sha256.Sum256([]byte(a.Text))
 	a.Hash = hex.EncodeToString(sum[:])
@@ -206,7 +216,7 @@ func (db *DB) createArticle(tx *bolt.Tx, a model.Article) (model.Article, bool, 
 // SetStatus changes an article's workflow status.
 func (db *DB) SetStatus(id uint64, s model.Status) (model.Article, error) {
 	if !s.Valid() {
-		return model.Article{}, model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", s)
+		return model.Article{}, model.Errorf(model.EINVALID, "unknown status %q (%s)", s, model.Statuses)
 	}
 	var a model.Article
 	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
@@ -259,21 +269,10 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 					continue // before its annotations are decoded
 				}
 				a.Text = string(text)
-				ri := model.NewRuneIndex(a.Text)
-				anns := []model.Annotation{}
-				err := docBucket(tx, a.ID).Bucket(bucketAnn).ForEach(func(k, v []byte) error {
-					var an model.Annotation
-					if err := json.Unmarshal(v, &an); err != nil {
-						return fmt.Errorf("annotation %d: %w", btoi(k), err)
-					}
-					an.Text = ri.Slice(an.Start, an.End)
-					anns = append(anns, an)
-					return nil
-				})
+				anns, err := layerAnnotations(tx, a, f.Layer)
 				if err != nil {
 					return err
 				}
-				SortAnnotations(anns)
 				batch = append(batch, item{a, anns})
 			}
 			more = k != nil
@@ -291,4 +290,33 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 			}
 		}
 	}
+}
+
+// layerAnnotations reads the annotations of one layer of a (or of every
+// layer, gold first, with AllLayers).
+func layerAnnotations(tx *bolt.Tx, a model.Article, layer string) ([]model.Annotation, error) {
+	ri := model.NewRuneIndex(a.Text)
+	if layer != AllLayers {
+		doc, _, err := readDoc(tx, a, layer)
+		if err != nil {
+			return nil, err
+		}
+		return readAnnotations(doc, ri)
+	}
+	out, err := readAnnotations(docBucket(tx, a.ID), ri)
+	if err != nil {
+		return nil, err
+	}
+	ls, err := layers(tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		anns, err := readAnnotations(layerBucket(tx, a.ID, l.Name), ri)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, anns...)
+	}
+	return out, nil
 }

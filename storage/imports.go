@@ -40,7 +40,9 @@ func (db *DB) ImportArticles(project uint64, items []NewArticle) ([]Imported, er
 			}
 			res := Imported{Article: a, Created: created}
 			if created && len(it.Annotations) > 0 {
-				d, err := db.openDoc(tx, a.ID, model.NewRuneIndex(a.Text))
+				// Imported spans go to the gold layer.
+				art := &artTx{a: a}
+				d, err := db.openDoc(tx, art, "", model.NewRuneIndex(a.Text))
 				if err != nil {
 					return err
 				}
@@ -58,7 +60,10 @@ func (db *DB) ImportArticles(project uint64, items []NewArticle) ([]Imported, er
 				if err := d.save(); err != nil {
 					return err
 				}
-				res.Article = d.art
+				if err := putArticle(tx, art.a); err != nil {
+					return err
+				}
+				res.Article = art.a
 			}
 			out = append(out, res)
 		}

@@ -25,7 +25,7 @@ type listEntry struct {
 	Source  string
 }
 
-var statusCodes = []model.Status{model.StatusNew, model.StatusInProgress, model.StatusDone}
+var statusCodes = []model.Status{model.StatusNew, model.StatusInProgress, model.StatusDone, model.StatusSubmitted, model.StatusReviewed}
 
 // encodeList lays out e as project (8 bytes, big-endian), status (1 byte),
 // the title's length (uvarint), the title, and the source.
@@ -59,6 +59,7 @@ func decodeList(v []byte) (listEntry, error) {
 // putArticle writes an article's metadata (a.Text must be empty: texts
 // have their own bucket) and its list record.
 func putArticle(tx *bolt.Tx, a model.Article) error {
+	a.Layers, a.Mine = nil, nil // read beside the record, never stored in it
 	if err := putJSON(tx.Bucket(bucketArticles), itob(a.ID), a); err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func (db *DB) Projects() ([]model.Project, error) {
 			if err := json.Unmarshal(v, &p); err != nil {
 				return fmt.Errorf("project %d: %w", btoi(k), err)
 			}
-			out = append(out, p)
+			out = append(out, withDefaults(p))
 			return nil
 		})
 	})
@@ -58,7 +58,25 @@ func project(tx *bolt.Tx, id uint64) (model.Project, error) {
 	if !ok {
 		return p, model.Errorf(model.ENOTFOUND, "project %d not found", id)
 	}
-	return p, nil
+	return withDefaults(p), nil
+}
+
+// withDefaults fills in the settings of a project stored before they
+// existed (schema 3 files): shared, one annotator per article.
+func withDefaults(p model.Project) model.Project {
+	if p.Mode == "" {
+		p.Mode = model.ModeShared
+	}
+	if p.AnnotatorsPerArticle == 0 {
+		p.AnnotatorsPerArticle = 1
+	}
+	if p.Annotators == nil {
+		p.Annotators = []string{}
+	}
+	if p.Members == nil {
+		p.Members = []model.Member{}
+	}
+	return p
 }
 
 // CreateProject validates and stores a new project.
@@ -83,6 +101,7 @@ func (db *DB) createProject(tx *bolt.Tx, p model.Project) (model.Project, error)
 		return p, err
 	}
 	p.ID, p.CreatedAt = id, db.now()
+	p = withDefaults(p)
 	for i := range p.Labels {
 		if p.Labels[i].Attrs == nil {
 			p.Labels[i].Attrs = []model.AttrSpec{}

@@ -30,12 +30,19 @@ type Store interface {
 	EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error
 	ImportArticles(project uint64, items []NewArticle) ([]Imported, error)
 
-	Annotations(article uint64) ([]model.Annotation, error)
-	Snapshot(article uint64) (uint64, []model.Annotation, error)
+	// Annotation reads and changes name a layer: "" the gold (shared)
+	// one, else an annotator's (a Change's Layer).
+	Annotations(article uint64, layer string) ([]model.Annotation, error)
+	Snapshot(article uint64, layer string) (uint64, []model.Annotation, error)
 	Apply(article uint64, c model.Change) (model.Op, error)
 	ApplyAsync(article uint64, c model.Change) (wait func() (model.Op, error))
-	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
-	History(article, annotation uint64) ([]model.Op, error)
+	OpsSince(article uint64, layer string, since uint64, max int) ([]model.Op, bool, error)
+	History(article uint64, layer string, annotation uint64) ([]model.Op, error)
+
+	Layers(article uint64) ([]model.Layer, error)
+	SubmitLayer(article uint64, name string, k int) (model.Layer, model.Article, error)
+	ReopenLayer(article uint64, name string, k int) (model.Layer, model.Article, error)
+	Assign(project uint64, user string, k int) (model.Article, error)
 
 	Users() ([]model.User, error)
 	User(name string) (model.User, error)
@@ -104,7 +111,8 @@ type DB struct {
 	commit *committer
 	// group holds the articles the committer's current transaction has
 	// changed, by id; only the committer goroutine touches it.
-	group map[uint64]*docTx
+	group map[docKey]*docTx
+	arts  map[uint64]*artTx
 	cache textCache
 	// maxAnns is Options.MaxAnnotations.
 	maxAnns int

@@ -165,15 +165,15 @@ func TestApply(t *testing.T) {
 	if _, err := db.Apply(art.ID, model.Change{Action: model.ActionDelete, ID: claim.Annotation.ID, Author: "ana"}); err != nil {
 		t.Fatal(err)
 	}
-	anns, _ := db.Annotations(art.ID)
+	anns, _ := db.Annotations(art.ID, "")
 	if len(anns) != 1 || anns[0].ID != op.Annotation.ID || anns[0].Text != quote {
 		t.Errorf("annotations = %+v", anns)
 	}
-	ops, ok, _ := db.OpsSince(art.ID, 1, 100)
+	ops, ok, _ := db.OpsSince(art.ID, "", 1, 100)
 	if !ok || len(ops) != 3 || ops[0].Version != 2 || ops[2].Action != model.ActionDelete {
 		t.Errorf("ops since 1 = %+v (ok %v)", ops, ok)
 	}
-	if _, ok, _ := db.OpsSince(art.ID, 0, 2); ok {
+	if _, ok, _ := db.OpsSince(art.ID, "", 0, 2); ok {
 		t.Error("OpsSince over max should ask for a full resync")
 	}
 }
@@ -202,7 +202,7 @@ func TestApplyOpIDIdempotent(t *testing.T) {
 	if other.Version == first.Version {
 		t.Error("op ids must be scoped to their author")
 	}
-	anns, _ := db.Annotations(art.ID)
+	anns, _ := db.Annotations(art.ID, "")
 	if len(anns) != 2 {
 		t.Errorf("%d annotations, want 2", len(anns))
 	}
@@ -232,7 +232,7 @@ func TestApplyConcurrent(t *testing.T) {
 	if got.Version != writers*each || got.Count != writers*each {
 		t.Errorf("version %d count %d, want %d", got.Version, got.Count, writers*each)
 	}
-	ops, _, _ := db.OpsSince(art.ID, 0, 1e6)
+	ops, _, _ := db.OpsSince(art.ID, "", 0, 1e6)
 	for i, op := range ops {
 		if op.Version != uint64(i+1) {
 			t.Fatalf("op %d has version %d: versions must be 1..n without gaps", i, op.Version)

@@ -78,14 +78,14 @@ func TestMergePatchAndConditions(t *testing.T) {
 		}
 	})
 	t.Run("History", func(t *testing.T) {
-		ops, err := db.History(art.ID, id)
+		ops, err := db.History(art.ID, "", id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(ops) != 5 || ops[0].Action != model.ActionCreate || ops[1].Author != "ben" {
 			t.Fatalf("history: %d ops, first %+v", len(ops), ops[0])
 		}
-		if _, err := db.History(art.ID, 999); model.ErrorCode(err) != model.ENOTFOUND {
+		if _, err := db.History(art.ID, "", 999); model.ErrorCode(err) != model.ENOTFOUND {
 			t.Errorf("history of nothing: %v", err)
 		}
 	})

@@ -75,6 +75,9 @@ func (db *DB) PutUser(u model.User) error {
 	if !ValidUserName(u.Name) {
 		return model.Errorf(model.EINVALID, "user name %q must be 1 to 64 letters, digits, '.', '_' or '-'", u.Name)
 	}
+	if u.Name == model.Gold {
+		return model.Errorf(model.EINVALID, "user name %q is taken by the gold layer of independent projects; choose another", u.Name)
+	}
 	if !u.Role.Valid() {
 		return model.Errorf(model.EINVALID, "unknown role %q (admin or user; project roles are set per project)", u.Role)
 	}

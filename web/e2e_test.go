@@ -257,7 +257,7 @@ func (e *env) addArticle(title, path string) model.Article {
 
 func (e *env) annotations(article uint64) []model.Annotation {
 	e.t.Helper()
-	as, err := e.db.Annotations(article)
+	as, err := e.db.Annotations(article, "")
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -118,7 +118,7 @@ func TestBackupUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rs.Close()
-	anns, err := rs.Annotations(art.ID)
+	anns, err := rs.Annotations(art.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

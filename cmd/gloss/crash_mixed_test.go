@@ -170,7 +170,7 @@ func TestKillsUnderMixedWriters(t *testing.T) {
 		if err := st.Check(); err != nil {
 			t.Errorf("run %d: bbolt check: %v", run, err)
 		}
-		ops, _, err := st.OpsSince(art.ID, 0, 1<<30)
+		ops, _, err := st.OpsSince(art.ID, "", 0, 1<<30)
 		st.Close()
 		if err != nil {
 			t.Fatal(err)

@@ -109,7 +109,7 @@ func TestAckedOpsSurviveKill(t *testing.T) {
 		t.Fatalf("reopen after the kill: %v", err)
 	}
 	defer st.Close()
-	ops, _, err := st.OpsSince(art.ID, 0, 1<<30)
+	ops, _, err := st.OpsSince(art.ID, "", 0, 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}

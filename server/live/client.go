@@ -103,9 +103,11 @@ const (
 	whyTooMany  = "too many live sockets for this user"
 )
 
-// Serve runs one socket for a on article until it closes; it blocks for
-// the connection's lifetime, as gofiber/contrib/websocket requires.
-func (h *Hub) Serve(conn Conn, article uint64, a service.Actor) {
+// Serve runs one socket for a on one layer of an article ("" the gold
+// layer) until it closes; it blocks for the connection's lifetime, as
+// gofiber/contrib/websocket requires. The caller has checked that a may
+// read that layer.
+func (h *Hub) Serve(conn Conn, article uint64, layer string, a service.Actor) {
 	c := &client{hub: h, conn: conn, user: a, color: ColorOf(a.Name),
 		send: make(chan []byte, h.opt.SendQueue), inflight: make(chan inflightOp, maxInflight),
 		done: make(chan struct{}), expect: map[string]bool{}}
@@ -125,7 +127,7 @@ func (h *Hub) Serve(conn Conn, article uint64, a service.Actor) {
 	h.mu.Unlock()
 	defer h.conns.Done()
 
-	c.room = h.acquire(article)
+	c.room = h.acquire(article, layer)
 	writerDone := make(chan struct{})
 	go func() { c.writePump(); close(writerDone) }()
 	committed := make(chan struct{})
@@ -239,7 +241,12 @@ func (c *client) op(m ClientMessage) {
 		return
 	}
 	c.room.do(func() { c.expect[m.OpID] = true })
-	req := service.ChangeRequest{Action: m.Action, Body: m.Annotation, OpID: m.OpID}
+	// The change goes to the room's layer, or is refused.
+	layer := c.room.layer
+	if layer == "" {
+		layer = model.Gold
+	}
+	req := service.ChangeRequest{Action: m.Action, Body: m.Annotation, OpID: m.OpID, Layer: layer}
 	c.inflight <- inflightOp{m: m, wait: c.hub.store.Submit(c.user, c.room.article, req)}
 }
 

@@ -14,13 +14,17 @@ import (
 // and the application layer's Submit, the same door REST's changes go
 // through, so a socket op is decoded, validated and permission-checked
 // exactly like its REST twin. *service.Service implements it.
+//
+// Every read names a layer of the article ("" the gold one, else an
+// annotator's): a room shows one layer, so an annotator working blind
+// gets nothing of another layer, not even its versions.
 type Store interface {
-	Snapshot(article uint64) (uint64, []model.Annotation, error)
+	Snapshot(article uint64, layer string) (uint64, []model.Annotation, error)
 	// Submit queues a change and returns at once; wait (called once)
 	// returns the committed op or why it was refused. One caller's
 	// changes apply in its order.
 	Submit(a service.Actor, article uint64, r service.ChangeRequest) (wait func() (model.Op, error))
-	OpsSince(article, since uint64, max int) ([]model.Op, bool, error)
+	OpsSince(article uint64, layer string, since uint64, max int) ([]model.Op, bool, error)
 	// Length is the article's length in code points: a presence selection
 	// must lie inside it.
 	Length(article uint64) (int, error)
@@ -129,7 +133,8 @@ type Hub struct {
 	cancel func()
 
 	mu      sync.Mutex
-	rooms   map[uint64]*room
+	rooms   map[roomKey]*room
+	layered map[uint64]int // how many annotator-layer rooms each article has open
 	clients map[*client]struct{}
 	closed  bool
 	conns   sync.WaitGroup
@@ -138,7 +143,7 @@ type Hub struct {
 // NewHub starts a hub over store.
 func NewHub(store Store, opt Options) *Hub {
 	opt.defaults()
-	h := &Hub{store: store, opt: opt, rooms: map[uint64]*room{}, clients: map[*client]struct{}{}}
+	h := &Hub{store: store, opt: opt, rooms: map[roomKey]*room{}, layered: map[uint64]int{}, clients: map[*client]struct{}{}}
 	h.cancel = opt.Notifier.Subscribe(h.wake)
 	return h
 }
@@ -147,24 +152,53 @@ func NewHub(store Store, opt Options) *Hub {
 // every commit that did not come through a socket (REST, import).
 func (h *Hub) Published(article uint64) { h.opt.Notifier.Notify(article) }
 
+// roomKey names a room: one layer of one article.
+type roomKey struct {
+	article uint64
+	layer   string
+}
+
+// wake wakes every room of the article (one per layer open); each reads
+// its own layer's log.
 func (h *Hub) wake(article uint64) {
 	h.mu.Lock()
-	r := h.rooms[article]
+	rs := h.byArticle(article)
 	h.mu.Unlock()
-	if r != nil {
+	for _, r := range rs {
 		r.wakeUp()
 	}
 }
 
-// acquire returns the article's room, starting it if needed, and counts
-// the caller as one of its users until release.
-func (h *Hub) acquire(article uint64) *room {
+// byArticle returns the open rooms of an article; h.mu is held. The gold
+// layer's room is looked up directly: nearly every article has only it.
+func (h *Hub) byArticle(article uint64) []*room {
+	var out []*room
+	if r := h.rooms[roomKey{article, ""}]; r != nil {
+		out = append(out, r)
+	}
+	if h.layered[article] > 0 {
+		for k, r := range h.rooms {
+			if k.article == article && k.layer != "" {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// acquire returns the room of one layer of an article, starting it if
+// needed, and counts the caller as one of its users until release.
+func (h *Hub) acquire(article uint64, layer string) *room {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	r := h.rooms[article]
+	k := roomKey{article, layer}
+	r := h.rooms[k]
 	if r == nil {
-		r = newRoom(h, article)
-		h.rooms[article] = r
+		r = newRoom(h, article, layer)
+		h.rooms[k] = r
+		if layer != "" {
+			h.layered[article]++
+		}
 		go r.run()
 	}
 	r.refs++
@@ -176,36 +210,40 @@ func (h *Hub) release(r *room) {
 	defer h.mu.Unlock()
 	r.refs--
 	if r.refs == 0 {
-		delete(h.rooms, r.article)
+		delete(h.rooms, roomKey{r.article, r.layer})
+		if r.layer != "" {
+			if h.layered[r.article]--; h.layered[r.article] == 0 {
+				delete(h.layered, r.article)
+			}
+		}
 		close(r.quit)
 	}
 }
 
-// Present lists who has the article open live: each user once, however
-// many tabs, by name. Nil when nobody does.
+// Present lists who has the article open live, in any layer: each user
+// once, however many tabs, by name. Nil when nobody does.
 func (h *Hub) Present(article uint64) []User {
-	// Hold the room like a member would, so that it cannot close while it
+	// Hold the rooms like a member would, so that none can close while it
 	// answers; a room nobody holds is not created for this.
 	h.mu.Lock()
-	r := h.rooms[article]
-	if r != nil {
+	rs := h.byArticle(article)
+	for _, r := range rs {
 		r.refs++
 	}
 	h.mu.Unlock()
-	if r == nil {
-		return nil
-	}
-	defer h.release(r)
 	var users []User
-	r.do(func() {
-		seen := map[string]bool{}
-		for c := range r.members {
-			if !seen[c.user.Name] {
-				seen[c.user.Name] = true
-				users = append(users, User{Name: c.user.Name, Color: c.color})
+	seen := map[string]bool{}
+	for _, r := range rs {
+		r.do(func() {
+			for c := range r.members {
+				if !seen[c.user.Name] {
+					seen[c.user.Name] = true
+					users = append(users, User{Name: c.user.Name, Color: c.color})
+				}
 			}
-		}
-	})
+		})
+		h.release(r)
+	}
 	sortUsers(users)
 	return users
 }

@@ -24,7 +24,8 @@ import (
 type room struct {
 	hub     *Hub
 	article uint64
-	refs    int // guarded by hub.mu
+	layer   string // "" the gold layer, else an annotator's
+	refs    int    // guarded by hub.mu
 
 	wake    chan struct{} // "the op log has grown": coalesced
 	events  chan func()   // run on the room goroutine, in order
@@ -52,8 +53,8 @@ type pendingOp struct {
 	msg []byte
 }
 
-func newRoom(h *Hub, article uint64) *room {
-	return &room{hub: h, article: article, wake: make(chan struct{}, 1), events: make(chan func(), 256),
+func newRoom(h *Hub, article uint64, layer string) *room {
+	return &room{hub: h, article: article, layer: layer, wake: make(chan struct{}, 1), events: make(chan func(), 256),
 		quit: make(chan struct{}), members: map[*client]struct{}{}, byUser: map[string][]*client{}}
 }
 
@@ -128,7 +129,7 @@ func (r *room) read() {
 	if !r.started {
 		return // nobody has joined yet; join reads the state itself
 	}
-	ops, _, err := r.hub.store.OpsSince(r.article, r.last, math.MaxInt)
+	ops, _, err := r.hub.store.OpsSince(r.article, r.layer, r.last, math.MaxInt)
 	if err != nil {
 		r.hub.opt.Log.Error("live: read op log", "article", r.article, "err", err)
 		return
@@ -239,7 +240,7 @@ func combine(ops []pendingOp) []byte {
 // state and the first op delivered.
 func (r *room) join(c *client, since uint64) error {
 	if !r.started {
-		v, _, err := r.hub.store.Snapshot(r.article)
+		v, _, err := r.hub.store.Snapshot(r.article, r.layer)
 		if err != nil {
 			return err
 		}
@@ -251,7 +252,7 @@ func (r *room) join(c *client, since uint64) error {
 	r.read()
 	you := User{Name: c.user.Name, Color: c.color}
 	if since > 0 && since <= r.last && r.last-since <= uint64(r.hub.opt.MaxCatchup) {
-		ops, ok, err := r.hub.store.OpsSince(r.article, since, r.hub.opt.MaxCatchup)
+		ops, ok, err := r.hub.store.OpsSince(r.article, r.layer, since, r.hub.opt.MaxCatchup)
 		if err != nil {
 			return err
 		}
@@ -263,7 +264,7 @@ func (r *room) join(c *client, since uint64) error {
 			return nil
 		}
 	}
-	v, anns, err := r.hub.store.Snapshot(r.article)
+	v, anns, err := r.hub.store.Snapshot(r.article, r.layer)
 	if err != nil {
 		return err
 	}
@@ -274,7 +275,7 @@ func (r *room) join(c *client, since uint64) error {
 	}
 	if r.last > v {
 		// The newcomer gets what the room read beyond its snapshot.
-		ops, _, err := r.hub.store.OpsSince(r.article, v, math.MaxInt)
+		ops, _, err := r.hub.store.OpsSince(r.article, r.layer, v, math.MaxInt)
 		if err != nil {
 			return err
 		}

@@ -25,7 +25,7 @@ type memStore struct {
 
 func (s *memStore) jitter() { time.Sleep(time.Duration(rand.IntN(150)) * time.Microsecond) }
 
-func (s *memStore) Snapshot(uint64) (uint64, []model.Annotation, error) {
+func (s *memStore) Snapshot(uint64, string) (uint64, []model.Annotation, error) {
 	s.jitter()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -56,7 +56,7 @@ func (s *memStore) Apply(_ uint64, c model.Change) (model.Op, error) {
 
 func (s *memStore) Length(uint64) (int, error) { return 1000, nil }
 
-func (s *memStore) OpsSince(_ uint64, since uint64, max int) ([]model.Op, bool, error) {
+func (s *memStore) OpsSince(_ uint64, _ string, since uint64, max int) ([]model.Op, bool, error) {
 	s.jitter()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -105,7 +105,7 @@ func joinTest(t *testing.T, h *Hub, r *room, user string, since uint64) *testCli
 func TestRoomOrder(t *testing.T) {
 	store := &memStore{byID: map[string]model.Op{}}
 	h := NewHub(store, Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	r := h.acquire(1)
+	r := h.acquire(1, "")
 	defer h.release(r)
 
 	const users, perConn, opsEach = 4, 2, 100

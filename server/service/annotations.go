@@ -131,7 +131,10 @@ func loneSurrogate(body []byte) error {
 // socket), the op_id and if_version given outside the body (a socket's
 // op_id; a DELETE's query).
 type ChangeRequest struct {
-	Action    model.Action
+	Action model.Action
+	// Layer is the layer asked for: "" the actor's own default, "gold",
+	// or an annotator's name (WriteLayer decides).
+	Layer     string
 	Body      []byte
 	PathID    uint64
 	OpID      string
@@ -239,31 +242,44 @@ func (s *Service) prepare(a Actor, article uint64, r ChangeRequest) (model.Chang
 	if err != nil {
 		return c, err
 	}
-	if err := s.Authorize(a, article, &c); err != nil {
+	if err := s.Authorize(a, article, r.Layer, &c); err != nil {
 		return c, err
 	}
 	return c, nil
 }
 
-// Authorize checks that a may make change c on article and fills in who
-// makes it. Changes that did not come in as JSON (label-text, undo of a
+// Authorize checks that a may make change c on article, in the layer
+// asked for (ChangeRequest.Layer), and fills in who makes it and where.
+// Changes that did not come in as JSON (label-text, undo of a
 // label-text) pass here too.
-func (s *Service) Authorize(a Actor, article uint64, c *model.Change) error {
+func (s *Service) Authorize(a Actor, article uint64, layer string, c *model.Change) error {
 	p, err := s.ArticleProject(a, article, model.PermAnnotate)
 	if err != nil {
 		return err
 	}
+	if c.Layer, err = WriteLayer(a, p, layer); err != nil {
+		return err
+	}
+	if p.Independent() && c.Layer == "" {
+		// Gold is adjudicated: reviewers, managers and admins only.
+		if err := model.Check(a.User, p, model.PermReview); err != nil {
+			return err
+		}
+	}
 	c.Author = a.Name
-	c.EditOthers = model.Can(a.User, p, model.PermEditOthers)
+	// In one's own layer every annotation is one's own.
+	c.EditOthers = c.Layer != "" || model.Can(a.User, p, model.PermEditOthers)
 	return nil
 }
 
-// Annotations lists an article's annotations if a may see them.
-func (s *Service) Annotations(a Actor, article uint64) ([]model.Annotation, error) {
-	if _, err := s.ArticleProject(a, article, model.PermView); err != nil {
+// Annotations lists the annotations of one layer of an article (layer ""
+// is a's default: gold, or their own in an independent project).
+func (s *Service) Annotations(a Actor, article uint64, layer string) ([]model.Annotation, error) {
+	_, l, err := s.ArticleLayer(a, article, layer, model.PermView)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.Annotations(article)
+	return s.store.Annotations(article, l)
 }
 
 // FieldChange is one field's old and new value in a history entry; nil
@@ -285,11 +301,12 @@ type HistoryEntry struct {
 
 // History returns every change of one annotation, oldest first, with the
 // fields each changed (start, end, label, attrs.NAME).
-func (s *Service) History(a Actor, article, annotation uint64) ([]HistoryEntry, error) {
-	if _, err := s.ArticleProject(a, article, model.PermView); err != nil {
+func (s *Service) History(a Actor, article uint64, layer string, annotation uint64) ([]HistoryEntry, error) {
+	_, l, err := s.ArticleLayer(a, article, layer, model.PermView)
+	if err != nil {
 		return nil, err
 	}
-	ops, err := s.store.History(article, annotation)
+	ops, err := s.store.History(article, l, annotation)
 	if err != nil {
 		return nil, err
 	}

@@ -213,7 +213,7 @@ func (s *Service) DeleteAnnotations(a Actor, list []CreatedPlace) (int, error) {
 			if _, err := s.ArticleProject(a, an.Article, model.PermLabelText); err != nil {
 				return 0, err
 			}
-			if err := s.Authorize(a, an.Article, &ch); err != nil {
+			if err := s.Authorize(a, an.Article, "", &ch); err != nil {
 				return 0, err
 			}
 			checked[an.Article] = ch

@@ -1,6 +1,8 @@
 package service
 
 import (
+	"slices"
+
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -12,6 +14,11 @@ type NewProject struct {
 	// review session until a manager says otherwise.
 	AnnotatorsEditAll *bool          `json:"annotators_edit_all"`
 	Members           []model.Member `json:"members"`
+	// Mode, AnnotatorsPerArticle and Annotators: see model.Project;
+	// shared, 1 and every annotator when left out.
+	Mode                 model.Mode `json:"mode"`
+	AnnotatorsPerArticle int        `json:"annotators_per_article"`
+	Annotators           []string   `json:"annotators"`
 }
 
 // CreateProject makes a project (admins only).
@@ -19,26 +26,42 @@ func (s *Service) CreateProject(a Actor, in NewProject) (model.Project, error) {
 	if err := requireAdmin(a, "create projects"); err != nil {
 		return model.Project{}, err
 	}
-	p := model.Project{Name: in.Name, Labels: in.Labels, AnnotatorsEditAll: true, Members: in.Members}
+	p := model.Project{Name: in.Name, Labels: in.Labels, AnnotatorsEditAll: true, Members: in.Members,
+		Mode: in.Mode, AnnotatorsPerArticle: in.AnnotatorsPerArticle}
+	if p.Mode == "" {
+		p.Mode = model.ModeShared
+	}
+	if p.AnnotatorsPerArticle == 0 {
+		p.AnnotatorsPerArticle = 1
+	}
 	if in.AnnotatorsEditAll != nil {
 		p.AnnotatorsEditAll = *in.AnnotatorsEditAll
 	}
 	if p.Members == nil {
 		p.Members = []model.Member{}
 	}
+	if err := model.ValidateProject(p); err != nil {
+		return p, err // before anything is created
+	}
 	created, err := s.store.CreateProject(p)
-	if err != nil || len(p.Members) == 0 {
+	if err != nil || len(p.Members) == 0 && len(in.Annotators) == 0 {
 		return created, err
 	}
 	// Members are checked against the users by UpdateProject.
-	return s.store.UpdateProject(created.ID, func(q *model.Project) error { q.Members = p.Members; return nil })
+	return s.store.UpdateProject(created.ID, func(q *model.Project) error {
+		q.Members, q.Annotators = p.Members, in.Annotators
+		return nil
+	})
 }
 
 // ProjectPatch is the body of PATCH /api/projects/:id; nil fields stay.
 type ProjectPatch struct {
-	Name              *string       `json:"name"`
-	Labels            []model.Label `json:"labels"`
-	AnnotatorsEditAll *bool         `json:"annotators_edit_all"`
+	Name                 *string       `json:"name"`
+	Labels               []model.Label `json:"labels"`
+	AnnotatorsEditAll    *bool         `json:"annotators_edit_all"`
+	Mode                 *model.Mode   `json:"mode"`
+	AnnotatorsPerArticle *int          `json:"annotators_per_article"`
+	Annotators           *[]string     `json:"annotators"`
 }
 
 // UpdateProject changes a project's name, settings or label schema
@@ -48,8 +71,11 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 	if _, err := s.Project(a, id, model.PermEditProject); err != nil {
 		return model.Project{}, err
 	}
-	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil {
-		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels or annotators_edit_all")
+	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil && in.Mode == nil && in.AnnotatorsPerArticle == nil && in.Annotators == nil {
+		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels, annotators_edit_all, mode, annotators_per_article or annotators")
+	}
+	if in.AnnotatorsPerArticle != nil && *in.AnnotatorsPerArticle == 0 {
+		return model.Project{}, model.Errorf(model.EINVALID, "annotators_per_article must be 1 to 50, not 0")
 	}
 	p, err := s.store.UpdateProject(id, func(p *model.Project) error {
 		if in.Name != nil {
@@ -61,12 +87,27 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 		if in.AnnotatorsEditAll != nil {
 			p.AnnotatorsEditAll = *in.AnnotatorsEditAll
 		}
+		if in.Mode != nil {
+			p.Mode = *in.Mode
+		}
+		if in.AnnotatorsPerArticle != nil {
+			p.AnnotatorsPerArticle = *in.AnnotatorsPerArticle
+		}
+		if in.Annotators != nil {
+			p.Annotators = *in.Annotators
+		}
 		return nil
 	})
 	if err != nil {
 		return p, err
 	}
-	if in.AnnotatorsEditAll != nil {
+	if in.Mode != nil {
+		// What everyone sees changed: every member's sockets reconnect to
+		// the layer they now work in.
+		for _, m := range p.Members {
+			s.hooks.Revoked(Revocation{User: m.Name, Why: "the project's mode changed", Reconnect: true})
+		}
+	} else if in.AnnotatorsEditAll != nil {
 		// Annotators' rights changed; their live sockets take the new
 		// ones on reconnecting.
 		for _, m := range p.Members {
@@ -107,7 +148,12 @@ func (s *Service) SetMembers(a Actor, id uint64, ms []model.Member) ([]model.Mem
 	if ms == nil {
 		ms = []model.Member{}
 	}
-	p, err := s.store.UpdateProject(id, func(p *model.Project) error { p.Members = ms; return nil })
+	p, err := s.store.UpdateProject(id, func(p *model.Project) error {
+		p.Members = ms
+		// Who is no longer a member no longer annotates.
+		p.Annotators = slices.DeleteFunc(p.Annotators, func(n string) bool { _, ok := p.Member(n); return !ok })
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -120,12 +120,18 @@ func (s *Service) ArticleProject(a Actor, id uint64, perm model.Permission) (mod
 	return p, nil
 }
 
-// Article returns article id with its text if a may see it.
+// Article returns article id with its text if a may see it, as a sees
+// it (view).
 func (s *Service) Article(a Actor, id uint64) (model.Article, error) {
-	if _, err := s.ArticleProject(a, id, model.PermView); err != nil {
+	p, err := s.ArticleProject(a, id, model.PermView)
+	if err != nil {
 		return model.Article{}, err
 	}
-	return s.store.Article(id)
+	art, err := s.store.Article(id)
+	if err != nil {
+		return art, err
+	}
+	return view(a, p, art), nil
 }
 
 // ProjectView is a project as one user sees it: with their role in it and
@@ -214,14 +220,16 @@ func (s *Service) DefaultProject(a Actor, perm model.Permission) (uint64, error)
 	return 0, model.Errorf(model.ENOTFOUND, "no project")
 }
 
-// Snapshot is the store's: the live guard checked the socket's access.
-func (s *Service) Snapshot(article uint64) (uint64, []model.Annotation, error) {
-	return s.store.Snapshot(article)
+// Snapshot is the store's: the live guard checked the socket's access
+// to the layer (ArticleLayer).
+func (s *Service) Snapshot(article uint64, layer string) (uint64, []model.Annotation, error) {
+	return s.store.Snapshot(article, layer)
 }
 
-// OpsSince is the store's: the live guard checked the socket's access.
-func (s *Service) OpsSince(article, since uint64, max int) ([]model.Op, bool, error) {
-	return s.store.OpsSince(article, since, max)
+// OpsSince is the store's: the live guard checked the socket's access
+// to the layer.
+func (s *Service) OpsSince(article uint64, layer string, since uint64, max int) ([]model.Op, bool, error) {
+	return s.store.OpsSince(article, layer, since, max)
 }
 
 // Length is the article's length in code points.

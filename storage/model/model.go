@@ -93,6 +93,47 @@ type Project struct {
 	// annotations too (a live review session); on for new projects.
 	AnnotatorsEditAll bool     `json:"annotators_edit_all"`
 	Members           []Member `json:"members"`
+	// Mode is how the project's annotators work: ModeShared (one layer
+	// everyone edits live) or ModeIndependent (each annotator a layer of
+	// their own per article, blind to the others', and a gold layer that
+	// reviewers adjudicate). "" reads as shared.
+	Mode Mode `json:"mode"`
+	// AnnotatorsPerArticle is how many annotators each article needs
+	// (k): it steers assignment and progress, and never refuses a write.
+	AnnotatorsPerArticle int `json:"annotators_per_article"`
+	// Annotators are the members who are handed articles to annotate in
+	// independent mode; empty means every member with the annotator role.
+	Annotators []string `json:"annotators"`
+}
+
+// Mode is how a project's annotators work together.
+type Mode string
+
+// Project modes.
+const (
+	ModeShared      Mode = "shared"
+	ModeIndependent Mode = "independent"
+)
+
+// Independent reports whether the project works in independent layers.
+func (p Project) Independent() bool { return p.Mode == ModeIndependent }
+
+// K is AnnotatorsPerArticle, at least 1.
+func (p Project) K() int { return max(p.AnnotatorsPerArticle, 1) }
+
+// Assignees are the members handed articles in independent mode: the
+// Annotators list, or else every member with the annotator role.
+func (p Project) Assignees() []string {
+	if len(p.Annotators) > 0 {
+		return p.Annotators
+	}
+	var out []string
+	for _, m := range p.Members {
+		if m.Role == RoleAnnotator {
+			out = append(out, m.Name)
+		}
+	}
+	return out
 }
 
 // Member returns the project role of the user called name.
@@ -139,16 +180,55 @@ func DefaultLabels() []Label {
 // Status is where an article stands in the annotation workflow.
 type Status string
 
-// Article statuses.
+// Article statuses. A shared project's articles go new → in_progress →
+// done; an independent project's go new → in_progress → submitted (k
+// annotators have submitted their layers) → reviewed (a reviewer
+// adjudicated it into gold; locked for annotators until reopened).
 const (
 	StatusNew        Status = "new"
 	StatusInProgress Status = "in_progress"
 	StatusDone       Status = "done"
+	StatusSubmitted  Status = "submitted"
+	StatusReviewed   Status = "reviewed"
 )
+
+// Statuses lists every article status, for messages and the list.
+const Statuses = "new, in_progress, done, submitted or reviewed"
 
 // Valid reports whether s is a known status.
 func (s Status) Valid() bool {
-	return s == StatusNew || s == StatusInProgress || s == StatusDone
+	switch s {
+	case StatusNew, StatusInProgress, StatusDone, StatusSubmitted, StatusReviewed:
+		return true
+	}
+	return false
+}
+
+// Gold is the name of the layer every project has: the shared layer of a
+// shared project, the adjudicated one of an independent project. It is
+// stored as the empty layer name, and no user may be called it.
+const Gold = "gold"
+
+// LayerStatus is where one annotator's layer of an article stands.
+type LayerStatus string
+
+// Layer statuses: handed out by assignment, worked on, submitted (locked
+// for its annotator until a reviewer reopens it).
+const (
+	LayerAssigned   LayerStatus = "assigned"
+	LayerInProgress LayerStatus = "in_progress"
+	LayerSubmitted  LayerStatus = "submitted"
+)
+
+// Layer is one annotator's layer of an article in an independent
+// project: its own annotations, op log and versions.
+type Layer struct {
+	Name      string      `json:"name"` // the annotator
+	Status    LayerStatus `json:"status"`
+	Version   uint64      `json:"version"`
+	Count     int         `json:"annotations"`
+	Assigned  time.Time   `json:"assigned_at"`
+	Submitted *time.Time  `json:"submitted_at,omitempty"`
 }
 
 // Article is one text to annotate. Its Text never changes once stored:
@@ -168,14 +248,22 @@ type Article struct {
 	Meta       map[string]any `json:"meta"`
 	Version    uint64         `json:"version"`     // newest op-log version; 0 before the first change
 	Count      int            `json:"annotations"` // number of live annotations
+	// Layers are the annotators' layers of an independent project's
+	// article (never stored in the article's record; read beside it).
+	// The service shows each caller only what they may see.
+	Layers []Layer `json:"layers,omitempty"`
+	// Mine is the caller's own layer of the article (independent
+	// projects; nil before they have one). Set by the service.
+	Mine *Layer `json:"mine,omitempty"`
 }
 
 // Annotation is one labeled span of an article.
 type Annotation struct {
 	ID        uint64            `json:"id"`
 	Article   uint64            `json:"article"`
-	Start     int               `json:"start"` // code points, inclusive
-	End       int               `json:"end"`   // code points, exclusive
+	Layer     string            `json:"layer,omitempty"` // the annotator's layer; "" is the gold (shared) layer
+	Start     int               `json:"start"`           // code points, inclusive
+	End       int               `json:"end"`             // code points, exclusive
 	Label     string            `json:"label"`
 	Attrs     map[string]string `json:"attrs"`
 	Text      string            `json:"text"`   // the covered substring; derived, never trusted from input
@@ -211,10 +299,14 @@ type Op struct {
 // nil when they stay as they are.
 type Change struct {
 	Action Action
-	ID     uint64  // update, delete
-	Start  *int    // create, update
-	End    *int    // create, update
-	Label  *string // create, update
+	// Layer is the layer changed: "" the gold (shared) one, else an
+	// annotator's. The application layer decides it from the project's
+	// mode and the actor's role.
+	Layer string
+	ID    uint64  // update, delete
+	Start *int    // create, update
+	End   *int    // create, update
+	Label *string // create, update
 	// Attrs are a create's attributes. In an update they are a merge
 	// patch: each key given is set, a key given as "" is removed, keys not
 	// given are kept; so two people's edits of different fields both

@@ -13,6 +13,7 @@ const (
 	PermAnnotate      Permission = "annotate"       // create annotations; update and delete their own
 	PermEditOthers    Permission = "edit_others"    // update and delete annotations someone else created
 	PermSetStatus     Permission = "set_status"     // mark articles new, in progress or done
+	PermReview        Permission = "review"         // read every layer, adjudicate gold, reopen, agreement
 	PermAddArticles   Permission = "add_articles"   // create and import articles
 	PermExport        Permission = "export"         // export the project's data
 	PermLabelText     Permission = "label_text"     // label a text in every article, and bulk-delete
@@ -37,6 +38,7 @@ var Grants = []Grant{
 	{PermAnnotate, true, true, true, "create annotations, update and delete their own"},
 	{PermEditOthers, false, true, true, "update and delete anyone's annotations (annotators too when the project's annotators_edit_all is on)"},
 	{PermSetStatus, false, true, true, "set an article's status (new, in progress, done)"},
+	{PermReview, false, true, true, "see every annotator's layer of an independent project, adjudicate it into gold, mark articles reviewed or reopen them, and read agreement"},
 	{PermAddArticles, false, true, true, "add and import articles"},
 	{PermExport, false, true, true, "export"},
 	{PermLabelText, false, true, true, "label a text in every article, bulk-delete annotations"},

@@ -201,6 +201,22 @@ func ValidateProject(p Project) error {
 	if err := ValidateName("project name", p.Name); err != nil {
 		return err
 	}
+	switch p.Mode {
+	case "", ModeShared, ModeIndependent:
+	default:
+		return Errorf(EINVALID, "unknown mode %q (shared or independent)", p.Mode)
+	}
+	if p.AnnotatorsPerArticle < 0 || p.AnnotatorsPerArticle > 50 {
+		return Errorf(EINVALID, "annotators_per_article must be 1 to 50, not %d", p.AnnotatorsPerArticle)
+	}
+	for i, n := range p.Annotators {
+		if _, ok := p.Member(n); !ok {
+			return Errorf(EINVALID, "annotators: %q is not a member of the project", n)
+		}
+		if slices.Contains(p.Annotators[:i], n) {
+			return Errorf(EINVALID, "annotators: %q is named twice", n)
+		}
+	}
 	if len(p.Labels) == 0 {
 		return Errorf(EINVALID, "a project needs at least one label")
 	}
