@@ -24,7 +24,8 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 	for _, f := range []struct{ name, usage string }{
 		{"format", "one of " + strings.Join(export.Formats, ", ")},
 		{"project", "only this project id"},
-		{"status", "only articles with this status: new, in_progress or done"},
+		{"status", "only articles with this status: new, in_progress, done, submitted or reviewed"},
+		{"layer", "the layer of independent projects: gold (default), all (each span with its layer), or an annotator's name"},
 		{"articles", "only these article ids, comma-separated"},
 		{"labels", "only spans with these labels, comma-separated"},
 		{"authors", "only spans by these authors, comma-separated"},

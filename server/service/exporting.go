@@ -28,6 +28,10 @@ type ExportOptions struct {
 	SplitBy string // "id" (default) or "source"
 	Part    int    // with Split: which part to write
 	BaseURL string
+	// Layer is the layer exported: "" or "gold" the gold (shared) one,
+	// "all" every layer (each span carrying its layer's name, "gold" for
+	// gold's), or one annotator's name.
+	Layer string
 	// Articles, when not empty, are the only articles exported (the
 	// editor's "this article").
 	Articles []uint64
@@ -50,9 +54,15 @@ func PartName(n, i int) string {
 
 // ParseExportOptions reads options from string values (query parameters or
 // flags): format, project, status, articles, labels, authors, from, to,
-// clean, split, split_by, part.
+// clean, split, split_by, part, layer.
 func ParseExportOptions(get func(string) string) (ExportOptions, error) {
-	o := ExportOptions{Format: get("format"), Status: model.Status(get("status")), SplitBy: get("split_by")}
+	o := ExportOptions{Format: get("format"), Status: model.Status(get("status")), SplitBy: get("split_by"), Layer: get("layer")}
+	if o.Layer == model.Gold {
+		o.Layer = ""
+	}
+	if len(o.Layer) > 64 {
+		return o, model.Errorf(model.EINVALID, "layer must be gold, all or an annotator's name")
+	}
 	if o.Format == "" {
 		o.Format = "jsonl"
 	}
@@ -67,7 +77,7 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 		o.Project = id
 	}
 	if o.Status != "" && !o.Status.Valid() {
-		return o, model.Errorf(model.EINVALID, "unknown status %q (new, in_progress or done)", o.Status)
+		return o, model.Errorf(model.EINVALID, "unknown status %q (%s)", o.Status, model.Statuses)
 	}
 	for _, a := range splitList(get("articles")) {
 		id, err := strconv.ParseUint(a, 10, 64)
@@ -217,7 +227,12 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 		return err
 	}
 	n := 0
-	err = db.EachArticle(storage.ArticleFilter{Project: o.Project, Status: o.Status, Projects: o.Projects}, func(a model.Article, anns []model.Annotation) error {
+	layer := o.Layer
+	if layer == "all" {
+		layer = storage.AllLayers
+	}
+	f := storage.ArticleFilter{Project: o.Project, Status: o.Status, Projects: o.Projects, Layer: layer}
+	err = db.EachArticle(f, func(a model.Article, anns []model.Annotation) error {
 		if len(o.Articles) > 0 && !slices.Contains(o.Articles, a.ID) {
 			return nil
 		}
@@ -228,6 +243,15 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 			}
 			if export.SplitPart(key, o.Split) != o.Part {
 				return nil
+			}
+		}
+		if layer != "" {
+			// Say which layer each span is from; a gold-only export stays
+			// as it always was.
+			for i := range anns {
+				if anns[i].Layer == "" {
+					anns[i].Layer = model.Gold
+				}
 			}
 		}
 		doc := export.Doc{Article: a, Annotations: anns, Project: projects[a.Project]}
