@@ -103,15 +103,7 @@ func TestUnits(t *testing.T) {
 // disagreement over every pairable pair of values, in Python), on random
 // layers with missing articles.
 func TestAgainstScikitLearn(t *testing.T) {
-	// Debian's python3-sklearn installs for /usr/bin/python3, not for a
-	// python3 earlier on the PATH (pyenv).
-	python := "/usr/bin/python3"
-	if exec.Command(python, "-c", "import sklearn").Run() != nil {
-		if os.Getenv("GLOSS_REQUIRE_TOOLS") == "1" {
-			t.Fatal("GLOSS_REQUIRE_TOOLS=1 but python3-sklearn is missing")
-		}
-		browsertest.Skip(t, "the agreement check against scikit-learn needs python3-sklearn (apt-get install -y python3-sklearn); GLOSS_REQUIRE_TOOLS=1 makes this a failure")
-	}
+	python := sklearnPython(t)
 	rng := rand.New(rand.NewPCG(7, 11))
 	type trial struct {
 		A     []int   `json:"a"`
@@ -192,6 +184,22 @@ func TestAgainstScikitLearn(t *testing.T) {
 	t.Logf("%d trials, %d with kappa and alpha defined, equal to scikit-learn and the pairwise alpha", len(trials), defined)
 }
 
+// sklearnPython is the Python that has scikit-learn, or skips the test
+// (fails it under GLOSS_REQUIRE_TOOLS=1).
+func sklearnPython(t *testing.T) string {
+	t.Helper()
+	// Debian's python3-sklearn installs for /usr/bin/python3, not for a
+	// python3 earlier on the PATH (pyenv).
+	const python = "/usr/bin/python3"
+	if exec.Command(python, "-c", "import sklearn").Run() != nil {
+		if os.Getenv("GLOSS_REQUIRE_TOOLS") == "1" {
+			t.Fatal("GLOSS_REQUIRE_TOOLS=1 but python3-sklearn is missing")
+		}
+		browsertest.Skip(t, "the agreement check against scikit-learn needs python3-sklearn (apt-get install -y python3-sklearn); GLOSS_REQUIRE_TOOLS=1 makes this a failure")
+	}
+	return python
+}
+
 func deref(p *float64) any {
 	if p == nil {
 		return nil
@@ -199,11 +207,10 @@ func deref(p *float64) any {
 	return *p
 }
 
-// checkPy computes each trial's kappa with scikit-learn and its alpha as
-// 1 − D_o/D_e over every ordered pair of values from different coders in
-// a unit (each unit's pairs weighted 1/(m−1)), written apart from the Go
-// code's coincidence matrix.
-const checkPy = `
+// checkPy computes each trial's kappa with scikit-learn and its alpha with
+// alphaPy's pairwise_alpha, written apart from the Go code's coincidence
+// matrix.
+const checkPy = alphaPy + `
 import json, sys, warnings
 from sklearn.metrics import cohen_kappa_score
 out = []
@@ -212,19 +219,7 @@ for t in json.load(open(sys.argv[1])):
         warnings.simplefilter("ignore")
         k = float(cohen_kappa_score(t["a"], t["B"]))
     k = None if k != k else k
-    units = [[c[u] for c in t["codes"] if c[u] != -1] for u in range(len(t["codes"][0]))]
-    units = [v for v in units if len(v) >= 2]
-    n = sum(len(v) for v in units)
-    alpha = None
-    if n > 1:
-        d_o = sum(sum(1 for i in range(len(v)) for j in range(len(v)) if i != j and v[i] != v[j]) / (len(v) - 1) for v in units) / n
-        counts = {}
-        for v in units:
-            for x in v:
-                counts[x] = counts.get(x, 0) + 1
-        d_e = sum(counts[c] * counts[d] for c in counts for d in counts if c != d) / (n * (n - 1))
-        if d_e > 0:
-            alpha = 1 - d_o / d_e
+    alpha = pairwise_alpha([[c[u] for c in t["codes"] if c[u] != -1] for u in range(len(t["codes"][0]))])
     out.append({"Kappa": k, "Alpha": alpha})
 print(json.dumps(out))
 `
@@ -279,3 +274,22 @@ func allPairsMatches(a, b []Span) int {
 	}
 	return matched
 }
+
+// alphaPy defines pairwise_alpha(units), each unit the list of the values
+// coders gave it (missing ones left out): 1 − D_o/D_e over every ordered
+// pair of values from different coders in a unit, each unit's pairs
+// weighted 1/(m−1); None when undefined.
+const alphaPy = `
+def pairwise_alpha(units):
+    units = [v for v in units if len(v) >= 2]
+    n = sum(len(v) for v in units)
+    if n <= 1:
+        return None
+    d_o = sum(sum(1 for i in range(len(v)) for j in range(len(v)) if i != j and v[i] != v[j]) / (len(v) - 1) for v in units) / n
+    counts = {}
+    for v in units:
+        for x in v:
+            counts[x] = counts.get(x, 0) + 1
+    d_e = sum(counts[c] * counts[d] for c in counts for d in counts if c != d) / (n * (n - 1))
+    return 1 - d_o / d_e if d_e > 0 else None
+`
