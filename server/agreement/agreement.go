@@ -12,8 +12,11 @@
 //     one to one): F1 = 2·matched / (|A| + |B|) (F1Exact, F1Overlap).
 //
 // Figures that are undefined (no variation at all, no spans) come back
-// with ok false, never as NaN. The package is plain Go over slices: the
-// server and the CLI gather the layers, this only counts.
+// with ok false, never as NaN. Compute puts them together into a
+// project's report, over the submitted layers of its articles, and
+// Disagreements ranks the articles behind a figure. The package is plain
+// Go over slices: the server and the CLI gather the layers, this only
+// counts.
 package agreement
 
 import (
