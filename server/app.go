@@ -200,6 +200,8 @@ func (s *Server) routes() error {
 	api.Put("/projects/:id/members", s.putMembers)
 	api.Post("/projects/:id/label-text", s.labelText)
 	api.Get("/projects/:id/next", s.assignArticle)
+	api.Get("/projects/:id/agreement", s.agreement)
+	api.Get("/projects/:id/agreement/articles", s.disagreements)
 	api.Get("/articles", s.listArticles)
 	api.Post("/articles", s.createArticle)
 	api.Post("/import", s.importFiles)

@@ -23,7 +23,7 @@ type ArticleFilter struct {
 	Query    string // case-insensitive substring of the title, source or text
 	// Layer is the layer EachArticle reads: "" the gold one, an
 	// annotator's name, or AllLayers for every layer (gold first), each
-	// annotation carrying its Layer.
+	// annotation carrying its Layer, and the article its Layers.
 	Layer  string
 	Offset int
 	Limit  int // default 50, at most 500
@@ -272,6 +272,11 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 				anns, err := layerAnnotations(tx, a, f.Layer)
 				if err != nil {
 					return err
+				}
+				if f.Layer == AllLayers {
+					if a.Layers, err = layers(tx, a.ID); err != nil {
+						return err
+					}
 				}
 				batch = append(batch, item{a, anns})
 			}

@@ -34,6 +34,7 @@ Usage:
   gloss project create NAME --labels FILE.json [--db gloss.db]
   gloss backup --out FILE (--url URL --token TOKEN | --db FILE)
   gloss restore FILE --db DEST [--force]
+  gloss agreement --project ID [--format table|json] [--labels L,...] [--annotators A,...] [--db gloss.db]
   gloss label-text --label NAME (--text TEXT | --texts FILE) [--project ID] [--apply] [--db gloss.db]
   gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
 
@@ -97,6 +98,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return restoreCmd(rest, stdout, stderr)
 	case "label-text":
 		return labelTextCmd(rest, stdout, stderr)
+	case "agreement":
+		return agreementCmd(rest, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
