@@ -8,6 +8,7 @@ import { loadList } from './list.js';
 import { refreshProjects } from './projects.js';
 import { loadUsers } from './users.js';
 import { loadTokens } from './account.js';
+import { loadAgreement } from './agreement.js';
 
 /** parseRoute reads the view, and the article's id, from a location hash. */
 export function parseRoute(hash) {
@@ -15,6 +16,8 @@ export function parseRoute(hash) {
   if (m) return { view: 'article', id: Number(m[1]) };
   if (/^#\/users\/?$/.test(hash || '')) return { view: 'users' };
   if (/^#\/account\/?$/.test(hash || '')) return { view: 'account' };
+  const ag = /^#\/projects\/(\d+)\/agreement\/?$/.exec(hash || '');
+  if (ag) return { view: 'agreement', project: Number(ag[1]) };
   return { view: 'list' };
 }
 
@@ -109,6 +112,8 @@ export function onRoute() {
   if (route.view === 'users') {
     document.title = 'Users · gloss';
     loadUsers(true);
+  } else if (route.view === 'agreement') {
+    loadAgreement(store, route.project);
   } else if (route.view === 'account') {
     document.title = 'Your account · gloss';
     loadTokens(true);
