@@ -23,6 +23,7 @@ import { popoverMethods } from './render-popover.js';
 import { usersMethods } from './render-users.js';
 import { accountMethods } from './render-account.js';
 import { membersMethods } from './render-members.js';
+import { agreementMethods } from './render-agreement.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
 
@@ -150,6 +151,7 @@ export class Renderer {
     if (v === 'article') this.article(s);
     if (v === 'users') this.usersPage(s);
     if (v === 'account') this.accountPage(s);
+    this.agreementPage(s); // shown or hidden by itself: its section is its own
     this.toast(s);
     this.help(s);
     this.newProject(s);
@@ -380,4 +382,4 @@ export class Renderer {
   }
 }
 
-addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods);
+addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods);
