@@ -88,3 +88,46 @@ func (s *Server) annotationHistory(c *fiber.Ctx) error {
 	}
 	return c.JSON(h)
 }
+
+// Relations: GET lists a layer's, POST {"type","from","to"} links two
+// annotations, DELETE .../relations/:rid removes one. ?layer= as above.
+
+func (s *Server) listRelations(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	rs, err := s.svc.Relations(actor(c), id, c.Query("layer"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(rs)
+}
+
+func (s *Server) createRelation(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	op, err := s.svc.Apply(actor(c), id, service.ChangeRequest{Action: model.ActionRelate, Body: c.Body(), Layer: c.Query("layer")})
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(op.Relation)
+}
+
+func (s *Server) deleteRelation(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	rid, err := idParam(c, "rid", "relation")
+	if err != nil {
+		return err
+	}
+	r := service.ChangeRequest{Action: model.ActionUnrelate, Body: c.Body(), PathID: rid, OpID: c.Query("op_id"), Layer: c.Query("layer")}
+	if _, err := s.svc.Apply(actor(c), id, r); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

@@ -220,7 +220,8 @@ func TestSchemaEdit(t *testing.T) {
 	tm := newTeam(t, false)
 	path := fmt.Sprintf("/api/projects/%d", tm.p1.ID)
 	labels := func(ls []model.Label) string {
-		b, _ := json.Marshal(map[string]any{"labels": ls})
+		// Only said_by: supported_by links CLAIMs.
+		b, _ := json.Marshal(map[string]any{"labels": ls, "relations": model.DefaultRelations()[:1]})
 		return string(b)
 	}
 	noClaim := []model.Label{}

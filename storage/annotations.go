@@ -269,9 +269,12 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 	if err := d.locked(); err != nil {
 		return model.Op{}, err
 	}
+	if c.Action.OnRelation() {
+		return d.relationChange(c)
+	}
 	var an model.Annotation
 	var err error
-	count, version := d.count(), d.version()
+	count := d.count()
 	switch c.Action {
 	case model.ActionCreate:
 		if *count >= d.max {
@@ -311,35 +314,50 @@ func (d *docTx) change(c model.Change) (model.Op, error) {
 				return model.Op{}, err
 			}
 		} else {
+			// Its relations go first, each with an op of its own, so
+			// that no version has a relation to nothing.
+			if err := d.unrelateAll(an.ID, c); err != nil {
+				return model.Op{}, err
+			}
 			*count--
 		}
 	default:
-		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update or delete)", c.Action)
+		return model.Op{}, model.Errorf(model.EINVALID, "unknown action %q (create, update, delete, relate or unrelate)", c.Action)
 	}
-	*version++
-	d.dirty = true
-	an.Version, an.UpdatedAt, an.UpdatedBy = *version, c.Applied, c.Author
-	op := model.Op{Version: *version, Action: c.Action, Annotation: an, Author: c.Author, OpID: c.OpID, At: c.Applied}
+	op := model.Op{Action: c.Action, Author: c.Author, OpID: c.OpID, At: c.Applied}
+	if err := d.putAnnotation(&op, an); err != nil {
+		return model.Op{}, err
+	}
+	return op, d.log(&op)
+}
 
+// putAnnotation stamps an with op's next version and writes (or, for a
+// delete, removes) it; op carries it.
+func (d *docTx) putAnnotation(op *model.Op, an model.Annotation) error {
+	an.Version, an.UpdatedAt, an.UpdatedBy = *d.version()+1, op.At, op.Author
+	op.Annotation = an
+	if op.Action == model.ActionDelete {
+		return d.anns.Delete(itob(an.ID))
+	}
 	stored := an
 	stored.Text = "" // derived from the text on read
-	if c.Action == model.ActionDelete {
-		err = d.anns.Delete(itob(an.ID))
-	} else {
-		err = putJSON(d.anns, itob(an.ID), stored)
-	}
-	if err != nil {
-		return model.Op{}, err
-	}
+	return putJSON(d.anns, itob(an.ID), stored)
+}
+
+// log gives op the layer's next version and appends it to the op log
+// (with its op_id, when it has one).
+func (d *docTx) log(op *model.Op) error {
+	v := d.version()
+	*v++
+	d.dirty = true
+	op.Version = *v
 	if err := putJSON(d.ops, itob(op.Version), op); err != nil {
-		return model.Op{}, err
+		return err
 	}
-	if c.OpID != "" {
-		if err := d.opids.Put(opIDKey(c.Author, c.OpID), itob(op.Version)); err != nil {
-			return model.Op{}, err
-		}
+	if op.OpID != "" {
+		return d.opids.Put(opIDKey(op.Author, op.OpID), itob(op.Version))
 	}
-	return op, nil
+	return nil
 }
 
 // who names whoever changed an annotation last, for messages.
@@ -424,7 +442,7 @@ func (db *DB) OpsSince(articleID uint64, layer string, since uint64, max int) ([
 }
 
 // History returns the ops of the article's log that touched one
-// annotation, oldest first; ENOTFOUND when there are none (no such
+// annotation (its relations' included), oldest first; ENOTFOUND when there are none (no such
 // annotation in that article, ever). It reads the whole log of the
 // article: logs are per article, and reading one of 10,000 ops takes
 // milliseconds.
@@ -441,15 +459,16 @@ func (db *DB) History(articleID uint64, layer string, annotation uint64) ([]mode
 		}
 		// The id is in every op's JSON; look for it before decoding.
 		needle := fmt.Appendf(nil, `"annotation":{"id":%d,`, annotation)
+		from, to := fmt.Appendf(nil, `"from":%d,`, annotation), fmt.Appendf(nil, `"to":%d,`, annotation)
 		return doc.Bucket(bucketOps).ForEach(func(k, v []byte) error {
-			if !bytes.Contains(v, needle) {
+			if !bytes.Contains(v, needle) && !bytes.Contains(v, from) && !bytes.Contains(v, to) {
 				return nil
 			}
 			var op model.Op
 			if err := json.Unmarshal(v, &op); err != nil {
 				return fmt.Errorf("op %d: %w", btoi(k), err)
 			}
-			if op.Annotation.ID == annotation {
+			if op.Annotation.ID == annotation || op.Relation != nil && (op.Relation.From == annotation || op.Relation.To == annotation) {
 				out = append(out, op)
 			}
 			return nil

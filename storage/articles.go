@@ -278,6 +278,9 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 						return err
 					}
 				}
+				if a.Relations, err = layerRelations(tx, a, f.Layer); err != nil {
+					return err
+				}
 				batch = append(batch, item{a, anns})
 			}
 			more = k != nil
@@ -322,6 +325,34 @@ func layerAnnotations(tx *bolt.Tx, a model.Article, layer string) ([]model.Annot
 			return nil, err
 		}
 		out = append(out, anns...)
+	}
+	return out, nil
+}
+
+// layerRelations reads the relations of one layer of a (or of every
+// layer, gold first, with AllLayers).
+func layerRelations(tx *bolt.Tx, a model.Article, layer string) ([]model.Relation, error) {
+	if layer != AllLayers {
+		doc, _, err := readDoc(tx, a, layer)
+		if err != nil {
+			return nil, err
+		}
+		return readRelations(doc)
+	}
+	out, err := readRelations(docBucket(tx, a.ID))
+	if err != nil {
+		return nil, err
+	}
+	ls, err := layers(tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		rs, err := readRelations(layerBucket(tx, a.ID, l.Name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
 	}
 	return out, nil
 }

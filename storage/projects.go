@@ -76,6 +76,9 @@ func withDefaults(p model.Project) model.Project {
 	if p.Members == nil {
 		p.Members = []model.Member{}
 	}
+	if p.Relations == nil {
+		p.Relations = []model.RelationType{}
+	}
 	return p
 }
 

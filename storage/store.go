@@ -38,6 +38,8 @@ type Store interface {
 	ApplyAsync(article uint64, c model.Change) (wait func() (model.Op, error))
 	OpsSince(article uint64, layer string, since uint64, max int) ([]model.Op, bool, error)
 	History(article uint64, layer string, annotation uint64) ([]model.Op, error)
+	State(article uint64, layer string) (State, error)
+	Relations(article uint64, layer string) ([]model.Relation, error)
 
 	Layers(article uint64) ([]model.Layer, error)
 	SubmitLayer(article uint64, name string, k int) (model.Layer, model.Article, error)
@@ -161,7 +163,7 @@ func (db *DB) Close() error {
 
 // SchemaVersion is the layout this code writes. migrations[i] brings a file
 // from version i to i+1; version 0 is an empty file.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var migrations = []func(tx *bolt.Tx) error{
 	// 0 → 1: the first release's buckets.
@@ -178,6 +180,8 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrateList,
 	// 2 → 3: project members and roles (projects.go).
 	migrateMembers,
+	// 3 → 4: the default project's relation types (relations.go).
+	migrateRelations,
 }
 
 func (db *DB) initialize(tx *bolt.Tx) error {
@@ -201,7 +205,8 @@ func (db *DB) initialize(tx *bolt.Tx) error {
 		return err
 	}
 	if k, _ := tx.Bucket(bucketProjects).Cursor().First(); k == nil {
-		_, err := db.createProject(tx, model.Project{Name: model.DefaultProjectName, Labels: model.DefaultLabels(), AnnotatorsEditAll: true})
+		_, err := db.createProject(tx, model.Project{Name: model.DefaultProjectName, Labels: model.DefaultLabels(),
+			Relations: model.DefaultRelations(), AnnotatorsEditAll: true})
 		return err
 	}
 	return nil

@@ -236,8 +236,16 @@ func (c *client) op(m ClientMessage) {
 		c.queue(mustJSON(Error{Type: TypeError, Code: model.EINVALID, Error: "an op needs an op_id"}))
 		return
 	}
-	if len(m.Annotation) == 0 || string(m.Annotation) == "null" {
-		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Code: model.EINVALID, Error: "an op needs an annotation"}))
+	body := m.Annotation
+	if m.Action.OnRelation() {
+		body = m.Relation
+	}
+	if len(body) == 0 || string(body) == "null" {
+		what := "an annotation"
+		if m.Action.OnRelation() {
+			what = "a relation"
+		}
+		c.queue(mustJSON(Error{Type: TypeError, OpID: m.OpID, Code: model.EINVALID, Error: "an op needs " + what}))
 		return
 	}
 	c.room.do(func() { c.expect[m.OpID] = true })
@@ -246,7 +254,7 @@ func (c *client) op(m ClientMessage) {
 	if layer == "" {
 		layer = model.Gold
 	}
-	req := service.ChangeRequest{Action: m.Action, Body: m.Annotation, OpID: m.OpID, Layer: layer}
+	req := service.ChangeRequest{Action: m.Action, Body: body, OpID: m.OpID, Layer: layer}
 	c.inflight <- inflightOp{m: m, wait: c.hub.store.Submit(c.user, c.room.article, req)}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/service"
+	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -19,7 +20,8 @@ import (
 // annotator's): a room shows one layer, so an annotator working blind
 // gets nothing of another layer, not even its versions.
 type Store interface {
-	Snapshot(article uint64, layer string) (uint64, []model.Annotation, error)
+	// State is a layer's annotations and relations at one version.
+	State(article uint64, layer string) (storage.State, error)
 	// Submit queues a change and returns at once; wait (called once)
 	// returns the committed op or why it was refused. One caller's
 	// changes apply in its order.

@@ -50,8 +50,17 @@ type AnnotationFields struct {
 	IfVersion uint64            `json:"if_version,omitempty"`
 }
 
-// Encode returns f as an op's annotation.
-func Encode(f AnnotationFields) json.RawMessage { return mustJSON(f) }
+// RelationFields is what a Go client puts in a relate or unrelate op.
+type RelationFields struct {
+	ID   uint64 `json:"id,omitempty"`
+	Type string `json:"type,omitempty"`
+	From uint64 `json:"from,omitempty"`
+	To   uint64 `json:"to,omitempty"`
+}
+
+// Encode returns f (AnnotationFields or RelationFields) as an op's
+// annotation or relation.
+func Encode[F AnnotationFields | RelationFields](f F) json.RawMessage { return mustJSON(f) }
 
 // ClientMessage is any message a client sends.
 type ClientMessage struct {
@@ -60,6 +69,7 @@ type ClientMessage struct {
 	OpID       string          `json:"op_id,omitempty"`      // op
 	Action     model.Action    `json:"action,omitempty"`     // op
 	Annotation json.RawMessage `json:"annotation,omitempty"` // op: service.AnnotationInput, decoded by the service
+	Relation   json.RawMessage `json:"relation,omitempty"`   // relate/unrelate op: service.RelationInput
 	Selection  *Span           `json:"selection"`            // presence; null clears
 }
 
@@ -79,16 +89,21 @@ type Welcome struct {
 	// Annotations is the full state; nil (left out) when an Ops catch-up
 	// follows instead. A pointer, so that an empty state is still sent.
 	Annotations *[]model.Annotation `json:"annotations,omitempty"`
+	// Relations come with the full state.
+	Relations *[]model.Relation `json:"relations,omitempty"`
 }
 
 // OpMessage is one committed change: "op" to others, "ack" (with the
-// sender's op_id) to the sender.
+// sender's op_id) to the sender. An annotation's op (create, update,
+// delete) carries the annotation; a relation's (relate, unrelate) the
+// relation instead.
 type OpMessage struct {
 	Type       string           `json:"type"`
 	OpID       string           `json:"op_id,omitempty"`
 	Version    uint64           `json:"version"`
 	Action     model.Action     `json:"action"`
-	Annotation model.Annotation `json:"annotation"`
+	Annotation model.Annotation `json:"annotation,omitzero"`
+	Relation   *model.Relation  `json:"relation,omitempty"`
 	Author     string           `json:"author"`
 }
 
@@ -126,7 +141,7 @@ func errorMessage(opID string, err error) Error {
 }
 
 func opMessage(typ string, op model.Op) OpMessage {
-	m := OpMessage{Type: typ, Version: op.Version, Action: op.Action, Annotation: op.Annotation, Author: op.Author}
+	m := OpMessage{Type: typ, Version: op.Version, Action: op.Action, Annotation: op.Annotation, Relation: op.Relation, Author: op.Author}
 	if typ == TypeAck {
 		m.OpID = op.OpID
 	}

@@ -240,10 +240,11 @@ func combine(ops []pendingOp) []byte {
 // state and the first op delivered.
 func (r *room) join(c *client, since uint64) error {
 	if !r.started {
-		v, _, err := r.hub.store.Snapshot(r.article, r.layer)
+		st, err := r.hub.store.State(r.article, r.layer)
 		if err != nil {
 			return err
 		}
+		v := st.Version
 		if r.length, err = r.hub.store.Length(r.article); err != nil {
 			return err
 		}
@@ -264,11 +265,12 @@ func (r *room) join(c *client, since uint64) error {
 			return nil
 		}
 	}
-	v, anns, err := r.hub.store.Snapshot(r.article, r.layer)
+	st, err := r.hub.store.State(r.article, r.layer)
 	if err != nil {
 		return err
 	}
-	c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: v, You: you, Annotations: &anns}))
+	v := st.Version
+	c.queue(mustJSON(Welcome{Type: TypeWelcome, Version: v, You: you, Annotations: &st.Annotations, Relations: &st.Relations}))
 	if v > r.last {
 		// The log grew after read: take those ops into buf too.
 		r.read()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gloss-dev/gloss/server/service"
+	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -25,11 +26,11 @@ type memStore struct {
 
 func (s *memStore) jitter() { time.Sleep(time.Duration(rand.IntN(150)) * time.Microsecond) }
 
-func (s *memStore) Snapshot(uint64, string) (uint64, []model.Annotation, error) {
+func (s *memStore) State(uint64, string) (storage.State, error) {
 	s.jitter()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return uint64(len(s.ops)), nil, nil
+	return storage.State{Version: uint64(len(s.ops))}, nil
 }
 
 func (s *memStore) Submit(a service.Actor, article uint64, r service.ChangeRequest) func() (model.Op, error) {

@@ -141,9 +141,65 @@ type ChangeRequest struct {
 	IfVersion uint64
 }
 
+// RelationInput is the one request type of a relation change: the body of
+// POST .../relations, and the "relation" of a live relate or unrelate.
+type RelationInput struct {
+	ID   uint64 `json:"id"` // an unrelate's (REST: in the path)
+	Type string `json:"type"`
+	From uint64 `json:"from"`
+	To   uint64 `json:"to"`
+	OpID string `json:"op_id"` // REST only; a live op carries it beside
+}
+
+// decodeRelation is DecodeChange for relate and unrelate.
+func decodeRelation(r ChangeRequest) (model.Change, error) {
+	var in RelationInput
+	if len(r.Body) > 0 || r.Action == model.ActionRelate {
+		if err := DecodeJSON(r.Body, &in); err != nil {
+			return model.Change{}, err
+		}
+	}
+	if r.PathID != 0 {
+		if in.ID != 0 && in.ID != r.PathID {
+			return model.Change{}, model.Errorf(model.EINVALID, "the body names relation %d, the path %d", in.ID, r.PathID)
+		}
+		in.ID = r.PathID
+	}
+	if r.OpID != "" {
+		if in.OpID != "" && in.OpID != r.OpID {
+			return model.Change{}, model.Errorf(model.EINVALID, "op_id is given twice, differently")
+		}
+		in.OpID = r.OpID
+	}
+	if len(in.OpID) > MaxOpID {
+		return model.Change{}, model.Errorf(model.EINVALID, "op_id is longer than %d bytes", MaxOpID)
+	}
+	c := model.Change{Action: r.Action, ID: in.ID, RelType: in.Type, From: in.From, To: in.To, OpID: in.OpID}
+	if r.Action == model.ActionRelate {
+		if in.ID != 0 {
+			return c, model.Errorf(model.EINVALID, "a new relation has no id yet")
+		}
+		if in.Type == "" || in.From == 0 || in.To == 0 {
+			return c, model.Errorf(model.EINVALID, "a relation needs type, from and to (annotation ids)")
+		}
+		return c, nil
+	}
+	if in.ID == 0 {
+		return c, model.Errorf(model.EINVALID, "an unrelate needs the relation's id")
+	}
+	if in.Type != "" || in.From != 0 || in.To != 0 {
+		return c, model.Errorf(model.EINVALID, "an unrelate takes only the id and op_id")
+	}
+	return c, nil
+}
+
 // DecodeChange turns a request into a model.Change: the one decoding and
-// validation of an annotation change, whichever door it came through.
+// validation of an annotation or relation change, whichever door it came
+// through.
 func DecodeChange(r ChangeRequest) (model.Change, error) {
+	if r.Action.OnRelation() {
+		return decodeRelation(r)
+	}
 	var in AnnotationInput
 	if len(r.Body) > 0 || r.Action != model.ActionDelete {
 		if err := DecodeJSON(r.Body, &in); err != nil {
@@ -207,7 +263,7 @@ func DecodeChange(r ChangeRequest) (model.Change, error) {
 			return c, model.Errorf(model.EINVALID, "a delete takes only the id, op_id and if_version")
 		}
 	default:
-		return c, model.Errorf(model.EINVALID, "unknown action %s (create, update or delete)", strconv.Quote(string(r.Action)))
+		return c, model.Errorf(model.EINVALID, "unknown action %s (create, update, delete, relate or unrelate)", strconv.Quote(string(r.Action)))
 	}
 	return c, nil
 }
@@ -272,6 +328,16 @@ func (s *Service) Authorize(a Actor, article uint64, layer string, c *model.Chan
 	return nil
 }
 
+// Relations lists the relations of one layer of an article (layer "" is
+// a's default, as for Annotations).
+func (s *Service) Relations(a Actor, article uint64, layer string) ([]model.Relation, error) {
+	_, l, err := s.ArticleLayer(a, article, layer, model.PermView)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Relations(article, l)
+}
+
 // Annotations lists the annotations of one layer of an article (layer ""
 // is a's default: gold, or their own in an independent project).
 func (s *Service) Annotations(a Actor, article uint64, layer string) ([]model.Annotation, error) {
@@ -315,6 +381,17 @@ func (s *Service) History(a Actor, article uint64, layer string, annotation uint
 	for _, op := range ops {
 		cur := op.Annotation
 		e := HistoryEntry{Version: op.Version, Action: op.Action, Who: op.Author, At: op.At.Format("2006-01-02T15:04:05.000Z07:00")}
+		if r := op.Relation; r != nil {
+			// A link made or removed: "relation" old → new, as people
+			// read it ("said_by 12 → 14").
+			fc := FieldChange{New: r.String()}
+			if op.Action == model.ActionUnrelate {
+				fc = FieldChange{Old: r.String()}
+			}
+			e.Changes = map[string]FieldChange{"relation": fc}
+			out = append(out, e)
+			continue
+		}
 		switch op.Action {
 		case model.ActionDelete:
 			e.Changes = diff(&cur, nil)

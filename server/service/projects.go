@@ -19,6 +19,8 @@ type NewProject struct {
 	Mode                 model.Mode `json:"mode"`
 	AnnotatorsPerArticle int        `json:"annotators_per_article"`
 	Annotators           []string   `json:"annotators"`
+	// Relations are the schema's relation types (none when left out).
+	Relations []model.RelationType `json:"relations"`
 }
 
 // CreateProject makes a project (admins only).
@@ -27,7 +29,7 @@ func (s *Service) CreateProject(a Actor, in NewProject) (model.Project, error) {
 		return model.Project{}, err
 	}
 	p := model.Project{Name: in.Name, Labels: in.Labels, AnnotatorsEditAll: true, Members: in.Members,
-		Mode: in.Mode, AnnotatorsPerArticle: in.AnnotatorsPerArticle}
+		Mode: in.Mode, AnnotatorsPerArticle: in.AnnotatorsPerArticle, Relations: in.Relations}
 	if p.Mode == "" {
 		p.Mode = model.ModeShared
 	}
@@ -56,12 +58,13 @@ func (s *Service) CreateProject(a Actor, in NewProject) (model.Project, error) {
 
 // ProjectPatch is the body of PATCH /api/projects/:id; nil fields stay.
 type ProjectPatch struct {
-	Name                 *string       `json:"name"`
-	Labels               []model.Label `json:"labels"`
-	AnnotatorsEditAll    *bool         `json:"annotators_edit_all"`
-	Mode                 *model.Mode   `json:"mode"`
-	AnnotatorsPerArticle *int          `json:"annotators_per_article"`
-	Annotators           *[]string     `json:"annotators"`
+	Name                 *string               `json:"name"`
+	Labels               []model.Label         `json:"labels"`
+	AnnotatorsEditAll    *bool                 `json:"annotators_edit_all"`
+	Mode                 *model.Mode           `json:"mode"`
+	AnnotatorsPerArticle *int                  `json:"annotators_per_article"`
+	Annotators           *[]string             `json:"annotators"`
+	Relations            *[]model.RelationType `json:"relations"`
 }
 
 // UpdateProject changes a project's name, settings or label schema
@@ -71,8 +74,8 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 	if _, err := s.Project(a, id, model.PermEditProject); err != nil {
 		return model.Project{}, err
 	}
-	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil && in.Mode == nil && in.AnnotatorsPerArticle == nil && in.Annotators == nil {
-		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels, annotators_edit_all, mode, annotators_per_article or annotators")
+	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil && in.Mode == nil && in.AnnotatorsPerArticle == nil && in.Annotators == nil && in.Relations == nil {
+		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels, relations, annotators_edit_all, mode, annotators_per_article or annotators")
 	}
 	if in.AnnotatorsPerArticle != nil && *in.AnnotatorsPerArticle == 0 {
 		return model.Project{}, model.Errorf(model.EINVALID, "annotators_per_article must be 1 to 50, not 0")
@@ -95,6 +98,9 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 		}
 		if in.Annotators != nil {
 			p.Annotators = *in.Annotators
+		}
+		if in.Relations != nil {
+			p.Relations = *in.Relations
 		}
 		return nil
 	})

@@ -226,6 +226,12 @@ func (s *Service) Snapshot(article uint64, layer string) (uint64, []model.Annota
 	return s.store.Snapshot(article, layer)
 }
 
+// State is the store's: a layer's annotations and relations at one
+// version (a live welcome); the live guard checked the access.
+func (s *Service) State(article uint64, layer string) (storage.State, error) {
+	return s.store.State(article, layer)
+}
+
 // OpsSince is the store's: the live guard checked the socket's access
 // to the layer.
 func (s *Service) OpsSince(article uint64, layer string, since uint64, max int) ([]model.Op, bool, error) {

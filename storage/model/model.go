@@ -104,6 +104,9 @@ type Project struct {
 	// Annotators are the members who are handed articles to annotate in
 	// independent mode; empty means every member with the annotator role.
 	Annotators []string `json:"annotators"`
+	// Relations are the kinds of link between annotations the schema
+	// declares (relation.go).
+	Relations []RelationType `json:"relations"`
 }
 
 // Mode is how a project's annotators work together.
@@ -255,6 +258,9 @@ type Article struct {
 	// Mine is the caller's own layer of the article (independent
 	// projects; nil before they have one). Set by the service.
 	Mine *Layer `json:"mine,omitempty"`
+	// Relations are the article's relations, read beside it by exports
+	// (never stored in the record).
+	Relations []Relation `json:"relations,omitempty"`
 }
 
 // Annotation is one labeled span of an article.
@@ -277,28 +283,41 @@ type Annotation struct {
 // Action is what an op did to an annotation.
 type Action string
 
-// Op actions.
+// Op actions: annotations are created, updated and deleted; relations
+// are made (relate) and removed (unrelate).
 const (
-	ActionCreate Action = "create"
-	ActionUpdate Action = "update"
-	ActionDelete Action = "delete"
+	ActionCreate   Action = "create"
+	ActionUpdate   Action = "update"
+	ActionDelete   Action = "delete"
+	ActionRelate   Action = "relate"
+	ActionUnrelate Action = "unrelate"
 )
+
+// OnRelation reports whether the action changes a relation.
+func (a Action) OnRelation() bool { return a == ActionRelate || a == ActionUnrelate }
 
 // Op is one entry of an article's op log: a committed change to one
 // annotation. Versions start at 1 and only grow within an article.
 type Op struct {
 	Version    uint64     `json:"version"`
 	Action     Action     `json:"action"`
-	Annotation Annotation `json:"annotation"` // the state after the change; for a delete, the state before it
-	Author     string     `json:"author"`
-	OpID       string     `json:"op_id,omitempty"` // the client's id for the op, when it sent one
-	At         time.Time  `json:"at"`
+	Annotation Annotation `json:"annotation,omitzero"` // the state after the change; for a delete, the state before it
+	// Relation is a relate's new relation, an unrelate's removed one (the
+	// op's Annotation is then zero); nil for an annotation's op.
+	Relation *Relation `json:"relation,omitempty"`
+	Author   string    `json:"author"`
+	OpID     string    `json:"op_id,omitempty"` // the client's id for the op, when it sent one
+	At       time.Time `json:"at"`
 }
 
 // Change asks for one annotation change. Pointer fields of an update are
 // nil when they stay as they are.
 type Change struct {
 	Action Action
+	// RelType, From and To are a relate's: the relation type and the
+	// annotations it links (ID names the relation of an unrelate).
+	RelType  string
+	From, To uint64
 	// Layer is the layer changed: "" the gold (shared) one, else an
 	// annotator's. The application layer decides it from the project's
 	// mode and the actor's role.

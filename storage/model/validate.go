@@ -209,6 +209,9 @@ func ValidateProject(p Project) error {
 	if p.AnnotatorsPerArticle < 0 || p.AnnotatorsPerArticle > 50 {
 		return Errorf(EINVALID, "annotators_per_article must be 1 to 50, not %d", p.AnnotatorsPerArticle)
 	}
+	if err := validateRelations(p); err != nil {
+		return err
+	}
 	for i, n := range p.Annotators {
 		if _, ok := p.Member(n); !ok {
 			return Errorf(EINVALID, "annotators: %q is not a member of the project", n)
