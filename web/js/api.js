@@ -106,6 +106,11 @@ export const api = {
   article: (id) => request('GET', `/api/articles/${enc(id)}`),
   setStatus: (id, status) => request('PATCH', `/api/articles/${enc(id)}`, { status }),
   next: (id, project) => request('GET', `/api/articles/${enc(id)}/next` + query({ project })),
+  // Independent projects: the caller's next article by assignment (404
+  // when none is left), submitting one's layer, a reviewer reopening one.
+  assign: (project) => request('GET', `/api/projects/${enc(project)}/next`),
+  submitLayer: (id) => request('POST', `/api/articles/${enc(id)}/submit`),
+  reopenLayer: (id, annotator) => request('POST', `/api/articles/${enc(id)}/reopen`, { annotator }),
 
   annotations: (article) => request('GET', `/api/articles/${enc(article)}/annotations`),
   createAnnotation: (article, a) => request('POST', `/api/articles/${enc(article)}/annotations`, a),
