@@ -60,7 +60,7 @@ func (e *bratEncoder) Encode(d Doc) error {
 	rs := []rune(d.Article.Text)
 	b := &e.ann
 	b.Reset()
-	nattr := 0
+	nattr, nnote := 0, 0
 	for i, a := range anns {
 		frags := bratFragments(rs, a.Start, a.End)
 		texts := make([]string, len(frags))
@@ -69,17 +69,17 @@ func (e *bratEncoder) Encode(d Doc) error {
 			locs[j] = strconv.Itoa(f[0]) + " " + strconv.Itoa(f[1])
 			texts[j] = string(rs[f[0]:f[1]])
 		}
-		text := strings.Join(texts, " ")
-		text = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' {
-				return ' '
-			}
-			return r
-		}, text)
+		text := oneLine(strings.Join(texts, " "))
 		fmt.Fprintf(b, "T%d\t%s %s\t%s\n", i+1, a.Label, strings.Join(locs, ";"), text)
 		for _, name := range attrNames(d.Project, a.Label, a.Attrs) {
 			nattr++
 			fmt.Fprintf(b, "A%d\t%s T%d %s\n", nattr, name, i+1, bratEscape(a.Attrs[name]))
+		}
+		if a.Layer != "" {
+			// brat shows a span's note when the span is pointed at; a note
+			// is the rest of its line, so it may hold spaces, not breaks.
+			nnote++
+			fmt.Fprintf(b, "#%d\tAnnotatorNotes T%d\tlayer: %s\n", nnote, i+1, oneLine(a.Layer))
 		}
 	}
 	mod := d.Article.ImportedAt
@@ -219,6 +219,16 @@ func bratEscape(v string) string {
 		}
 	}
 	return b.String()
+}
+
+// oneLine replaces line breaks with spaces, so that s stays on its line.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func needsBratEscape(r rune) bool {

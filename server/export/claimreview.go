@@ -17,19 +17,26 @@ const (
 	claimReviewType = "ClaimReview"
 )
 
+// claimReviewLayerContext is the @context of a ClaimReview that names its
+// layer: schema.org has no term for whose review among several of one
+// claim is the adjudicated one, so gloss:layer says it, the gloss prefix
+// declared as in w3c exports.
+var claimReviewLayerContext = []any{schemaOrg, map[string]string{"gloss": GlossNS}}
+
 // verdictRatings maps a verdict onto schema.org's numeric rating scale
 // (worst 1, best 5). A verdict not listed gets no ratingValue, only its
 // alternateName.
 var verdictRatings = map[string]int{"false": 1, "misleading": 2, "true": 5}
 
 type claimReview struct {
-	Context       string       `json:"@context"`
+	Context       any          `json:"@context"` // schemaOrg, or claimReviewLayerContext with a layer
 	Type          string       `json:"@type"`
 	ID            string       `json:"@id"`
 	URL           string       `json:"url,omitempty"`
 	ClaimReviewed string       `json:"claimReviewed"`
 	DatePublished string       `json:"datePublished,omitempty"`
 	Author        *schemaThing `json:"author,omitempty"`
+	Layer         string       `json:"gloss:layer,omitempty"` // "" in a gold-only export
 	ReviewRating  schemaRating `json:"reviewRating"`
 	ItemReviewed  schemaClaim  `json:"itemReviewed"`
 }
@@ -90,6 +97,9 @@ func (e *claimReviewEncoder) Encode(d Doc) error {
 		}
 		if a.Author != "" {
 			cr.Author = &schemaThing{Type: "Person", Name: a.Author}
+		}
+		if a.Layer != "" {
+			cr.Context, cr.Layer = claimReviewLayerContext, a.Layer
 		}
 		if err := e.aw.elem(cr); err != nil {
 			return err

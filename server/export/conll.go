@@ -3,12 +3,15 @@ package export
 import (
 	"bytes"
 	"io"
+
+	"github.com/gloss-dev/gloss/storage/model"
 )
 
 type conllEncoder struct {
-	w   io.Writer
-	buf bytes.Buffer
-	err error
+	w     io.Writer
+	buf   bytes.Buffer
+	err   error
+	layer string // the layer of the spans written so far; "" before the first
 }
 
 func newCoNLL(w io.Writer, _ Options) Encoder { return &conllEncoder{w: w} }
@@ -21,6 +24,19 @@ func (e *conllEncoder) Encode(d Doc) error {
 	if err != nil {
 		e.err = err
 		return err
+	}
+	// A tag column cannot say whose a span is: the spans of two layers
+	// would read as one annotator's (and one label's overlapping spans
+	// would merge), so a file holds one layer, whichever came first.
+	for _, a := range anns {
+		l := layerName(a)
+		if e.layer == "" {
+			e.layer = l
+		}
+		if l != e.layer {
+			e.err = model.Errorf(model.EINVALID, "export: article %d: a conll file holds one layer (its tag columns cannot say whose a span is), and this export brings spans of layers %s and %s: export the gold layer or one annotator's", d.Article.ID, e.layer, l)
+			return e.err
+		}
 	}
 	rs := []rune(d.Article.Text)
 	toks := tokenize(rs)

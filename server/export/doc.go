@@ -13,12 +13,30 @@
 // text (model.RuneIndex) rather than taken from Annotation.Text. An
 // annotation whose offsets do not fit its text fails Encode with EINVALID.
 // Annotations are written sorted by start, longest first (an enclosing
-// span before the spans inside it), then label, then id.
+// span before the spans inside it), then label, then layer (see Layers),
+// then id.
 //
 // Attributes: an empty value means "unset" and is written by no format
 // but jsonl and csv, which copy the map as it is. Where attributes are
 // listed one by one, those the label declares come in schema order, then
 // any others by name.
+//
+// # Layers
+//
+// In a project of independent annotators each annotator has a layer of
+// each article, beside the gold (adjudicated) layer. Annotation.Layer
+// says which layer a span came from: the application leaves it "" on every
+// span of a gold-only export, which every format writes exactly as before
+// projects had layers, and sets it on every span of an export of all
+// layers or of one annotator's: "gold" (model.Gold) for the gold layer's
+// spans, else the annotator's user name. A document of an export of all
+// layers holds the spans of every layer, so one text span may come several
+// times, once per layer. Every format but conll says which layer each span
+// came from, as its section below tells; where layers are ordered, the
+// gold layer comes first, then the annotators' by name. A span whose Layer
+// is "" among spans that have one counts as the gold layer's where a format
+// lists or groups layers (doccano, labelstudio, conll), and goes without a
+// layer where a format names each span's.
 //
 // # Formats
 //
@@ -31,11 +49,20 @@
 //	 "annotations":[{"id":101,"start":123,"end":194,"label":"CLAIM","text":"…",
 //	   "attrs":{"verdict":"true"},"author":"maria","created_at":"…","updated_at":"…","version":1}]}
 //
+// With layers, each annotation has "layer" after its id:
+// {"id":101,"layer":"ana","start":123,…}.
+//
 // doccano (.jsonl): doccano's sequence-labeling JSONL. doccano reads "text"
 // and "label" and keeps any other key as metadata; gloss adds the article
 // id, and title, source and url when set:
 //
 //	{"id":1,"text":"…","label":[[123,194,"CLAIM"],…],"title":"…","source":"…","url":"…"}
+//
+// doccano's [start, end, label] triples have no room for a layer: with
+// layers, "label_layers" follows "label" and names the layer of each of
+// its triples, in the same order, and doccano keeps it as metadata:
+//
+//	"label":[[123,194,"CLAIM"],[123,194,"CLAIM"],[309,331,"SPEAKER"]],"label_layers":["gold","ana","ana"]
 //
 // labelstudio (.json): a JSON array of Label Studio tasks, one a line.
 // data holds the text and the article's metadata; one annotation holds
@@ -53,6 +80,23 @@
 //	   {"id":"103","from_name":"speaker","to_name":"text","type":"textarea",
 //	    "value":{"start":309,"end":331,"text":["Xi Jinping"]}}]}]}
 //
+// With layers, the task has one annotation per layer that has spans in the
+// article, the gold layer first, then the annotators' by name, each
+// holding the results of its own spans, and each says whose it is:
+// "ground_truth" is true on the gold layer's and false on the others'
+// (written out, since Label Studio's import takes a missing ground_truth
+// for true), and "meta":{"layer":"ana"} names the layer. Label Studio
+// keeps who made an annotation only as one of its own users (completed_by:
+// a user id, or the email of a member on import), which gloss cannot know,
+// so the layer goes in a key that Label Studio's import ignores (it gives
+// the annotations to whoever imports them) and other readers can use. A
+// layer without spans in the article has no annotation. Region ids stay
+// unique in a task: should an id come twice, the later region's gets
+// "-2", "-3", ….
+//
+//	"annotations":[{"ground_truth":true,"meta":{"layer":"gold"},"result":[…]},
+//	               {"ground_truth":false,"meta":{"layer":"ana"},"result":[…]}]
+//
 // A labeling config that shows all of it names the text "text", the
 // labels control "label", and one per-region Choices or TextArea per
 // attribute (perRegion="true"), e.g.
@@ -66,7 +110,9 @@
 // token_end is inclusive, as Prodigy writes it. A span whose edges fall
 // inside a token keeps its exact start and end and points at the tokens
 // that overlap it; a span over whitespace only (no token) is left out.
-// Attributes, authors and times are not written.
+// Attributes, authors and times are not written. With layers, each span
+// has "layer" last, a key Prodigy keeps:
+// {"start":123,"end":194,"label":"CLAIM","token_start":21,"token_end":31,"layer":"ana"}.
 //
 //	{"text":"…","tokens":[{"text":"Chinese","start":0,"end":7,"id":0,"ws":true},…],
 //	 "spans":[{"start":123,"end":194,"label":"CLAIM","token_start":21,"token_end":31}],
@@ -82,6 +128,13 @@
 // a blank line ends every sentence; a span that runs over a sentence
 // boundary goes on with I-. The file has no header: this comment is where
 // the columns are named. Attributes and offsets are not written.
+//
+// A conll file holds one layer, since a tag column cannot say whose a span
+// is (the spans of two annotators would read as one's, and one label's
+// would merge). An export of the gold layer or of one annotator's is
+// written as above, without the layer's name; the first span of another
+// layer than the spans before it fails Encode with EINVALID, naming both.
+// OneLayer lets an application refuse such an export before it starts.
 //
 //	-DOCSTART- O O O O
 //
@@ -111,6 +164,11 @@
 // that JSON-LD processors keep those terms. The following annotations of the article name the source by IRI
 // alone. An article without annotations is not in a w3c export.
 //
+// With layers, each annotation names its layer in "gloss:layer", after
+// "modified" (the gloss prefix declares it, as it does the other gloss
+// terms); creator stays the annotation's author:
+// {…,"creator":{"type":"Person","name":"ana"},"created":"…","modified":"…","gloss:layer":"ana","body":[…],…}.
+//
 //	{"id":"http://127.0.0.1:8080/articles/1/annotations/101","type":"Annotation","motivation":"tagging",
 //	 "creator":{"type":"Person","name":"maria"},"created":"…","modified":"…",
 //	 "body":[{"type":"TextualBody","purpose":"tagging","value":"CLAIM"},
@@ -136,7 +194,10 @@
 // annotation.conf lists an enum attribute's values; brat has no free-text
 // attributes, so text and url attributes are declared without values
 // (tools reading .ann files get them; brat's own UI flags them).
-// Authors, times and ids are not written.
+// Authors, times and ids are not written. With layers, each span's T line
+// and its A lines are followed by an AnnotatorNotes line, which brat shows
+// with the span: "#1<TAB>AnnotatorNotes T1<TAB>layer: ana" (numbered on,
+// one per span).
 //
 // csv (.csv): a header row, then one span a row (RFC 4180, encoding/csv):
 // article_id, title, start, end, label, text, attrs (a JSON object), author.
@@ -153,7 +214,12 @@
 // ratingValue); itemReviewed is a Claim whose appearance is the article
 // (url as in w3c, headline its title); author is the annotation's author,
 // datePublished the date (UTC) it was last updated, url its evidence
-// attribute when set, and @id the annotation's IRI as in w3c.
+// attribute when set, and @id the annotation's IRI as in w3c. With layers
+// (one claim may then be reviewed in several layers, by its annotators and
+// in the adjudicated gold layer), each ClaimReview names its layer in
+// "gloss:layer", after author, which schema.org has no term for; its
+// @context is then ["https://schema.org",{"gloss":GlossNS}], so that
+// JSON-LD processors keep the term. author stays the annotation's author.
 //
 // # Tokens and sentences
 //
@@ -168,7 +234,9 @@
 // # Clean and split
 //
 // Options.Clean runs Clean on each document first: BOILERPLATE spans are
-// cut out of the text and the other spans remapped, in every format.
+// cut out of the text and the other spans remapped, in every format. An
+// article has one text for all its layers, so with layers Clean cuts what
+// any layer marks BOILERPLATE, from the spans of every layer.
 // SplitPart and ParseSplit let a caller deal documents into train, dev and
 // test files by a stable hash of a key.
 package export

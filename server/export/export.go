@@ -88,6 +88,12 @@ func ContentType(format string) string { return formats[format].contentType }
 // with its leading dot (".jsonl", ".tar.gz"), or "" for an unknown format.
 func FileExt(format string) string { return formats[format].ext }
 
+// OneLayer reports whether the named format holds the spans of one layer
+// only, and so fails Encode with EINVALID when an export brings spans of
+// a second layer (conll: see the package doc). An export of all layers
+// can ask it before writing the first byte.
+func OneLayer(format string) bool { return format == "conll" }
+
 // cleanEncoder applies Clean to every document before encoding it.
 type cleanEncoder struct{ Encoder }
 
@@ -117,8 +123,53 @@ func compareSpans(a, b model.Annotation) int {
 		cmp.Compare(a.Start, b.Start),
 		cmp.Compare(b.End, a.End),
 		cmp.Compare(a.Label, b.Label),
+		compareLayers(layerName(a), layerName(b)),
 		cmp.Compare(a.ID, b.ID),
 	)
+}
+
+// layered reports whether anns name their layers: the application sets
+// Layer on every span of an export of all layers or of one annotator's,
+// and on none of a gold-only export, whose output stays as it was before
+// projects had layers.
+func layered(anns []model.Annotation) bool {
+	return slices.ContainsFunc(anns, func(a model.Annotation) bool { return a.Layer != "" })
+}
+
+// layerName is the layer a's span came from: model.Gold for the empty
+// name, which is how storage names the gold layer.
+func layerName(a model.Annotation) string {
+	if a.Layer == "" {
+		return model.Gold
+	}
+	return a.Layer
+}
+
+// compareLayers orders layer names the gold layer first, then the
+// annotators' by name.
+func compareLayers(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == model.Gold:
+		return -1
+	case b == model.Gold:
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+// layerNames returns the layers anns' spans came from, in compareLayers
+// order.
+func layerNames(anns []model.Annotation) []string {
+	var names []string
+	for _, a := range anns {
+		if l := layerName(a); !slices.Contains(names, l) {
+			names = append(names, l)
+		}
+	}
+	slices.SortFunc(names, compareLayers)
+	return names
 }
 
 // attrNames returns the names of the attributes set (non-empty) in attrs:

@@ -17,6 +17,7 @@ type jsonlLine struct {
 
 type jsonlAnnotation struct {
 	ID        uint64            `json:"id"`
+	Layer     string            `json:"layer,omitempty"` // "" in a gold-only export
 	Start     int               `json:"start"`
 	End       int               `json:"end"`
 	Label     string            `json:"label"`
@@ -44,7 +45,7 @@ func (e *jsonlEncoder) Encode(d Doc) error {
 			attrs = map[string]string{}
 		}
 		line.Annotations[i] = jsonlAnnotation{
-			ID: a.ID, Start: a.Start, End: a.End, Label: a.Label, Text: a.Text, Attrs: attrs,
+			ID: a.ID, Layer: a.Layer, Start: a.Start, End: a.End, Label: a.Label, Text: a.Text, Attrs: attrs,
 			Author: a.Author, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, Version: a.Version,
 		}
 	}
@@ -56,12 +57,13 @@ func (e *jsonlEncoder) Close() error { return e.jw.err }
 // doccanoLine is one line of doccano's sequence-labeling JSONL. doccano
 // reads "text" and "label" and keeps every other key as metadata.
 type doccanoLine struct {
-	ID     uint64  `json:"id"`
-	Text   string  `json:"text"`
-	Label  [][]any `json:"label"`
-	Title  string  `json:"title,omitempty"`
-	Source string  `json:"source,omitempty"`
-	URL    string  `json:"url,omitempty"`
+	ID          uint64   `json:"id"`
+	Text        string   `json:"text"`
+	Label       [][]any  `json:"label"`
+	LabelLayers []string `json:"label_layers,omitempty"` // each label's layer, which the triples cannot hold; nil in a gold-only export
+	Title       string   `json:"title,omitempty"`
+	Source      string   `json:"source,omitempty"`
+	URL         string   `json:"url,omitempty"`
 }
 
 type doccanoEncoder struct{ jw *jsonWriter }
@@ -84,8 +86,14 @@ func (e *doccanoEncoder) Encode(d Doc) error {
 	}
 	line := doccanoLine{ID: d.Article.ID, Text: d.Article.Text, Label: make([][]any, len(anns)),
 		Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
+	if layered(anns) {
+		line.LabelLayers = make([]string, len(anns))
+	}
 	for i, a := range anns {
 		line.Label[i] = []any{a.Start, a.End, a.Label}
+		if line.LabelLayers != nil {
+			line.LabelLayers[i] = layerName(a)
+		}
 	}
 	return e.jw.line(line)
 }

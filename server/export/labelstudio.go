@@ -22,8 +22,23 @@ type lsData struct {
 	Meta      map[string]any `json:"meta,omitempty"`
 }
 
+// lsAnnotation is one annotator's work on a task. A gold-only export has
+// one, with no ground_truth or meta; a layered export has one per layer.
 type lsAnnotation struct {
-	Result []lsResult `json:"result"`
+	// GroundTruth is set in a layered export only: Label Studio's import
+	// takes a missing ground_truth for true, which an annotator's layer is
+	// not.
+	GroundTruth *bool      `json:"ground_truth,omitempty"`
+	Meta        *lsMeta    `json:"meta,omitempty"`
+	Result      []lsResult `json:"result"`
+}
+
+// lsMeta names the layer of a layered export's annotation. Label Studio
+// keeps who made an annotation only as a user of its own (completed_by,
+// an id or the email of a member), so the layer goes in a key of its own,
+// which Label Studio's import ignores and other readers can use.
+type lsMeta struct {
+	Layer string `json:"layer"`
 }
 
 type lsResult struct {
@@ -55,16 +70,35 @@ func (e *labelStudioEncoder) Encode(d Doc) error {
 	}
 	art := d.Article
 	task := lsTask{
-		ID:          art.ID,
-		Data:        lsData{Text: art.Text, Title: art.Title, Source: art.Source, URL: art.URL, Published: art.Published, Meta: art.Meta},
-		Annotations: []lsAnnotation{{Result: make([]lsResult, 0, len(anns))}},
+		ID:   art.ID,
+		Data: lsData{Text: art.Text, Title: art.Title, Source: art.Source, URL: art.URL, Published: art.Published, Meta: art.Meta},
 	}
-	res := &task.Annotations[0].Result
-	for i, a := range anns {
-		id := "s" + strconv.Itoa(i+1)
-		if a.ID != 0 {
-			id = strconv.FormatUint(a.ID, 10)
+	slot := map[string]int{} // layer → its annotation; empty in a gold-only export
+	if !layered(anns) {
+		task.Annotations = []lsAnnotation{{Result: make([]lsResult, 0, len(anns))}}
+	} else {
+		for i, l := range layerNames(anns) {
+			gold := l == model.Gold
+			slot[l] = i
+			task.Annotations = append(task.Annotations, lsAnnotation{GroundTruth: &gold, Meta: &lsMeta{Layer: l}, Result: []lsResult{}})
 		}
+	}
+	// Region ids are gloss annotation ids, unique in a database; should a
+	// document bring one twice (a span copied into another layer with its
+	// id), the second gets a suffix, since Label Studio tells a task's
+	// regions apart by id.
+	used := make(map[string]bool, len(anns))
+	for i, a := range anns {
+		base := "s" + strconv.Itoa(i+1)
+		if a.ID != 0 {
+			base = strconv.FormatUint(a.ID, 10)
+		}
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		res := &task.Annotations[slot[layerName(a)]].Result
 		*res = append(*res, lsResult{ID: id, FromName: "label", ToName: "text", Type: "labels",
 			Value: lsValue{Start: a.Start, End: a.End, Text: a.Text, Labels: []string{a.Label}}})
 		l, _ := d.Project.Label(a.Label)

@@ -25,7 +25,8 @@ type spacySpan struct {
 	End        int    `json:"end"`
 	Label      string `json:"label"`
 	TokenStart int    `json:"token_start"`
-	TokenEnd   int    `json:"token_end"` // inclusive, as Prodigy writes it
+	TokenEnd   int    `json:"token_end"`       // inclusive, as Prodigy writes it
+	Layer      string `json:"layer,omitempty"` // "" in a gold-only export
 }
 
 type spacyMeta struct {
@@ -60,7 +61,7 @@ func (e *spacyEncoder) Encode(d Doc) error {
 		if !ok {
 			continue // whitespace only: no token to point at
 		}
-		line.Spans = append(line.Spans, spacySpan{Start: a.Start, End: a.End, Label: a.Label, TokenStart: first, TokenEnd: last})
+		line.Spans = append(line.Spans, spacySpan{Start: a.Start, End: a.End, Label: a.Label, TokenStart: first, TokenEnd: last, Layer: a.Layer})
 	}
 	return e.jw.line(line)
 }

@@ -31,6 +31,7 @@ type w3cAnnotation struct {
 	Creator    *w3cAgent `json:"creator,omitempty"`
 	Created    string    `json:"created,omitempty"`
 	Modified   string    `json:"modified,omitempty"`
+	Layer      string    `json:"gloss:layer,omitempty"` // "" in a gold-only export; the gloss prefix declares it
 	Body       []w3cBody `json:"body"`
 	Target     w3cTarget `json:"target"`
 }
@@ -103,6 +104,7 @@ func (e *w3cEncoder) Encode(d Doc) error {
 			Motivation: "tagging",
 			Created:    w3cTime(a.CreatedAt),
 			Modified:   w3cTime(a.UpdatedAt),
+			Layer:      a.Layer,
 			Body:       []w3cBody{{Type: "TextualBody", Purpose: "tagging", Value: a.Label}},
 			Target: w3cTarget{Source: iri, Selector: []any{
 				w3cPosition{Type: "TextPositionSelector", Start: a.Start, End: a.End},
