@@ -11,6 +11,7 @@ export const NEEDS = {
   annotate: 'annotator',
   edit_others: 'reviewer',
   set_status: 'reviewer',
+  review: 'reviewer',
   add_articles: 'reviewer',
   export: 'reviewer',
   label_text: 'reviewer',
