@@ -108,7 +108,7 @@ export class Store extends EventTarget {
   setArticleFields(patch) {
     const a = this.state.article;
     if (!a) return;
-    for (const k of ['status', 'title', 'source', 'url', 'published', 'meta']) {
+    for (const k of ['status', 'title', 'source', 'url', 'published', 'meta', 'mine', 'layers']) {
       if (k in patch) a[k] = patch[k];
     }
     this.emit('article-meta');
