@@ -35,7 +35,7 @@ import { addMethods } from './mixin.js';
 import { diff } from './ann-fields.js';
 import { fields, changes } from './undo-plan.js';
 import { applyMethods } from './history-apply.js';
-import { mayChange, whyNot } from './perm.js';
+import { mayChange, whyNot, layerLock } from './perm.js';
 
 export { fields, changes };
 
@@ -193,6 +193,9 @@ export class History {
   _article() {
     const a = this.store.get().article;
     if (!a) throw new Error('no article is open');
+    // A submitted layer or a reviewed article: not even tried (the server refuses it).
+    const lock = layerLock(this.store.get());
+    if (lock) throw new Error(lock);
     if (this.articleId !== a.id) this.reset(a.id);
     return a.id;
   }
