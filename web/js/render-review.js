@@ -13,7 +13,7 @@ import { whyNot } from './perm.js';
  */
 export function reviewNotes(s, an, may) {
   const out = [];
-  if (!may) out.push(h('p', { class: 'pop-perm', role: 'note' }, whyNot(an)));
+  if (!may) out.push(h('p', { class: 'pop-perm', role: 'note' }, whyNot(an, s)));
   const note = s.colleague && s.colleague.id === an.id ? s.colleague : null;
   // A change shows while the field still holds the colleague's value:
   // once someone (this user, say) changed it again, it is old news.
