@@ -286,3 +286,54 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// TestReviewAPI: a reviewer reads the layers in one call, records a
+// rejection, and accepts in one action every span all submitted layers
+// agree on (with the attributes they agree on) into gold.
+func TestReviewAPI(t *testing.T) {
+	tm := blindTeam(t)
+	art := fmt.Sprintf("/api/articles/%d", tm.a.ID)
+	for who, spans := range map[string][]string{
+		"annotator": {`{"start":23,"end":33,"label":"CLAIM","attrs":{"verdict":"false","note":"ann"}}`, `{"start":6,"end":10,"label":"QUOTE"}`},
+		"bea":       {`{"start":23,"end":33,"label":"CLAIM","attrs":{"verdict":"false","note":"bea"}}`, `{"start":11,"end":20,"label":"CLAIM"}`},
+	} {
+		for _, b := range spans {
+			if code, body := tm.do(who, "POST", art+"/annotations", b, ""); code != 201 {
+				t.Fatalf("%s: %d %s", who, code, body)
+			}
+		}
+	}
+	if code, body := tm.do("reviewer", "POST", art+"/accept-agreed", "", ""); code != 400 || !strings.Contains(body, "0 submitted") {
+		t.Errorf("accept-agreed before submits: %d %s", code, body)
+	}
+	tm.do("annotator", "POST", art+"/submit", "", "")
+	tm.do("bea", "POST", art+"/submit", "", "")
+	code, body := tm.do("reviewer", "GET", art+"/review", "", "")
+	if code != 200 || !strings.Contains(body, `"name":"ann","status":"submitted"`) || !strings.Contains(body, `"note":"bea"`) || !strings.Contains(body, `"text":"Putin was`) {
+		t.Errorf("review: %d %s", code, body)
+	}
+	if code, _ := tm.do("annotator", "GET", art+"/review", "", ""); code != 403 {
+		t.Errorf("an annotator reads the review: %d", code)
+	}
+	code, body = tm.do("reviewer", "POST", art+"/rejections", `{"start":6,"end":10,"label":"QUOTE"}`, "")
+	if code != 200 || !strings.Contains(body, `"by":"rev"`) {
+		t.Errorf("reject: %d %s", code, body)
+	}
+	if code, body := tm.do("reviewer", "POST", art+"/rejections", `{"start":6,"end":99,"label":"QUOTE"}`, ""); code != 400 {
+		t.Errorf("reject past the end: %d %s", code, body)
+	}
+	code, body = tm.do("reviewer", "POST", art+"/accept-agreed", "", "")
+	if code != 200 || body != `{"accepted":1}` {
+		t.Fatalf("accept-agreed: %d %s", code, body)
+	}
+	_, body = tm.do("reviewer", "GET", art+"/annotations", "", "")
+	if !strings.Contains(body, `"start":23,"end":33,"label":"CLAIM","attrs":{"verdict":"false"},"text":"war crimes","author":"rev"`) {
+		t.Errorf("gold after accept-agreed: %s", body)
+	}
+	if code, body := tm.do("reviewer", "POST", art+"/accept-agreed", "", ""); body != `{"accepted":0}` {
+		t.Errorf("accept-agreed again: %d %s", code, body)
+	}
+	if code, body := tm.do("reviewer", "DELETE", art+"/rejections", `{"start":6,"end":10,"label":"QUOTE"}`, ""); code != 200 || body != "[]" {
+		t.Errorf("unreject: %d %s", code, body)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gloss-dev/gloss/server/service"
+	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gofiber/fiber/v2"
 )
 
@@ -69,4 +70,65 @@ func (s *Server) disagreements(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(out)
+}
+
+// review serves GET /api/articles/:id/review: the annotators' layers and
+// the rejected spans, for the review page.
+func (s *Server) review(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	v, err := s.svc.Review(actor(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+// rejection reads {"start","end","label"}.
+func rejection(c *fiber.Ctx) (model.Rejection, error) {
+	var r model.Rejection
+	var in struct {
+		Start *int   `json:"start"`
+		End   *int   `json:"end"`
+		Label string `json:"label"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return r, err
+	}
+	if in.Start == nil || in.End == nil || in.Label == "" {
+		return r, invalid("a rejection names the span: start, end and label")
+	}
+	return model.Rejection{Start: *in.Start, End: *in.End, Label: in.Label}, nil
+}
+
+// reject serves POST (record) and DELETE (forget) /api/articles/:id/rejections.
+func (s *Server) reject(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	r, err := rejection(c)
+	if err != nil {
+		return err
+	}
+	out, err := s.svc.Reject(actor(c), id, r, c.Method() == fiber.MethodDelete)
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+// acceptAgreed serves POST /api/articles/:id/accept-agreed.
+func (s *Server) acceptAgreed(c *fiber.Ctx) error {
+	id, err := idParam(c, "id", "article")
+	if err != nil {
+		return err
+	}
+	n, err := s.svc.AcceptAgreed(actor(c), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"accepted": n})
 }

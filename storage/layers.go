@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -290,4 +291,73 @@ func withLayers(tx *bolt.Tx, as []model.Article) error {
 		as[i].Layers = ls
 	}
 	return nil
+}
+
+// Rejections are kept in the article's doc bucket, in "rejected", keyed
+// start:end:label.
+var bucketRejected = []byte("rejected")
+
+func rejectionKey(r model.Rejection) []byte {
+	return fmt.Appendf(nil, "%d:%d:%s", r.Start, r.End, r.Label)
+}
+
+// Reject records (or with undo, forgets) that reviewers left a span out of
+// gold, and returns the article's rejections.
+func (db *DB) Reject(article uint64, r model.Rejection, undo bool) ([]model.Rejection, error) {
+	var out []model.Rejection
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		a, err := articleRecord(tx, article)
+		if err != nil {
+			return err
+		}
+		if r.End > a.Length {
+			return model.Errorf(model.EINVALID, "span %d-%d runs past the article's %d code points", r.Start, r.End, a.Length)
+		}
+		b, err := docBucket(tx, article).CreateBucketIfNotExists(bucketRejected)
+		if err != nil {
+			return err
+		}
+		if undo {
+			err = b.Delete(rejectionKey(r))
+		} else {
+			r.At = db.now()
+			err = putJSON(b, rejectionKey(r), r)
+		}
+		if err != nil {
+			return err
+		}
+		out, err = rejections(tx, article)
+		return err
+	})
+	return out, wrap(err, "reject")
+}
+
+// Rejections lists the spans reviewers rejected in an article.
+func (db *DB) Rejections(article uint64) ([]model.Rejection, error) {
+	var out []model.Rejection
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		if _, err = articleRecord(tx, article); err != nil {
+			return err
+		}
+		out, err = rejections(tx, article)
+		return err
+	})
+	return out, wrap(err, "rejections")
+}
+
+func rejections(tx *bolt.Tx, article uint64) ([]model.Rejection, error) {
+	out := []model.Rejection{}
+	b := docBucket(tx, article).Bucket(bucketRejected)
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(_, v []byte) error {
+		var r model.Rejection
+		if err := json.Unmarshal(v, &r); err != nil {
+			return err
+		}
+		out = append(out, r)
+		return nil
+	})
+	return out, err
 }

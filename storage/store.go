@@ -45,6 +45,8 @@ type Store interface {
 	SubmitLayer(article uint64, name string, k int) (model.Layer, model.Article, error)
 	ReopenLayer(article uint64, name string, k int) (model.Layer, model.Article, error)
 	Assign(project uint64, user string, k int) (model.Article, error)
+	Reject(article uint64, r model.Rejection, undo bool) ([]model.Rejection, error)
+	Rejections(article uint64) ([]model.Rejection, error)
 
 	Users() ([]model.User, error)
 	User(name string) (model.User, error)

@@ -223,6 +223,16 @@ const (
 	LayerSubmitted  LayerStatus = "submitted"
 )
 
+// Rejection is a span of the annotators' layers that reviewers left out
+// of gold: a note of the review, kept with the article.
+type Rejection struct {
+	Start int       `json:"start"`
+	End   int       `json:"end"`
+	Label string    `json:"label"`
+	By    string    `json:"by"`
+	At    time.Time `json:"at"`
+}
+
 // Layer is one annotator's layer of an article in an independent
 // project: its own annotations, op log and versions.
 type Layer struct {
