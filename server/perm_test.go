@@ -153,8 +153,12 @@ func state(t *testing.T, db *storage.DB) string {
 	}
 	enc.Encode([]any{ps, us, toks, sess, arts})
 	for _, a := range arts {
-		anns, _ := db.Annotations(a.ID, "")
-		enc.Encode(anns)
+		for _, l := range append([]model.Layer{{}}, a.Layers...) {
+			st, _ := db.State(a.ID, l.Name)
+			enc.Encode(st)
+		}
+		rej, _ := db.Rejections(a.ID)
+		enc.Encode(rej)
 	}
 	return b.String()
 }
@@ -173,15 +177,9 @@ func importBody() (string, string) {
 // a fresh database, so an allowed change cannot mask the next cell.
 func TestPermissions(t *testing.T) {
 	multipartBody, multipartType := importBody()
-	type route struct {
-		name, method, path, body, ctype string
-		// want lists the statuses of admin, manager, reviewer, annotator
-		// and nonmember; disabled, revoked and expired always get 401.
-		want string
-	}
-	routes := func(tm *team) []route {
+	routes := func(tm *team) []permRoute {
 		p1, a, b, x, y := tm.p1.ID, tm.a.ID, tm.b.ID, tm.x.ID, tm.y.ID
-		return []route{
+		return []permRoute{
 			{"Me", "GET", "/api/me", "", "", "200 200 200 200 200"},
 			{"ListProjects", "GET", "/api/projects", "", "", "200 200 200 200 200"},
 			{"CreateProject", "POST", "/api/projects", `{"name":"New desk","labels":[{"name":"X","color":"#123456","hotkey":"x","attrs":[]}]}`, "", "201 403 403 403 403"},
@@ -202,6 +200,8 @@ func TestPermissions(t *testing.T) {
 			{"UpdateOwn", "PATCH", fmt.Sprintf("/api/articles/%d/annotations/%d", a, y), `{"attrs":{"note":"n"}}`, "", "200 200 200 200 404"},
 			{"DeleteOthers", "DELETE", fmt.Sprintf("/api/articles/%d/annotations/%d", a, x), "", "", "204 204 204 403 404"},
 			{"DeleteOwn", "DELETE", fmt.Sprintf("/api/articles/%d/annotations/%d", a, y), "", "", "204 204 204 204 404"},
+			{"Relate", "POST", fmt.Sprintf("/api/articles/%d/relations", a), fmt.Sprintf(`{"type":"supported_by","from":%d,"to":%d}`, y, x), "", "201 201 201 201 404"},
+			{"ListRelations", "GET", fmt.Sprintf("/api/articles/%d/relations", a), "", "", "200 200 200 200 404"},
 			{"History", "GET", fmt.Sprintf("/api/articles/%d/annotations/%d/history", a, x), "", "", "200 200 200 200 404"},
 			{"BulkDelete", "POST", "/api/annotations/delete", fmt.Sprintf(`{"annotations":[{"article":%d,"id":%d}]}`, a, y), "", "200 200 200 403 404"},
 			{"ExportProject", "GET", fmt.Sprintf("/api/export?format=jsonl&project=%d", p1), "", "", "200 200 200 403 404"},
@@ -218,12 +218,26 @@ func TestPermissions(t *testing.T) {
 		}
 	}
 	// annotators_edit_all off: the strict case (on is TestPermissionsSee's).
-	for i, r := range routes(newTeam(t, false)) {
+	walkRoutes(t, func(t *testing.T) *team { return newTeam(t, false) }, routes)
+}
+
+// permRoute is one row of a permission table.
+type permRoute struct {
+	name, method, path, body, ctype string
+	// want lists the statuses of admin, manager, reviewer, annotator
+	// and nonmember; disabled, revoked and expired always get 401.
+	want string
+}
+
+// walkRoutes runs every route for every actor, each on a fresh team:
+// the status, and that a refusal says why and changes nothing.
+func walkRoutes(t *testing.T, fresh func(*testing.T) *team, routes func(*team) []permRoute) {
+	for i, r := range routes(fresh(t)) {
 		t.Run(r.name, func(t *testing.T) {
 			want := strings.Fields(r.want)
 			for j, actor := range actors {
 				t.Run(actor, func(t *testing.T) {
-					tm := newTeam(t, false)
+					tm := fresh(t)
 					r := routes(tm)[i]
 					before := state(t, tm.db)
 					code, body := tm.do(actor, r.method, r.path, r.body, r.ctype)
@@ -246,6 +260,45 @@ func TestPermissions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPermissionsIndependent walks the routes of independent annotation
+// and review: project 1 blind with k=2, ann's and bea's layers of article
+// A submitted.
+func TestPermissionsIndependent(t *testing.T) {
+	fresh := func(t *testing.T) *team {
+		tm := blindTeam(t)
+		for _, who := range []string{"ann", "bea"} {
+			if _, err := tm.db.Apply(tm.a.ID, model.Change{Action: model.ActionCreate, Layer: who, Start: ptr(0), End: ptr(5), Label: ptr("CLAIM"), Author: who}); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := tm.db.SubmitLayer(tm.a.ID, who, 2); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return tm
+	}
+	routes := func(tm *team) []permRoute {
+		p1, a := tm.p1.ID, tm.a.ID
+		return []permRoute{
+			{"Submit", "POST", fmt.Sprintf("/api/articles/%d/submit", tm.b.ID), "", "", "200 200 200 200 404"},
+			{"Reopen", "POST", fmt.Sprintf("/api/articles/%d/reopen", a), `{"annotator":"bea"}`, "", "200 200 200 403 404"},
+			{"AssignNext", "GET", fmt.Sprintf("/api/projects/%d/next", p1), "", "", "403 403 403 200 404"},
+			{"Agreement", "GET", fmt.Sprintf("/api/projects/%d/agreement", p1), "", "", "200 200 200 403 404"},
+			{"Disagreements", "GET", fmt.Sprintf("/api/projects/%d/agreement/articles?label=CLAIM", p1), "", "", "200 200 200 403 404"},
+			{"Review", "GET", fmt.Sprintf("/api/articles/%d/review", a), "", "", "200 200 200 403 404"},
+			{"Reject", "POST", fmt.Sprintf("/api/articles/%d/rejections", a), `{"start":0,"end":5,"label":"CLAIM"}`, "", "200 200 200 403 404"},
+			{"AcceptAgreed", "POST", fmt.Sprintf("/api/articles/%d/accept-agreed", a), "", "", "200 200 200 403 404"},
+			{"MarkReviewed", "PATCH", fmt.Sprintf("/api/articles/%d", a), `{"status":"reviewed"}`, "", "200 200 200 403 404"},
+			{"ReadGold", "GET", fmt.Sprintf("/api/articles/%d/annotations?layer=gold", a), "", "", "200 200 200 403 404"},
+			{"ReadBeasLayer", "GET", fmt.Sprintf("/api/articles/%d/annotations?layer=bea", a), "", "", "200 200 200 403 404"},
+			{"WriteGold", "POST", fmt.Sprintf("/api/articles/%d/annotations?layer=gold", a), `{"start":6,"end":9,"label":"CLAIM"}`, "", "201 201 201 403 404"},
+			{"WriteBeasLayer", "POST", fmt.Sprintf("/api/articles/%d/annotations?layer=bea", tm.b.ID), `{"start":0,"end":2,"label":"CLAIM"}`, "", "403 403 403 403 404"},
+			{"WriteSubmitted", "POST", fmt.Sprintf("/api/articles/%d/annotations", a), `{"start":6,"end":9,"label":"CLAIM"}`, "", "201 201 201 403 404"},
+			{"ExportAll", "GET", fmt.Sprintf("/api/export?format=jsonl&layer=all&project=%d", p1), "", "", "200 200 200 403 404"},
+		}
+	}
+	walkRoutes(t, fresh, routes)
 }
 
 // TestPermissionsSee checks that lists and exports hold only the caller's
