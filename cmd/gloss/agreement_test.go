@@ -37,7 +37,7 @@ func TestAgreementCommand(t *testing.T) {
 	st.Close()
 	out, _, err = gloss(t, "", "agreement", "--project", "1", "--db", db, "--labels", "CLAIM")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	// kappa: 30 of 3,222 code points differ (ana 10-40, ben 10-50).
+	// ana marks 10-40, ben 10-50: 10 of 3,222 code points differ.
 	if err != nil || !strings.Contains(out, "annotators: ana, ben") || strings.Join(strings.Fields(lines[len(lines)-1]), " ") != "CLAIM ana ben 1 3222 0.856 0.000 1.000" {
 		t.Errorf("table: %v\n%s", err, out)
 	}
