@@ -24,6 +24,7 @@ import { usersMethods } from './render-users.js';
 import { accountMethods } from './render-account.js';
 import { membersMethods } from './render-members.js';
 import { agreementMethods } from './render-agreement.js';
+import { assignMethods } from './render-assign.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
 
@@ -311,6 +312,7 @@ export class Renderer {
       this.el.redo.disabled = !s.canRedo;
     }
     this.rights(s, a);
+    this.layerBar(s, a);
     // Wait for the schema: without it there is nothing to colour spans with.
     if (a && this.view && s.projects.length && this.changed('hl', [this.view, s.annRev, s.selectedId, labels, s.hidden, s.hiddenAuthors])) {
       this.hl.setLabels(labels);
@@ -382,4 +384,4 @@ export class Renderer {
   }
 }
 
-addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods);
+addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods);
