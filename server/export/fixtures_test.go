@@ -3,6 +3,7 @@ package export_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -82,6 +83,40 @@ func seedDocs(t testing.TB) []export.Doc {
 			{label: "BOILERPLATE", find: "Read more »", to: "$", author: "maria"},
 		}),
 	}
+}
+
+// layeredDocs returns docs as an export of all layers brings them: every
+// span in the gold layer, and copies in two annotators' layers, ana's
+// (every other span, with another verdict) and ben's (every third), so
+// that one text span comes up to three times, once per layer.
+func layeredDocs(docs []export.Doc) []export.Doc {
+	otherVerdict := map[string]string{"true": "false", "false": "true", "misleading": "true", "unverified": "misleading"}
+	out := make([]export.Doc, len(docs))
+	for i, d := range docs {
+		d.Annotations = nil
+		for j, a := range docs[i].Annotations {
+			gold := a
+			gold.Layer = model.Gold
+			d.Annotations = append(d.Annotations, gold)
+			if j%2 == 0 {
+				ana := a
+				ana.ID, ana.Layer, ana.Author = a.ID+1000, "ana", "ana"
+				if v := a.Attrs["verdict"]; v != "" {
+					ana.Attrs = maps.Clone(a.Attrs)
+					ana.Attrs["verdict"] = otherVerdict[v]
+				}
+				d.Annotations = append(d.Annotations, ana)
+			}
+			if j%3 == 0 {
+				ben := a
+				ben.ID, ben.Layer, ben.Author = a.ID+2000, "ben", "ben"
+				d.Annotations = append(d.Annotations, ben)
+			}
+		}
+		d.Article.Count = len(d.Annotations)
+		out[i] = d
+	}
+	return out
 }
 
 func article(t testing.TB, id uint64, path, title, url, published string, meta map[string]any) model.Article {

@@ -1,9 +1,11 @@
 package export_test
 
-// TestFilesLoadInTools loads the exports of the seed documents into the
+// TestFilesLoadInTools loads the exports of the seed documents (as they
+// are, cleaned, and as an export of all layers brings them) into the
 // third-party tools each format is meant for and checks that what the tool
 // reads is what gloss meant: the same spans (offsets, labels, texts), the
-// same attributes, the same counts. The checkers live in testdata/tools:
+// same attributes, the same counts, and with layers the layer of each span
+// (Label Studio: one annotation per layer, gold's the ground truth). The checkers live in testdata/tools:
 //
 //	check.py         doccano's import rules (with chardet), spaCy offsets,
 //	                 NLTK's ConllCorpusReader, PyLD and rdflib on ClaimReview
@@ -46,6 +48,7 @@ const toolsSrc = "testdata/tools"
 // apart from the encoders.
 type truthSpan struct {
 	ID    uint64            `json:"id"`
+	Layer string            `json:"layer,omitempty"` // in a layered export
 	Start int               `json:"start"`
 	End   int               `json:"end"`
 	Label string            `json:"label"`
@@ -65,6 +68,7 @@ type truthDoc struct {
 type truthFile struct {
 	BaseURL string     `json:"base_url"`
 	Columns []string   `json:"columns"` // the CoNLL tag columns, in order
+	Layered bool       `json:"layered"` // the spans have layers; no conll file (it holds one layer)
 	Docs    []truthDoc `json:"docs"`
 }
 
@@ -84,19 +88,23 @@ type toolCheck struct {
 
 func TestFilesLoadInTools(t *testing.T) {
 	docs := seedDocs(t)
+	cleaned := make([]export.Doc, len(docs))
+	for i, d := range docs {
+		cleaned[i] = export.Clean(d)
+	}
 	box := findTools(t)
-	for _, clean := range []bool{false, true} {
-		variant := "raw"
-		in := docs
-		if clean {
-			variant = "clean"
-			in = make([]export.Doc, len(docs))
-			for i, d := range docs {
-				in[i] = export.Clean(d)
-			}
-		}
+	for _, v := range []struct {
+		name     string
+		clean    bool
+		docs, in []export.Doc // what the encoders get, and what they are meant to write
+	}{
+		{"raw", false, docs, docs},
+		{"clean", true, docs, cleaned},
+		{"layers", false, layeredDocs(docs), layeredDocs(docs)}, // an export of all layers
+	} {
+		variant := v.name
 		dir := filepath.Join(t.TempDir(), variant)
-		writeExports(t, dir, in, export.Options{Clean: clean, BaseURL: baseURL}, docs)
+		writeExports(t, dir, v.in, export.Options{Clean: v.clean, BaseURL: baseURL}, v.docs)
 		t.Run(variant, func(t *testing.T) {
 			if box.python == "" {
 				t.Run("python", func(t *testing.T) { needTool(t, "python3 (apt-get install -y python3)") })
@@ -202,7 +210,13 @@ func writeExports(t *testing.T, dir string, in []export.Doc, opt export.Options,
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	layered := slices.ContainsFunc(docs, func(d export.Doc) bool {
+		return slices.ContainsFunc(d.Annotations, func(a model.Annotation) bool { return a.Layer != "" })
+	})
 	for _, f := range []string{"doccano", "labelstudio", "spacy", "conll", "w3c", "claimreview"} {
+		if layered && export.OneLayer(f) {
+			continue
+		}
 		name := f + export.FileExt(f)
 		if err := os.WriteFile(filepath.Join(dir, name), encode(t, f, opt, docs...), 0o644); err != nil {
 			t.Fatal(err)
@@ -223,7 +237,8 @@ func writeExports(t *testing.T, dir string, in []export.Doc, opt export.Options,
 					attrs[k] = v
 				}
 			}
-			td.Spans = append(td.Spans, truthSpan{a.ID, a.Start, a.End, a.Label, string(rs[a.Start:a.End]), attrs})
+			td.Spans = append(td.Spans, truthSpan{a.ID, a.Layer, a.Start, a.End, a.Label, string(rs[a.Start:a.End]), attrs})
+			tf.Layered = tf.Layered || a.Layer != ""
 			if _, ok := project.Label(a.Label); !ok && !slices.Contains(extra, a.Label) {
 				extra = append(extra, a.Label)
 			}
@@ -314,9 +329,14 @@ func lsConfig(p model.Project) string {
 	return b.String()
 }
 
-// lsReadback is what labelstudio.js reads back from the editor.
+// lsReadback is what labelstudio.js reads back from the editor: each
+// annotation of the task, in the editor's order.
 type lsReadback struct {
-	Annotations int `json:"annotations"`
+	Annotations []lsReadAnnotation `json:"annotations"`
+}
+
+type lsReadAnnotation struct {
+	GroundTruth bool `json:"ground_truth"`
 	Regions     []struct {
 		ID        string   `json:"id"`
 		Start     int      `json:"start"`
@@ -397,42 +417,91 @@ func checkLabelStudio(t *testing.T, tl toolbox, dir string) {
 		if err != nil {
 			t.Fatalf("task %d: Label Studio: %v", doc.ID, err)
 		}
-		regions += compareLabelStudio(t, doc, rb)
+		regions += compareLabelStudioTask(t, doc, tf.Layered, rb)
 	}
 	t.Logf("Label Studio editor (@heartexlabs/label-studio build): 1 file, %d tasks, %d regions read back as meant", len(tasks), regions)
 }
 
-// compareLabelStudio reports where the editor's reading of one task
-// differs from doc and returns how many regions matched. Label Studio
+// compareLabelStudioTask compares the editor's annotations of one task with
+// doc: one annotation, or in a layered export one per layer that has spans,
+// the gold layer's alone the ground truth. Each annotation's layer is found
+// from its first region's id, which names a span of one layer only since
+// region ids are unique in a task.
+func compareLabelStudioTask(t *testing.T, doc truthDoc, layered bool, rb lsReadback) int {
+	t.Helper()
+	what := fmt.Sprintf("task %d", doc.ID)
+	if !layered {
+		if len(rb.Annotations) != 1 {
+			t.Errorf("%s: Label Studio holds %d annotations, want 1", what, len(rb.Annotations))
+			return 0
+		}
+		return compareLabelStudio(t, what, doc, rb.Annotations[0])
+	}
+	byLayer := map[string]truthDoc{}
+	layerOf := map[string]string{} // region id → layer
+	for _, s := range doc.Spans {
+		d, ok := byLayer[s.Layer]
+		if !ok {
+			d = doc
+			d.Spans = nil
+		}
+		d.Spans = append(d.Spans, s)
+		byLayer[s.Layer] = d
+		layerOf[fmt.Sprint(s.ID)] = s.Layer
+	}
+	if len(rb.Annotations) != len(byLayer) {
+		t.Errorf("%s: Label Studio holds %d annotations, want one per layer: %d", what, len(rb.Annotations), len(byLayer))
+	}
+	matched := 0
+	for i, a := range rb.Annotations {
+		if len(a.Regions) == 0 {
+			t.Errorf("%s: annotation %d has no region", what, i)
+			continue
+		}
+		layer, ok := layerOf[a.Regions[0].ID]
+		d, unseen := byLayer[layer]
+		if !ok || !unseen {
+			t.Errorf("%s: annotation %d: region %s names no span of a layer not yet seen", what, i, a.Regions[0].ID)
+			continue
+		}
+		delete(byLayer, layer)
+		if a.GroundTruth != (layer == model.Gold) {
+			t.Errorf("%s: layer %s's annotation has ground_truth %v", what, layer, a.GroundTruth)
+		}
+		matched += compareLabelStudio(t, what+", layer "+layer, d, a)
+	}
+	return matched
+}
+
+// compareLabelStudio reports where the editor's reading of one annotation
+// (of the task what names) differs from doc and returns how many regions
+// matched. Label Studio
 // shows a line break as a break, not as a character, so region texts are
 // compared without their line breaks; offsets are compared exactly.
-func compareLabelStudio(t *testing.T, doc truthDoc, rb lsReadback) int {
+func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnotation) int {
 	t.Helper()
 	noBreaks := strings.NewReplacer("\n", "", "\r", "").Replace
-	if rb.Annotations != 1 {
-		t.Errorf("task %d: Label Studio holds %d annotations, want 1", doc.ID, rb.Annotations)
-	}
 	want := map[string]truthSpan{}
 	for _, s := range doc.Spans {
 		want[fmt.Sprint(s.ID)] = s
 	}
 	if got, w := len(rb.Regions), len(doc.Spans); got != w {
-		t.Errorf("task %d: %d regions, want %d", doc.ID, got, w)
+		t.Errorf("%s: %d regions, want %d", what, got, w)
 	}
 	matched := 0
 	for _, r := range rb.Regions {
 		s, ok := want[r.ID]
 		if !ok {
-			t.Errorf("task %d: region %s is no span of the article", doc.ID, r.ID)
+			t.Errorf("%s: region %s is no span of the article", what, r.ID)
 			continue
 		}
 		ok = true
 		if r.Start != s.Start || r.End != s.End || !slices.Equal(r.Labels, []string{s.Label}) {
-			t.Errorf("task %d: region %s is %v [%d,%d), want %s [%d,%d)", doc.ID, r.ID, r.Labels, r.Start, r.End, s.Label, s.Start, s.End)
+			t.Errorf("%s: region %s is %v [%d,%d), want %s [%d,%d)", what, r.ID, r.Labels, r.Start, r.End, s.Label, s.Start, s.End)
 			ok = false
 		}
 		if noBreaks(r.Text) != noBreaks(s.Text) {
-			t.Errorf("task %d: region %s reads %q, want %q", doc.ID, r.ID, r.Text, s.Text)
+			t.Errorf("%s: region %s reads %q, want %q", what, r.ID, r.Text, s.Text)
 			ok = false
 		}
 		switch {
@@ -440,10 +509,10 @@ func compareLabelStudio(t *testing.T, doc truthDoc, rb lsReadback) int {
 			// Label Studio 1.4 draws no region that ends at the end of a
 			// text ending in a line break (tried on "ab cd\n" [3,6)), though
 			// it loads it with the right offsets, labels and text.
-			t.Logf("known issue of Label Studio, not of the file: task %d: region %s [%d,%d) ends at the text's final line break and is not drawn", doc.ID, r.ID, r.Start, r.End)
+			t.Logf("known issue of Label Studio, not of the file: %s: region %s [%d,%d) ends at the text's final line break and is not drawn", what, r.ID, r.Start, r.End)
 			ok = false
 		case noBreaks(r.Highlight) != noBreaks(s.Text):
-			t.Errorf("task %d: region %s highlights %q, want %q", doc.ID, r.ID, r.Highlight, s.Text)
+			t.Errorf("%s: region %s highlights %q, want %q", what, r.ID, r.Highlight, s.Text)
 			ok = false
 		}
 		if ok {
@@ -456,11 +525,11 @@ func compareLabelStudio(t *testing.T, doc truthDoc, rb lsReadback) int {
 	for _, r := range rb.Result {
 		s, ok := want[r.ID]
 		if !ok {
-			t.Errorf("task %d: result for region %s, which is no span", doc.ID, r.ID)
+			t.Errorf("%s: result for region %s, which is no span", what, r.ID)
 			continue
 		}
 		if r.Value.Start != s.Start || r.Value.End != s.End {
-			t.Errorf("task %d: %s result of region %s at [%d,%d), want [%d,%d)", doc.ID, r.Type, r.ID, r.Value.Start, r.Value.End, s.Start, s.End)
+			t.Errorf("%s: %s result of region %s at [%d,%d), want [%d,%d)", what, r.Type, r.ID, r.Value.Start, r.Value.End, s.Start, s.End)
 		}
 		if gotAttrs[r.ID] == nil {
 			gotAttrs[r.ID] = map[string]string{}
@@ -468,7 +537,7 @@ func compareLabelStudio(t *testing.T, doc truthDoc, rb lsReadback) int {
 		switch r.Type {
 		case "labels":
 			if txt, _ := r.Value.Text.(string); !slices.Equal(r.Value.Labels, []string{s.Label}) || noBreaks(txt) != noBreaks(s.Text) {
-				t.Errorf("task %d: region %s saves %v %q, want %s %q", doc.ID, r.ID, r.Value.Labels, txt, s.Label, s.Text)
+				t.Errorf("%s: region %s saves %v %q, want %s %q", what, r.ID, r.Value.Labels, txt, s.Label, s.Text)
 			}
 		case "choices":
 			gotAttrs[r.ID][r.FromName] = strings.Join(r.Value.Choices, "|")
@@ -481,17 +550,17 @@ func compareLabelStudio(t *testing.T, doc truthDoc, rb lsReadback) int {
 			}
 			gotAttrs[r.ID][r.FromName] = strings.Join(vs, "|")
 		default:
-			t.Errorf("task %d: region %s saves a %s result", doc.ID, r.ID, r.Type)
+			t.Errorf("%s: region %s saves a %s result", what, r.ID, r.Type)
 		}
 	}
 	for id, s := range want {
 		got := gotAttrs[id]
 		if got == nil {
-			t.Errorf("task %d: Label Studio saves nothing for region %s", doc.ID, id)
+			t.Errorf("%s: Label Studio saves nothing for region %s", what, id)
 			continue
 		}
 		if !mapsEqual(got, s.Attrs) {
-			t.Errorf("task %d: region %s saves attributes %v, want %v", doc.ID, id, got, s.Attrs)
+			t.Errorf("%s: region %s saves attributes %v, want %v", what, id, got, s.Attrs)
 		}
 	}
 	return matched

@@ -6,7 +6,9 @@
 // DIR holds truth.json (written by tools_test.go), w3c.jsonld and
 // claimreview.jsonld; NODE_MODULES is where install.sh put the packages of
 // package.json. Prints {"checks": [...]} as check.py does; exits non-zero
-// only when the script itself breaks.
+// only when the script itself breaks. When truth.json says "layered", each
+// span names its layer, and both checks compare the layer the export gives
+// it (gloss:layer).
 //
 // JavaScript strings count UTF-16 code units; gloss counts code points.
 // Every comparison here converts with codePoints/cpOffset below, so an
@@ -143,6 +145,7 @@ async function checkW3CSelectors(out) {
     const tags = bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value);
     const attrs = Object.fromEntries(bodies.filter((b) => b.purpose === 'describing').map((b) => [b['gloss:attr'], b.value]));
     if (tags.length !== 1 || tags[0] !== want.label) err(out, `${a.id}: tagging bodies ${JSON.stringify(tags)}, want ["${want.label}"]`);
+    if (a['gloss:layer'] !== want.layer) err(out, `${a.id}: gloss:layer ${a['gloss:layer']}, want ${want.layer}`);
     if (JSON.stringify(sortKeys(attrs)) !== JSON.stringify(sortKeys(want.attrs))) {
       err(out, `${a.id}: describing bodies ${JSON.stringify(attrs)}, want ${JSON.stringify(want.attrs)}`);
     }
@@ -214,6 +217,7 @@ function documentLoader(contexts) {
 }
 
 const SDO = 'http://schema.org/';
+const GLOSS = 'https://github.com/gloss-dev/gloss#';
 
 async function checkClaimReview(out) {
   const jsonld = (await load('jsonld')).default;
@@ -224,8 +228,8 @@ async function checkClaimReview(out) {
     documentLoader: documentLoader({ 'https://schema.org': ctx, 'http://schema.org': ctx }),
     safe: true, // fail on anything the context cannot map, rather than drop it
   });
-  const one = (node, prop) => {
-    const vs = node[SDO + prop] ?? [];
+  const one = (node, prop, ns = SDO) => {
+    const vs = node[ns + prop] ?? [];
     if (vs.length !== 1) return vs.length ? `${vs.length} values` : null;
     return vs[0]['@id'] ?? vs[0]['@value'];
   };
@@ -237,7 +241,7 @@ async function checkClaimReview(out) {
     got.set(n['@id'], {
       claimReviewed: one(n, 'claimReviewed'), alternateName: one(rating, 'alternateName'),
       ratingValue: one(rating, 'ratingValue'), url: one(n, 'url'),
-      appearance: one(app, 'url'), headline: one(app, 'headline'),
+      appearance: one(app, 'url'), headline: one(app, 'headline'), layer: one(n, 'layer', GLOSS),
     });
   }
   const rating = { false: 1, misleading: 2, true: 5 };
@@ -250,7 +254,7 @@ async function checkClaimReview(out) {
       const iri = `${truth.base_url}/articles/${doc.id}/annotations/${s.id}`;
       const want = {
         claimReviewed: s.text, alternateName: v, ratingValue: rating[v] ?? null,
-        url: s.attrs?.evidence || null, appearance: page, headline: doc.title,
+        url: s.attrs?.evidence || null, appearance: page, headline: doc.title, layer: s.layer || null,
       };
       const g = got.get(iri);
       got.delete(iri);

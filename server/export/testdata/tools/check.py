@@ -5,7 +5,9 @@ they read with what gloss meant.
 
 DIR holds truth.json (the documents and spans as gloss meant them, written
 by tools_test.go) and the exports: doccano.jsonl, spacy.jsonl, conll.conll
-and claimreview.jsonld. SCHEMA_ORG_CONTEXT is a copy of the schema.org
+and claimreview.jsonld. When truth.json says "layered", each span names its
+layer, every check also compares the layer each format gives a span, and
+there is no conll.conll (a CoNLL file holds one layer). SCHEMA_ORG_CONTEXT is a copy of the schema.org
 JSON-LD context from an npm package (see package.json); without it the
 JSON-LD checks report what is missing.
 
@@ -35,10 +37,11 @@ def main():
         run("doccano", "doccano's JSONL import rules", check_doccano, d, truth),
         run("doccano-auto-encoding", "doccano's Auto encoding guess, python3-chardet", check_doccano_encoding, d, truth),
         run("spacy", "spaCy/Prodigy span offsets, python3 str indexing", check_spacy, d, truth),
-        run("conll", "NLTK ConllCorpusReader + conlltags2tree", check_conll, d, truth),
         run("claimreview-pyld", "PyLD expand, schema.org context", check_claimreview_pyld, d, truth, ctx),
         run("claimreview-rdflib", "rdflib JSON-LD parser + SPARQL, schema.org context", check_claimreview_rdflib, d, truth, ctx),
     ]
+    if not truth.get("layered"):
+        checks.insert(3, run("conll", "NLTK ConllCorpusReader + conlltags2tree", check_conll, d, truth))
     json.dump({"checks": checks}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -67,7 +70,7 @@ def is_space(s):
 
 
 def key(s):
-    return (s["start"], s["end"], s["label"])
+    return (s["start"], s["end"], s["label"], s.get("layer", ""))
 
 
 # doccano
@@ -134,18 +137,25 @@ def check_doccano(out, d, truth):
         if not isinstance(labels, list):
             err(out, f"doc {doc['id']}: label is {type(labels).__name__}, want a list")
             continue
+        # label_layers, parallel to label, is metadata to doccano.
+        layers = row.get("label_layers", [""] * len(labels))
+        if not (isinstance(layers, list) and len(layers) == len(labels) and all(isinstance(x, str) for x in layers)):
+            err(out, f"doc {doc['id']}: label_layers {layers!r} does not name the layer of each of {len(labels)} labels")
+            continue
         got = []
-        for e in labels:
+        for e, layer in zip(labels, layers):
             ok = (isinstance(e, list) and len(e) == 3
                   and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in e[:2])
                   and e[0] < e[1] and isinstance(e[2], str) and e[2] != "")
             if not ok:
                 err(out, f"doc {doc['id']}: entry {e!r} fails doccano's SpanLabel rules: the whole line's labels would be dropped")
                 continue
-            got.append({"start": e[0], "end": e[1], "label": e[2], "text": text[e[0]:e[1]]})
+            got.append({"start": e[0], "end": e[1], "label": e[2], "layer": layer, "text": text[e[0]:e[1]]})
         compare_spans(out, doc, got, doc["spans"])
         # Metadata doccano keeps: everything but text and label.
         want_meta = {"id": doc["id"]}
+        if truth.get("layered"):
+            want_meta["label_layers"] = layers
         for k in ("title", "source", "url"):
             if doc.get(k):
                 want_meta[k] = doc[k]
@@ -211,7 +221,8 @@ def check_spacy(out, d, truth):
         want = [s for s in doc["spans"] if not is_space(s["text"])]
         got = []
         for s in row["spans"]:
-            got.append({"start": s["start"], "end": s["end"], "label": s["label"], "text": text[s["start"]:s["end"]]})
+            got.append({"start": s["start"], "end": s["end"], "label": s["label"], "layer": s.get("layer", ""),
+                        "text": text[s["start"]:s["end"]]})
             over = [t["id"] for t in toks if t["start"] < s["end"] and t["end"] > s["start"]]
             if not over or (s["token_start"], s["token_end"]) != (over[0], over[-1]):
                 err(out, f"doc {doc['id']}: {s['label']} [{s['start']},{s['end']}) points at tokens "
@@ -365,6 +376,7 @@ def expected_chunks(doc, toks, labels, bounds):
 
 RATING = {"false": 1, "misleading": 2, "true": 5}
 SDO = "http://schema.org/"
+GLOSS = "https://github.com/gloss-dev/gloss#"
 
 
 def expected_reviews(truth):
@@ -379,6 +391,7 @@ def expected_reviews(truth):
             want[f"{base}/articles/{doc['id']}/annotations/{s['id']}"] = {
                 "claimReviewed": s["text"], "alternateName": v, "ratingValue": RATING.get(v),
                 "url": s.get("attrs", {}).get("evidence") or None, "appearance": page, "headline": doc["title"],
+                "layer": s.get("layer") or None,
             }
     return want
 
@@ -426,8 +439,8 @@ def check_claimreview_pyld(out, d, truth, ctx_path):
         data = json.load(f)
     expanded = jsonld.expand(data, {"documentLoader": loader})
 
-    def one(node, prop):
-        vs = node.get(SDO + prop, [])
+    def one(node, prop, ns=SDO):
+        vs = node.get(ns + prop, [])
         if len(vs) != 1:
             return None if not vs else ("several", len(vs))
         v = vs[0]
@@ -443,6 +456,7 @@ def check_claimreview_pyld(out, d, truth, ctx_path):
             "claimReviewed": one(n, "claimReviewed"), "alternateName": one(rating, "alternateName"),
             "ratingValue": one(rating, "ratingValue"), "url": one(n, "url"),
             "appearance": one(app, "url"), "headline": one(app, "headline"),
+            "layer": one(n, "layer", GLOSS),
         }
     compare_reviews(out, got, expected_reviews(truth))
 
@@ -451,7 +465,8 @@ def check_claimreview_rdflib(out, d, truth, ctx_path):
     """Parses claimreview.jsonld into an RDF graph with rdflib's JSON-LD
     parser and reads the reviews back with SPARQL. rdflib 6 has no
     document loader hook, so each object's "@context": "https://schema.org"
-    is replaced with the local copy of that context before parsing."""
+    is replaced with the local copy of that context before parsing (also
+    in the list that adds the gloss prefix to a review with a layer)."""
     try:
         import rdflib
     except ImportError:
@@ -459,28 +474,35 @@ def check_claimreview_rdflib(out, d, truth, ctx_path):
     ctx = load_context(ctx_path)["@context"]
     with open(os.path.join(d, "claimreview.jsonld"), encoding="utf-8") as f:
         data = json.load(f)
+    with_layer = ["https://schema.org", {"gloss": GLOSS}]
     for o in data:
-        if o.get("@context") != "https://schema.org":
+        if o.get("@context") == "https://schema.org":
+            o["@context"] = ctx
+        elif o.get("@context") == with_layer and truth.get("layered"):
+            o["@context"] = [ctx, with_layer[1]]
+        else:
             err(out, f"{o.get('@id')}: @context is {o.get('@context')!r}")
-        o["@context"] = ctx
     g = rdflib.Graph()
     g.parse(data=json.dumps(data), format="json-ld")
     q = """PREFIX s: <http://schema.org/>
-SELECT ?r ?text ?alt ?val ?url ?page ?headline WHERE {
+PREFIX gloss: <""" + GLOSS + """>
+SELECT ?r ?text ?alt ?val ?url ?page ?headline ?layer WHERE {
   ?r a s:ClaimReview ; s:claimReviewed ?text ; s:reviewRating ?rating ; s:itemReviewed ?claim .
   ?rating a s:Rating ; s:alternateName ?alt .
   ?claim a s:Claim ; s:appearance ?app .
   ?app s:url ?page ; s:headline ?headline .
   OPTIONAL { ?rating s:ratingValue ?val }
   OPTIONAL { ?r s:url ?url }
+  OPTIONAL { ?r gloss:layer ?layer }
 }"""
     got = {}
-    for r, text, alt, val, url, page, headline in g.query(q):
+    for r, text, alt, val, url, page, headline, layer in g.query(q):
         if str(r) in got:
             err(out, f"{r}: several rows (a property holds more than one value)")
         got[str(r)] = {
             "claimReviewed": str(text), "alternateName": str(alt), "ratingValue": val.toPython() if val is not None else None,
             "url": str(url) if url is not None else None, "appearance": str(page), "headline": str(headline),
+            "layer": str(layer) if layer is not None else None,
         }
     compare_reviews(out, got, expected_reviews(truth))
     out["notes"].append(f"{len(g)} triples")

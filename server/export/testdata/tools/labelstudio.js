@@ -1,9 +1,9 @@
 // Loads one Label Studio task, as gloss exports it, into the real Label
 // Studio editor (window.LabelStudio, from @heartexlabs/label-studio's
-// build) and reads back what the editor made of it: its regions (offsets,
-// labels, the text it resolved, the text it highlighted) and the result it
-// would save, serializeAnnotation(). tools_test.go compares that with what
-// gloss meant.
+// build) and reads back what the editor made of each of its annotations:
+// whether it is the ground truth, its regions (offsets, labels, the text it
+// resolved, the text it highlighted) and the result it would save,
+// serializeAnnotation(). tools_test.go compares that with what gloss meant.
 'use strict';
 
 window.glossLoad = (task, config) =>
@@ -19,47 +19,50 @@ window.glossLoad = (task, config) =>
       user: { id: 1, first_name: 'gloss', last_name: 'test' },
       onLabelStudioLoad(ls) {
         // The task's annotations arrive after this callback: wait for them,
-        // select the first, then wait until every region is drawn, or the
-        // count of drawn regions has settled (a region that never draws is
-        // reported, not waited for).
-        const waitAnnotation = () => {
-          const store = ls.annotationStore;
-          if (store.annotations.length === 0) {
-            if (Date.now() > deadline) return fail('Label Studio loaded no annotation');
-            return setTimeout(waitAnnotation, 20);
-          }
-          const a = store.annotations[0];
-          store.selectAnnotation(a.id);
+        // then select each in turn (a layered export has one per layer) and
+        // wait until every region is drawn, or the count of drawn regions
+        // has settled (a region that never draws is reported, not waited
+        // for).
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        const drawn = async (a) => {
           const drawBy = Date.now() + 3000;
           let last = -1;
           let still = 0;
-          const waitDrawn = () => {
+          for (;;) {
+            await sleep(50);
             const regions = a.regionStore.regions;
-            const drawn = regions.filter((r) => (r._spans || []).length > 0).length;
-            still = drawn === last ? still + 1 : 0;
-            last = drawn;
-            const settled = drawn > 0 && still >= 10; // no change for 500 ms
-            if (drawn < regions.length && !settled && Date.now() < drawBy) return setTimeout(waitDrawn, 50);
-            try {
-              resolve({
-                annotations: store.annotations.length,
-                regions: regions.map((r) => ({
-                  id: String(r.cleanId ?? r.id),
-                  start: r.startOffset,
-                  end: r.endOffset,
-                  labels: (r.labels || []).slice(),
-                  text: r.text,
-                  highlight: (r._spans || []).map((s) => s.textContent).join(''),
-                })),
-                result: a.serializeAnnotation(),
-              });
-            } catch (e) {
-              fail(e);
-            }
-          };
-          setTimeout(waitDrawn, 50);
+            const n = regions.filter((r) => (r._spans || []).length > 0).length;
+            still = n === last ? still + 1 : 0;
+            last = n;
+            const settled = n > 0 && still >= 10; // no change for 500 ms
+            if (n >= regions.length || settled || Date.now() >= drawBy) return;
+          }
         };
-        waitAnnotation();
+        (async () => {
+          const store = ls.annotationStore;
+          while (store.annotations.length === 0) {
+            if (Date.now() > deadline) throw new Error('Label Studio loaded no annotation');
+            await sleep(20);
+          }
+          const out = [];
+          for (const a of store.annotations.slice()) {
+            store.selectAnnotation(a.id);
+            await drawn(a);
+            out.push({
+              ground_truth: a.ground_truth,
+              regions: a.regionStore.regions.map((r) => ({
+                id: String(r.cleanId ?? r.id),
+                start: r.startOffset,
+                end: r.endOffset,
+                labels: (r.labels || []).slice(),
+                text: r.text,
+                highlight: (r._spans || []).map((s) => s.textContent).join(''),
+              })),
+              result: a.serializeAnnotation(),
+            });
+          }
+          return { annotations: out };
+        })().then(resolve, fail);
       },
     });
   });
