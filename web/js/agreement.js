@@ -148,6 +148,27 @@ export function labelsShown(report, label) {
   return one.length ? one : all;
 }
 
+/**
+ * blankLabel reports whether label has no figure at all in the report:
+ * every pair's kappa and both F1s undefined (no span of it in any article
+ * two annotators share). The page leaves its matrix out, saying so.
+ */
+export function blankLabel(report, label) {
+  return ((report && report.pairs) || []).filter((p) => p.label === label).every((p) => p.kappa == null && p.f1_exact == null && p.f1_overlap == null);
+}
+
+/**
+ * heatmapLabels splits the label rows shown into those that get a matrix
+ * and those left out as blank. A label chosen by name always gets its
+ * matrix, and so do all when every one is blank (nothing else to show).
+ */
+export function heatmapLabels(report, rows, chosen) {
+  if (chosen) return { maps: rows, blank: [] };
+  const blank = rows.filter((l) => blankLabel(report, l.label));
+  if (blank.length === rows.length) return { maps: rows, blank: [] };
+  return { maps: rows.filter((l) => !blank.includes(l)), blank };
+}
+
 // ---- the colour scale ----
 
 /**

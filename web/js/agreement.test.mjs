@@ -20,6 +20,8 @@ import {
   whyNoAlpha,
   cellTitle,
   labelsShown,
+  blankLabel,
+  heatmapLabels,
   pageState,
   refusal,
   noSharedArticle,
@@ -86,6 +88,19 @@ test('labelsShown: all labels, one, or all again for a label the report lacks', 
   assert.deepEqual(labelsShown(REPORT, '').map((l) => l.label), ['CLAIM', 'QUOTE']);
   assert.deepEqual(labelsShown(REPORT, 'QUOTE').map((l) => l.label), ['QUOTE']);
   assert.deepEqual(labelsShown(REPORT, 'GONE').map((l) => l.label), ['CLAIM', 'QUOTE']);
+});
+
+test('heatmapLabels: labels without a single figure are left out, unless chosen or all are blank', () => {
+  const blankPairs = (label) => ['ann', 'bea', 'cy'].flatMap((a, i, all) => all.slice(i + 1).map((b) => pair(a, b, label, { kappa: null, f1_exact: null, f1_overlap: null })));
+  const r = { ...REPORT, pairs: [...REPORT.pairs, ...blankPairs('SPEAKER')], labels: [...REPORT.labels, { label: 'SPEAKER', alpha: null, annotators: 3, articles: 3, units: 4812 }] };
+  assert.equal(blankLabel(r, 'SPEAKER'), true);
+  assert.equal(blankLabel(r, 'QUOTE'), false, 'one pair with a figure is enough');
+  assert.equal(blankLabel(r, 'CLAIM'), false);
+  const names = ({ maps, blank }) => [maps.map((l) => l.label), blank.map((l) => l.label)];
+  assert.deepEqual(names(heatmapLabels(r, r.labels, '')), [['CLAIM', 'QUOTE'], ['SPEAKER']]);
+  assert.deepEqual(names(heatmapLabels(r, labelsShown(r, 'SPEAKER'), 'SPEAKER')), [['SPEAKER'], []]);
+  const onlyBlank = { ...r, labels: [r.labels[2]] };
+  assert.deepEqual(names(heatmapLabels(onlyBlank, onlyBlank.labels, '')), [['SPEAKER'], []]);
 });
 
 test('colorFor: ordered from light to dark, clamped to 0..1, none for null', () => {

@@ -22,6 +22,7 @@ import {
   pairSummary,
   buildMatrix,
   labelsShown,
+  heatmapLabels,
   colorFor,
   LEGEND,
   pageState,
@@ -70,12 +71,15 @@ export const agreementMethods = {
       const btn = E.body.querySelector('.ag-refresh');
       if (btn) btn.textContent = A && A.loading ? 'Refreshing…' : 'Refresh';
     }
-    const panel = state === 'report' ? A.panel : null;
-    if (this.changed('ag-panel', [panel, r])) {
+    const show = state === 'report';
+    const panel = show ? A.panel : null;
+    if (this.changed('ag-panel', [show, panel, r])) {
       const opened = !!panel && (!this.agPanelKey || this.agPanelKey !== panelKey(panel));
       this.agPanelKey = panel ? panelKey(panel) : '';
-      this.disagreementPanel(E, panel, r, p);
-      if (opened) E.panel.querySelector('#ag-panel-title').focus();
+      // The list arriving redraws the panel: the focus stays in it.
+      const inside = E.panel.contains(document.activeElement);
+      this.disagreementPanel(E, show, panel, r, p);
+      if (panel && (opened || inside)) E.panel.querySelector('#ag-panel-title').focus();
     }
     if (this.changed('ag-open', [panel && panelKey(panel)])) {
       for (const el of E.body.querySelectorAll('[aria-current="true"]')) el.removeAttribute('aria-current');
@@ -176,7 +180,7 @@ export const agreementMethods = {
         fill(
           body,
           emptyCard(
-            'Agreement needs independent annotation',
+            'This project is in shared mode',
             'Agreement needs independent annotation: a manager switches the project to independent mode in its settings.',
             h('p', {}, 'In shared mode everyone works on one layer together, so there are no separate layers to compare. In independent mode each annotator marks an article on their own, blind to the others, and submits it; the figures here compare what they submitted.'),
           ),
@@ -209,6 +213,7 @@ export const agreementMethods = {
     const r = A.report;
     const colours = new Map(((p && p.labels) || []).map((l) => [l.name, l.color]));
     const shown = labelsShown(r, A.label);
+    const { maps, blank } = heatmapLabels(r, shown, A.label);
     const notes = [];
     if (p && p.mode !== 'independent') notes.push('This project is in shared mode now: these figures are from the layers submitted while it was independent.');
     if (noSharedArticle(r)) notes.push(`No article has been submitted by two annotators yet, so there is nothing to compare: every figure is undefined (–) until two annotators submit the same article.`);
@@ -228,17 +233,31 @@ export const agreementMethods = {
         { class: 'ag-heatmaps', 'aria-labelledby': 'ag-heat-title' },
         h('div', { class: 'ag-heat-head' }, h('h2', { id: 'ag-heat-title' }, `${metricOf(A.metric).name} per pair`), legend()),
         h('p', { class: 'ag-intro' }, 'Each cell compares two annotators over the articles both submitted. Click a cell, or focus it and press Enter, to list where they disagree.'),
-        h('div', { class: 'ag-heat-grid' }, shown.map((l) => heatmap(r, l, A.metric, colours.get(l.label)))),
+        h('div', { class: 'ag-heat-grid' }, maps.map((l) => heatmap(r, l, A.metric, colours.get(l.label)))),
+        blank.length
+          ? h(
+              'p',
+              { class: 'ag-blank' },
+              `No matrix for ${listNames(blank.map((l) => l.label))}: no annotator marked any span of ${blank.length === 1 ? 'it' : 'them'} in the articles they share, so there is nothing to compare. Choose ${blank.length === 1 ? 'it' : 'one'} under Labels to see ${blank.length === 1 ? 'its' : 'the'} matrix anyway.`,
+            )
+          : null,
       ),
       explain(),
     );
   },
 
-  disagreementPanel(E, panel, r, p) {
-    E.layout.classList.toggle('has-panel', !!panel);
-    E.panel.hidden = !panel;
+  // disagreementPanel draws the list beside the figures. Closed, it says
+  // what a click does (wide windows keep its column, so nothing moves
+  // when it opens; narrow ones hide it).
+  disagreementPanel(E, show, panel, r, p) {
+    E.layout.classList.toggle('has-panel', show);
+    E.panel.hidden = !show;
+    E.panel.classList.toggle('is-open', !!panel);
     if (!panel) {
-      E.panel.replaceChildren();
+      fill(
+        E.panel,
+        show ? h('p', { class: 'ag-hint' }, h('strong', {}, 'Where do they disagree?'), ' Click a cell of a matrix, or a label in the table, to list the articles where those annotators disagree most, each linked to its review.') : null,
+      );
       return;
     }
     const pair = panel.a && panel.b ? (r.pairs || []).find((x) => x.label === panel.label && x.a === panel.a && x.b === panel.b) : null;
@@ -370,10 +389,10 @@ function labelTable(rows, colours) {
               l.label,
             ),
           ),
-          h('td', { class: 'num', dataset: { th: 'Alpha' } }, figure(l.alpha, l.alpha === null ? whyNoAlpha(l) : null), l.alpha === null ? h('span', { class: 'sr-only' }, ` (undefined: ${whyNoAlpha(l)})`) : null),
-          h('td', { class: 'num' }, formatCount(l.annotators)),
-          h('td', { class: 'num' }, formatCount(l.articles)),
-          h('td', { class: 'num' }, formatCount(l.units)),
+          h('td', { class: 'num alpha' }, figure(l.alpha, l.alpha === null ? whyNoAlpha(l) : null), l.alpha === null ? h('span', { class: 'sr-only' }, ` (undefined: ${whyNoAlpha(l)})`) : null),
+          h('td', { class: 'num count', dataset: { th: 'Annotators' } }, formatCount(l.annotators)),
+          h('td', { class: 'num count', dataset: { th: 'Articles' } }, formatCount(l.articles)),
+          h('td', { class: 'num count', dataset: { th: 'Code points' } }, formatCount(l.units)),
         ),
       ),
     ),
@@ -390,8 +409,7 @@ function legend() {
       return h('span', { class: 'ag-legend-step', style: { '--ag-bg': c.bg, '--ag-ink': c.ink } }, v === 0 ? '≤0' : v.toFixed(1));
     }),
     h('span', { class: 'ag-legend-name' }, 'high'),
-    h('span', { class: 'ag-legend-step is-null', title: 'Undefined: hover or focus a cell to see why' }, '–'),
-    h('span', { class: 'ag-legend-name' }, 'undefined'),
+    h('span', { class: 'ag-legend-null' }, h('span', { class: 'ag-legend-step is-null', title: 'Undefined: hover or focus a cell to see why' }, '–'), h('span', { class: 'ag-legend-name' }, 'undefined')),
   );
 }
 
