@@ -31,12 +31,12 @@
 // layers or of one annotator's: "gold" (model.Gold) for the gold layer's
 // spans, else the annotator's user name. A document of an export of all
 // layers holds the spans of every layer, so one text span may come several
-// times, once per layer. Every format but conll says which layer each span
-// came from, as its section below tells; where layers are ordered, the
-// gold layer comes first, then the annotators' by name. A span whose Layer
-// is "" among spans that have one counts as the gold layer's where a format
-// lists or groups layers (doccano, labelstudio, conll), and goes without a
-// layer where a format names each span's.
+// times, once per layer. Every format but conll and csv says which layer
+// each span came from, as its section below tells; where layers are
+// ordered, the gold layer comes first, then the annotators' by name. A
+// span whose Layer is "" among spans that have one counts as the gold
+// layer's where a format lists or groups layers (doccano, labelstudio,
+// conll), and goes without a layer where a format names each span's.
 //
 // # Formats
 //
