@@ -5,7 +5,8 @@ import { api } from './api.js';
 import { store, renderer, edits, schedule, HISTORY_KEY } from './app.js';
 import { turnPage, filterStatus, search, importFiles } from './list.js';
 import { switchProject } from './projects.js';
-import { setStatus, doneAndNext } from './status.js';
+import { setStatus, doneAndNext, openAssigned, askSubmit, cancelSubmit, submitLayer, reopenLayer, markReviewed, reopenArticle } from './status.js';
+import { setSettings, toggleAnnotator } from './members.js';
 import { toggleHidden, toggleLabel } from './hidden.js';
 import { labelEverywhere } from './label-text.js';
 import { labelSelection, gotoAnnotation, gotoPeer, resizeSelected, pick, saveAttr, labelAll } from './annotate.js';
@@ -29,7 +30,8 @@ export const clicks = {
   'close-help': () => store.set({ help: false }),
   page: (el) => turnPage(el),
   open: (el, e) => {
-    if (e.target.closest('a')) return;
+    // A link, or the row's review menu, is not a click on the row.
+    if (e.target.closest('a, button, details')) return;
     location.hash = `#/articles/${el.dataset.id}`;
   },
   'dismiss-import': () => store.set({ importResult: null }, 'import'),
@@ -47,6 +49,28 @@ export const clicks = {
   undo: () => edits.undo(),
   redo: () => edits.redo(),
   'done-next': () => doneAndNext(),
+  // Independent projects: an annotator's assignment and submit, a
+  // reviewer's reopen and reviewed (from the list's row menu or the editor).
+  'start-annotating': () => openAssigned(store.get().projectId),
+  'next-assigned': () => {
+    const a = store.get().article;
+    if (a) openAssigned(a.project);
+  },
+  'submit-layer': () => askSubmit(false),
+  'submit-yes': () => submitLayer(),
+  'submit-cancel': () => cancelSubmit(),
+  'layer-reopen': (el) => {
+    closeMenus();
+    reopenLayer(Number(el.dataset.id), el.dataset.name);
+  },
+  'article-reviewed': (el) => {
+    closeMenus();
+    markReviewed(Number(el.dataset.id));
+  },
+  'article-reopen': (el) => {
+    closeMenus();
+    reopenArticle(Number(el.dataset.id));
+  },
   goto: (el) => gotoAnnotation(Number(el.dataset.id)),
   'goto-peer': (el) => gotoPeer(el.dataset.name),
   'toggle-label': (el) => toggleLabel(el.dataset.label),
@@ -84,6 +108,8 @@ export const changes = {
   'export-done': (el) => setExport({ done: el.checked }),
   'export-clean': (el) => setExport({ clean: el.checked }),
   'export-this': (el) => setExport({ thisArticle: el.checked }),
+  'settings-mode': (el) => setSettings({ mode: el.value }),
+  'settings-annotator': (el) => toggleAnnotator(el.dataset.name, el.checked),
   ...annotationActions.changes,
   ...peopleActions.changes,
 };
@@ -97,6 +123,7 @@ export const submits = {
 export const inputs = {
   attr: (el) => el.removeAttribute('aria-invalid'),
   search: (el) => search(el),
+  'settings-k': (el) => setSettings({ k: el.value }),
 };
 
 function setExport(patch) {
