@@ -1,10 +1,13 @@
-// members.js runs the Members dialog of the open project (managers and
-// admins): the members with their roles, adding and removing, and whether
-// annotators may edit everyone's annotations. Changes are a draft until
-// Save, which sends the member list (PUT) and the setting (PATCH) when
-// they changed. Its state is the store's `members` key, null while closed:
+// members.js runs the Members & settings dialog of the open project
+// (managers and admins): the members with their roles, adding and
+// removing, whether annotators may edit everyone's annotations, and how
+// annotators work (together, or independently: annotators per article and
+// who annotates). Changes are a draft until Save, which sends the member
+// list (PUT) and then the settings (one PATCH) when they changed. Its
+// state is the store's `members` key, null while closed:
 //
 //   {project, list, saved, editAll, savedEditAll,   the draft and what the server holds
+//    settings, savedSettings,                       {mode, k, annotators} (assign.js settingsOf)
 //    users: [name] | null,                          who can be added (admins), null: type a name
 //    loading, busy, error}
 import { api } from './api.js';
@@ -12,6 +15,7 @@ import { store } from './app.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { addMember as added, sameMembers } from './people.js';
 import { refreshProjects } from './projects.js';
+import { settingsOf, settingsPatch } from './assign.js';
 
 function setMembers(patch) {
   const m = store.get().members;
@@ -26,7 +30,8 @@ export async function openMembers() {
   if (!p || !can(s, 'manage_members')) return;
   const editAll = !!p.annotators_edit_all;
   document.getElementById('member-name').value = '';
-  store.set({ members: { project: p.id, list: [], saved: [], editAll, savedEditAll: editAll, users: null, loading: true, busy: false, error: '' } }, 'members');
+  const settings = settingsOf(p);
+  store.set({ members: { project: p.id, list: [], saved: [], editAll, savedEditAll: editAll, settings, savedSettings: settings, users: null, loading: true, busy: false, error: '' } }, 'members');
   try {
     // GET /api/users is for admins; managers type a name instead. Admins
     // are not offered: they may do everything in every project anyway.
@@ -56,7 +61,23 @@ export function setMemberRole(name, role) {
 export function removeMember(name) {
   const m = store.get().members;
   if (!m) return;
-  setMembers({ list: m.list.filter((x) => x.name !== name), error: '' });
+  const annotators = m.settings.annotators.filter((n) => n !== name);
+  setMembers({ list: m.list.filter((x) => x.name !== name), settings: { ...m.settings, annotators }, error: '' });
+}
+
+/** setSettings changes the draft's settings: mode, k (as typed). */
+export function setSettings(patch) {
+  const m = store.get().members;
+  if (!m) return;
+  setMembers({ settings: { ...m.settings, ...patch }, error: '' });
+}
+
+/** toggleAnnotator ticks (on) or unticks member name as one who annotates. */
+export function toggleAnnotator(name, on) {
+  const m = store.get().members;
+  if (!m) return;
+  const rest = m.settings.annotators.filter((n) => n !== name);
+  setSettings({ annotators: on ? [...rest, name] : rest });
 }
 
 /** addMember adds the form's user to the draft, with the role chosen. */
@@ -81,7 +102,7 @@ export function setEditAll(on) {
 
 /** dirty reports whether the draft differs from what the server holds. */
 export function dirty(m) {
-  return !!m && (!sameMembers(m.list, m.saved) || m.editAll !== m.savedEditAll);
+  return !!m && (!sameMembers(m.list, m.saved) || m.editAll !== m.savedEditAll || Object.keys(settingsPatch(m.settings, m.savedSettings, m.list)).length > 0);
 }
 
 /** saveMembers sends what changed; a refusal stays in the dialog, in words. */
@@ -92,21 +113,31 @@ export async function saveMembers() {
     closeMembers();
     return;
   }
+  // Members first: someone added now may be ticked as an annotator.
+  const patch = settingsPatch(m.settings, m.savedSettings, m.list);
+  if (patch.error) {
+    setMembers({ error: patch.error });
+    return;
+  }
+  if (m.editAll !== m.savedEditAll) patch.annotators_edit_all = m.editAll;
   setMembers({ busy: true, error: '' });
   try {
     if (!sameMembers(m.list, m.saved)) {
       const list = await api.setMembers(m.project, m.list);
       setMembers({ saved: list, list });
     }
-    if (m.editAll !== m.savedEditAll) {
-      await api.updateProject(m.project, { annotators_edit_all: m.editAll });
-      setMembers({ savedEditAll: m.editAll });
+    if (Object.keys(patch).length) {
+      const p = await api.updateProject(m.project, patch);
+      setMembers({ savedEditAll: p.annotators_edit_all, savedSettings: settingsOf(p) });
     }
   } catch (err) {
     setMembers({ busy: false, error: err.message });
     return;
   }
   closeMembers();
-  store.toast('Members saved. Those whose rights changed get them at once.', 'info');
+  let note = 'Saved. Those whose rights changed get them at once.';
+  if (patch.mode === 'independent') note = 'Saved: annotators now work independently, each on their own copy. Open editors reconnect to it.';
+  if (patch.mode === 'shared') note = 'Saved: annotators now work together on one copy of each article. Open editors reconnect to it.';
+  store.toast(note, 'info');
   refreshProjects();
 }
