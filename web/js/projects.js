@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { parseLabels, formatLabels } from './schema.js';
 import { store, live } from './app.js';
 import { loadList } from './list.js';
+import { loadArticle } from './routes.js';
 
 const PROJECT_KEY = 'gloss.project';
 
@@ -49,7 +50,15 @@ export function refreshProjects() {
         if (JSON.stringify(projects) !== JSON.stringify(s.projects)) patch.projects = projects;
         if (!projects.some((p) => p.id === s.projectId)) patch.projectId = savedProject(projects);
         if (!Object.keys(patch).length) return;
+        const modeChanged = 'projects' in patch && openModeChanged(s, projects);
         store.set(patch, 'projects');
+        if (modeChanged) {
+          // Another layer to work in (one's own, or gold): load it afresh.
+          loadArticle(s.article.id);
+          store.toast(modeChanged === 'independent'
+            ? 'This project now works independently: you see your own annotations of this article only.'
+            : 'This project now works together: everyone’s annotations of this article are shown.', 'info');
+        }
         if ('projectId' in patch) {
           store.setList({ offset: 0 });
           if (store.get().route.view === 'list') loadList();
@@ -62,6 +71,17 @@ export function refreshProjects() {
     })();
   }
   return refreshing;
+}
+
+// openModeChanged returns the new mode of the open article's project when
+// projects says it changed, else ''.
+function openModeChanged(s, projects) {
+  const a = s.article;
+  if (!a || s.route.view !== 'article') return '';
+  const was = s.projects.find((p) => p.id === a.project);
+  const now = projects.find((p) => p.id === a.project);
+  const mode = (p) => (p && p.mode === 'independent' ? 'independent' : 'shared');
+  return was && now && mode(was) !== mode(now) ? mode(now) : '';
 }
 
 // openNewProject opens the New project dialog with the current project's
