@@ -17,7 +17,7 @@ import { refreshList, LIST_REFRESH } from './list.js';
 import { savedProject, createProject, refreshProjects } from './projects.js';
 import { closeMembers } from './members.js';
 import { savedHidden } from './hidden.js';
-import { doneAndNext } from './status.js';
+import { doneAndNext, refreshOpenArticle } from './status.js';
 import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, editFields } from './annotate.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 
@@ -65,7 +65,11 @@ setInterval(() => {
   if (document.visibilityState !== 'visible' || !s.me) return;
   if (++projectTicks % 3 === 0 || !s.projects.length) refreshProjects();
 }, 10000);
-window.addEventListener('focus', () => store.get().me && refreshProjects());
+window.addEventListener('focus', () => {
+  if (!store.get().me) return;
+  refreshProjects();
+  refreshOpenArticle(); // submitted, reopened or reviewed meanwhile
+});
 let wasLive = false;
 store.addEventListener('change', (e) => {
   if (e.detail.what !== 'live') return;
