@@ -18,6 +18,14 @@ func TestFolded(t *testing.T) {
 		{"😀", "ok 😀", true},
 		{"zz", "ZZ", true},
 		{"a", "", false},
+		// Issue 12: normalisation. A precomposed query finds a decomposed
+		// text and the other way round; full case folding.
+		{"café", "Le CAFE\u0301 de Paris", true},
+		{"cafe\u0301", "le café", true},
+		{"CAFÉ", "cafe\u0301", true},
+		{"straße", "STRASSE 5", true},
+		{"ΣΟΦΊΑ", "σοφία", true},
+		{"café", "cafe", false},
 	} {
 		f := newFolded(tc.query)
 		if got := f.in(tc.text); got != tc.want {
