@@ -8,8 +8,10 @@ import (
 	"strings"
 )
 
-// csvHeader is the first row of the csv format.
-var csvHeader = []string{"article_id", "title", "start", "end", "label", "text", "attrs", "author"}
+// csvHeader is the first row of the csv format. The layer column is there
+// in every export, so that one sheet reads like another: a gold-only
+// export fills it with "gold".
+var csvHeader = []string{"article_id", "title", "start", "end", "label", "text", "attrs", "author", "layer"}
 
 type csvEncoder struct {
 	cw     *csv.Writer
@@ -43,7 +45,7 @@ func (e *csvEncoder) Encode(d Doc) error {
 			e.err = err
 			return err
 		}
-		e.cw.Write([]string{id, cell(d.Article.Title), strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, cell(a.Text), cell(string(js)), cell(a.Author)})
+		e.cw.Write([]string{id, cell(d.Article.Title), strconv.Itoa(a.Start), strconv.Itoa(a.End), a.Label, cell(a.Text), cell(string(js)), cell(a.Author), cell(layerName(a))})
 	}
 	e.cw.Flush()
 	e.err = e.cw.Error()

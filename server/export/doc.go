@@ -31,12 +31,12 @@
 // layers or of one annotator's: "gold" (model.Gold) for the gold layer's
 // spans, else the annotator's user name. A document of an export of all
 // layers holds the spans of every layer, so one text span may come several
-// times, once per layer. Every format but conll and csv says which layer
-// each span came from, as its section below tells; where layers are
-// ordered, the gold layer comes first, then the annotators' by name. A
-// span whose Layer is "" among spans that have one counts as the gold
-// layer's where a format lists or groups layers (doccano, labelstudio,
-// conll), and goes without a layer where a format names each span's.
+// times, once per layer. Every format but conll says which layer each span
+// came from, as its section below tells; where layers are ordered, the
+// gold layer comes first, then the annotators' by name. A span whose Layer
+// is "" among spans that have one counts as the gold layer's where a format
+// lists or groups layers (doccano, labelstudio, conll, csv), and goes
+// without a layer where a format names each span's.
 //
 // # Formats
 //
@@ -200,11 +200,12 @@
 // one per span).
 //
 // csv (.csv): a header row, then one span a row (RFC 4180, encoding/csv):
-// article_id, title, start, end, label, text, attrs (a JSON object), author.
-// The header alone when there is no span. A title, text, attrs or author
-// cell that begins with =, +, -, @, a tab or a carriage return gets a
-// leading apostrophe (spreadsheets would run it as a formula); UnCell
-// takes it off.
+// article_id, title, start, end, label, text, attrs (a JSON object),
+// author, layer. The layer column is in every csv export: the span's
+// layer, "gold" in a gold-only export. The header alone when there is no
+// span. A title, text, attrs, author or layer cell that begins with =, +,
+// -, @, a tab or a carriage return gets a leading apostrophe (spreadsheets
+// would run it as a formula); UnCell takes it off.
 //
 // claimreview (.jsonld): a JSON array of schema.org ClaimReview objects, one
 // a line, for every CLAIM span whose verdict attribute is set and not

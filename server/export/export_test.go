@@ -214,7 +214,7 @@ func TestNew(t *testing.T) {
 		want := map[string]string{
 			"jsonl": "", "doccano": "", "spacy": "", "conll": "",
 			"labelstudio": "[]\n", "claimreview": "[]\n",
-			"csv": "article_id,title,start,end,label,text,attrs,author\n",
+			"csv": "article_id,title,start,end,label,text,attrs,author,layer\n",
 			"w3c": `{"@context":["http://www.w3.org/ns/anno.jsonld",{"@version":1.1,"gloss":"https://github.com/gloss-dev/gloss#","gloss:meta":{"@type":"@json"}}],"type":"AnnotationCollection","label":"gloss export","first":{"type":"AnnotationPage","startIndex":0,"items":[]},"total":0}` + "\n",
 		}
 		for _, f := range export.Formats {

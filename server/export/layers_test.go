@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -79,14 +80,15 @@ func TestLayers(t *testing.T) {
 			"T1 SPEAKER 0-2 layer: ana", "T2 SPEAKER 0-2 layer: ben", "T3 SPEAKER 7-12 layer: gold",
 			"T4 CLAIM 24-61 layer: gold", "T5 CLAIM 24-61 layer: ana", "T6 CLAIM 24-61 layer: ben",
 		}},
+		{"csv", readCSVLayers, []string{
+			"SPEAKER 0-2 ana by ana", "SPEAKER 0-2 ben by ben", "SPEAKER 7-12 gold by maria",
+			"CLAIM 24-61 gold by maria", "CLAIM 24-61 ana by ana", "CLAIM 24-61 ben by ben",
+		}},
 		{"claimreview", readClaimReviewLayers, []string{
 			"1 true gold by maria", "2 misleading ana by ana", "5 false ben by ben",
 		}},
 	}
-	covered := map[string]bool{
-		"conll": true, // TestLayersCoNLL
-		"csv":   true, // no layer column yet: it changes the header, and so the goldens
-	}
+	covered := map[string]bool{"conll": true} // TestLayersCoNLL
 	for _, tt := range tests {
 		covered[tt.format] = true
 		t.Run(tt.format, func(t *testing.T) {
@@ -103,10 +105,19 @@ func TestLayers(t *testing.T) {
 	}
 
 	// A gold-only export leaves Layer empty and gets no trace of layers
-	// (the goldens hold the rest: TestGolden).
+	// but csv's layer column, all "gold" (the goldens hold the rest:
+	// TestGolden).
 	t.Run("GoldOnly", func(t *testing.T) {
 		for _, f := range export.Formats {
 			out := encode(t, f, export.Options{BaseURL: baseURL}, layersDoc(func(string) string { return "" }))
+			if f == "csv" {
+				for _, l := range readCSVLayers(t, out) {
+					if !strings.Contains(l, " gold by ") {
+						t.Errorf("csv: a gold-only export's row reads %q, want the layer gold", l)
+					}
+				}
+				continue
+			}
 			if f == "brat" {
 				out = untar(t, out)["00000009.ann"]
 			}
@@ -345,6 +356,21 @@ func readBratLayers(t *testing.T, out []byte) []string {
 			}
 			got[len(got)-1] += " " + f[2]
 		}
+	}
+	return got
+}
+
+func readCSVLayers(t *testing.T, out []byte) []string {
+	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rows[0], ","), "article_id,title,start,end,label,text,attrs,author,layer"; got != want {
+		t.Errorf("header %s, want %s", got, want)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, fmt.Sprintf("%s %s-%s %s by %s", r[4], r[2], r[3], r[8], export.UnCell(r[7])))
 	}
 	return got
 }
