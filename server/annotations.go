@@ -1,7 +1,9 @@
 package server
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gloss-dev/gloss/server/service"
 	"github.com/gloss-dev/gloss/storage/model"
@@ -130,4 +132,25 @@ func (s *Server) deleteRelation(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// searchAnnotations serves GET /api/annotations: the annotations of the
+// caller's projects that the query selects (service.AnnotationQuery),
+// each with its article's title and the sentence around it.
+func (s *Server) searchAnnotations(c *fiber.Ctx) error {
+	var attrs []string
+	c.Context().QueryArgs().VisitAll(func(k, _ []byte) {
+		if key := string(k); strings.HasPrefix(key, "attr.") && !slices.Contains(attrs, key) {
+			attrs = append(attrs, key)
+		}
+	})
+	q, err := service.ParseAnnotationQuery(func(k string) string { return strings.Clone(c.Query(k)) }, attrs)
+	if err != nil {
+		return err
+	}
+	page, err := s.svc.SearchAnnotations(actor(c), q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(page)
 }

@@ -222,6 +222,7 @@ func (s *Server) routes() error {
 	api.Get("/articles/:id/relations", s.listRelations)
 	api.Post("/articles/:id/relations", s.createRelation)
 	api.Delete("/articles/:id/relations/:rid", s.deleteRelation)
+	api.Get("/annotations", s.searchAnnotations)
 	api.Post("/annotations/delete", s.deleteAnnotations)
 	api.Get("/articles/:id/live", s.liveGuard, s.liveSocket())
 	api.Get("/export", s.exportHandler)

@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"fmt"
+	"strings"
 
 	"github.com/gloss-dev/gloss/server/export"
 	"github.com/gloss-dev/gloss/server/service"
@@ -17,6 +18,19 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) {
+		if name, ok := strings.CutPrefix(string(k), "attr."); ok {
+			if o.Attrs == nil {
+				o.Attrs = map[string][]string{}
+			}
+			o.Attrs[name] = []string{}
+			for _, val := range strings.Split(string(v), ",") {
+				if val = strings.TrimSpace(val); val != "" {
+					o.Attrs[name] = append(o.Attrs[name], val)
+				}
+			}
+		}
+	})
 	if o.Split != nil && c.Query("part") == "" {
 		return invalid("with split, name the part to download: part=%s", service.PartName(len(o.Split), 0))
 	}

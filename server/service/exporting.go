@@ -32,6 +32,14 @@ type ExportOptions struct {
 	// "all" every layer (each span carrying its layer's name, "gold" for
 	// gold's), or one annotator's name.
 	Layer string
+	// AnnotationIDs, when not empty, are the only spans exported, and
+	// their articles the only articles (the Annotations view's "export
+	// this selection").
+	AnnotationIDs []uint64
+	// Attrs keeps only spans whose attribute NAME is one of the values
+	// given, or set at all when none is ("attr.verdict=unverified" in
+	// the API).
+	Attrs map[string][]string
 	// Articles, when not empty, are the only articles exported (the
 	// editor's "this article").
 	Articles []uint64
@@ -63,6 +71,9 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	if len(o.Layer) > 64 {
 		return o, model.Errorf(model.EINVALID, "layer must be gold, all or an annotator's name")
 	}
+	if o.Layer == "all" && export.OneLayer(o.Format) {
+		return o, model.Errorf(model.EINVALID, "a %s file holds one layer: export layer=gold or one annotator's", o.Format)
+	}
 	if o.Format == "" {
 		o.Format = "jsonl"
 	}
@@ -88,6 +99,16 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	}
 	if len(o.Articles) > 10_000 {
 		return o, model.Errorf(model.EINVALID, "articles lists %d ids; at most 10,000 (filter by project or status instead)", len(o.Articles))
+	}
+	for _, a := range splitList(get("annotation_ids")) {
+		id, err := strconv.ParseUint(a, 10, 64)
+		if err != nil || id == 0 {
+			return o, model.Errorf(model.EINVALID, "annotation_ids must list annotation ids, not %q", a)
+		}
+		o.AnnotationIDs = append(o.AnnotationIDs, id)
+	}
+	if len(o.AnnotationIDs) > 100_000 {
+		return o, model.Errorf(model.EINVALID, "annotation_ids lists %d ids; at most 100,000 (export by the same filters instead)", len(o.AnnotationIDs))
 	}
 	o.Labels = splitList(get("labels"))
 	o.Authors = splitList(get("authors"))
@@ -236,6 +257,9 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 		if len(o.Articles) > 0 && !slices.Contains(o.Articles, a.ID) {
 			return nil
 		}
+		if len(o.AnnotationIDs) > 0 && !slices.ContainsFunc(anns, func(an model.Annotation) bool { return slices.Contains(o.AnnotationIDs, an.ID) }) {
+			return nil // none of the selection is in it
+		}
 		if o.Split != nil {
 			key := strconv.FormatUint(a.ID, 10)
 			if o.SplitBy == "source" {
@@ -278,6 +302,12 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 
 func (o ExportOptions) keep(an model.Annotation) bool {
 	if len(o.Labels) > 0 && !slices.Contains(o.Labels, an.Label) {
+		return false
+	}
+	if len(o.AnnotationIDs) > 0 && !slices.Contains(o.AnnotationIDs, an.ID) {
+		return false
+	}
+	if !attrsMatch(o.Attrs, an) {
 		return false
 	}
 	if len(o.Authors) > 0 && !slices.Contains(o.Authors, an.Author) {

@@ -1,0 +1,91 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// TestSearchAnnotations: GET /api/annotations filters by label, attribute,
+// author and text (normalised), gives each result its sentence, keeps to
+// the caller's projects and layer, and the export takes exactly that
+// selection.
+func TestSearchAnnotations(t *testing.T) {
+	tm := newTeam(t, true)
+	art, _, err := tm.db.CreateArticle(model.Article{Project: tm.p1.ID, Title: "Cafés",
+		Text: "First line.\nThe cafe\u0301 owner said prices rose 20%. Wang Wenbin denied it! Later on."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(who string, start, end int, label string, attrs map[string]string) model.Annotation {
+		op, err := tm.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &start, End: &end, Label: &label, Attrs: attrs, Author: who})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return op.Annotation
+	}
+	claim := mk("ann", 12, 49, "CLAIM", map[string]string{"verdict": "unverified"})   // "The café … 20%."
+	quote := mk("rev", 50, 68, "QUOTE", map[string]string{"speaker": "Wang Wenbin"}) // "Wang Wenbin denied"
+	mk("ann", 0, 5, "BOILERPLATE", nil)
+
+	get := func(who, q string) (int, map[string]any, []map[string]any) {
+		t.Helper()
+		code, body := tm.do(who, "GET", "/api/annotations?"+q, "", "")
+		var page struct {
+			Total       int              `json:"total"`
+			Annotations []map[string]any `json:"annotations"`
+		}
+		json.Unmarshal([]byte(body), &page)
+		return code, map[string]any{"total": page.Total, "body": body}, page.Annotations
+	}
+	for _, tc := range []struct {
+		q    string
+		want []uint64
+	}{
+		{fmt.Sprintf("project=%d&label=CLAIM&attr.verdict=unverified&q=CAFÉ", tm.p1.ID), []uint64{claim.ID}},
+		{"label=QUOTE&attr.speaker=Wang%20Wenbin", []uint64{quote.ID}},
+		{"author=rev&label=QUOTE", []uint64{quote.ID}},
+		{"label=CLAIM&attr.verdict=false", nil},
+		{"q=wenbin", []uint64{quote.ID}},
+	} {
+		code, info, anns := get("reviewer", tc.q)
+		var ids []uint64
+		for _, a := range anns {
+			if uint64(a["article"].(float64)) == art.ID {
+				ids = append(ids, uint64(a["id"].(float64)))
+			}
+		}
+		if code != 200 || fmt.Sprint(ids) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: %d %v, want %v (%s)", tc.q, code, ids, tc.want, info["body"])
+		}
+	}
+	_, _, anns := get("reviewer", "q=wenbin")
+	if len(anns) != 1 || anns[0]["before"] != "" || anns[0]["after"] != " it!" || anns[0]["title"] != "Cafés" {
+		t.Errorf("context: %+v", anns)
+	}
+	_, _, anns = get("reviewer", "label=CLAIM&q=caf%C3%A9")
+	if len(anns) < 1 || anns[len(anns)-1]["before"] != "" {
+		t.Errorf("context of a claim that starts its sentence: %+v", anns)
+	}
+	if code, info, _ := get("nonmember", "label=CLAIM"); code != 200 || info["total"] != 0 {
+		t.Errorf("a non-member finds %v", info)
+	}
+	if code, _, _ := get("nonmember", fmt.Sprintf("project=%d", tm.p1.ID)); code != 404 {
+		t.Errorf("a non-member names the project: %d", code)
+	}
+	if code, _, _ := get("reviewer", "status=nope"); code != 400 {
+		t.Errorf("bad status: %d", code)
+	}
+	// Export exactly that selection.
+	code, body := tm.do("reviewer", "GET", fmt.Sprintf("/api/export?format=jsonl&annotation_ids=%d", quote.ID), "", "")
+	if code != 200 || strings.Count(body, "\n") != 1 || !strings.Contains(body, "Wang Wenbin") || strings.Contains(body, `"label":"CLAIM"`) {
+		t.Errorf("export by ids: %d %s", code, body)
+	}
+	code, body = tm.do("reviewer", "GET", "/api/export?format=jsonl&attr.verdict=unverified&labels=CLAIM", "", "")
+	if code != 200 || !strings.Contains(body, fmt.Sprintf(`"id":%d`, claim.ID)) || strings.Contains(body, `"label":"QUOTE"`) {
+		t.Errorf("export by attribute: %d %s", code, body)
+	}
+}
