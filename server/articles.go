@@ -117,7 +117,11 @@ func (s *Server) getArticle(c *fiber.Ctx) error {
 }
 
 type articlePatch struct {
-	Status *model.Status `json:"status"`
+	Status    *model.Status `json:"status"`
+	Title     *string       `json:"title"`
+	Source    *string       `json:"source"`
+	URL       *string       `json:"url"`
+	Published *string       `json:"published"`
 }
 
 func (s *Server) patchArticle(c *fiber.Ctx) error {
@@ -129,12 +133,23 @@ func (s *Server) patchArticle(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if req.Status == nil {
-		return invalid("nothing to change: send {\"status\": ...}")
+	edit := storage.ArticleEdit{Title: req.Title, Source: req.Source, URL: req.URL, Published: req.Published}
+	if req.Status == nil && edit == (storage.ArticleEdit{}) {
+		return invalid("nothing to change: send status, title, source, url or published")
 	}
-	a, err := s.svc.SetStatus(actor(c), id, *req.Status)
-	if err != nil {
-		return err
+	if req.Status != nil && !req.Status.Valid() {
+		return invalid("unknown status %q (%s)", *req.Status, model.Statuses) // before the details change
+	}
+	var a model.Article
+	if edit != (storage.ArticleEdit{}) {
+		if a, err = s.svc.EditArticle(actor(c), id, edit); err != nil {
+			return err
+		}
+	}
+	if req.Status != nil {
+		if a, err = s.svc.SetStatus(actor(c), id, *req.Status); err != nil {
+			return err
+		}
 	}
 	return c.JSON(a)
 }

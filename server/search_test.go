@@ -89,3 +89,30 @@ func TestSearchAnnotations(t *testing.T) {
 		t.Errorf("export by attribute: %d %s", code, body)
 	}
 }
+
+// TestEditArticle: a reviewer corrects an article's details (a .txt import
+// has no URL); who did it is recorded; bad input changes nothing;
+// annotators may not.
+func TestEditArticle(t *testing.T) {
+	tm := newTeam(t, false)
+	path := fmt.Sprintf("/api/articles/%d", tm.a.ID)
+	code, body := tm.do("reviewer", "PATCH", path, `{"title":"  Putin charged ","url":"https://www.icc-cpi.int/news/x","source":"ICC","published":"2023-03-17"}`, "")
+	if code != 200 || !strings.Contains(body, `"title":"Putin charged"`) || !strings.Contains(body, `"updated_by":"rev"`) || !strings.Contains(body, `"published":"2023-03-17"`) {
+		t.Fatalf("edit: %d %s", code, body)
+	}
+	before := state(t, tm.db)
+	for _, bad := range []string{`{"url":"javascript:alert(1)"}`, `{"published":"last Tuesday"}`, `{"title":"two\nlines"}`, `{"title":"x","status":"nope"}`, `{"text":"new text"}`} {
+		if code, body := tm.do("reviewer", "PATCH", path, bad, ""); code != 400 {
+			t.Errorf("%s: %d %s", bad, code, body)
+		}
+	}
+	if code, _ := tm.do("annotator", "PATCH", path, `{"title":"mine"}`, ""); code != 403 {
+		t.Errorf("an annotator edits: %d", code)
+	}
+	if state(t, tm.db) != before {
+		t.Errorf("a refused edit changed the database")
+	}
+	if code, body := tm.do("reviewer", "PATCH", path, `{"url":""}`, ""); code != 200 || strings.Contains(body, `"url":"https`) {
+		t.Errorf("clearing the url: %d %s", code, body)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gloss-dev/gloss/storage/model"
@@ -211,6 +212,74 @@ func (db *DB) createArticle(tx *bolt.Tx, a model.Article) (model.Article, bool, 
 		}
 	}
 	return a, true, nil
+}
+
+// ArticleEdit changes an article's details (nil fields stay); its text
+// never changes.
+type ArticleEdit struct {
+	Title, Source, URL, Published *string
+	By                            string // who edits, recorded as updated_by
+}
+
+// EditArticle changes an article's title, source, URL or published date,
+// checked as on import, and records who did it and when.
+func (db *DB) EditArticle(id uint64, e ArticleEdit) (model.Article, error) {
+	var a model.Article
+	err := db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		if a, err = article(tx, id, false); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			v   *string
+			dst *string
+		}{{e.Title, &a.Title}, {e.Source, &a.Source}, {e.URL, &a.URL}, {e.Published, &a.Published}} {
+			if f.v != nil {
+				*f.dst = strings.TrimSpace(*f.v)
+			}
+		}
+		if err := checkDetails(a, e); err != nil {
+			return err
+		}
+		now := db.now()
+		a.UpdatedBy, a.UpdatedAt = e.By, &now
+		return putArticle(tx, a)
+	})
+	if err != nil {
+		return a, wrap(err, "edit article")
+	}
+	return a, nil
+}
+
+// checkDetails checks the details an edit gives (imports keep a source's
+// published date as it came; an edit must give a date).
+func checkDetails(a model.Article, e ArticleEdit) error {
+	if utf8.RuneCountInString(a.Title) > 1000 || utf8.RuneCountInString(a.Source) > 1000 || len(a.URL) > 4000 || len(a.Published) > 64 {
+		return model.Errorf(model.EINVALID, "title and source hold at most 1,000 characters, url 4,000 bytes, published 64")
+	}
+	for _, v := range []string{a.Title, a.Source, a.URL, a.Published} {
+		if !utf8.ValidString(v) || strings.ContainsAny(v, "\x00\n\r") {
+			return model.Errorf(model.EINVALID, "an article's title, source, url and published date are one line of text each")
+		}
+	}
+	if e.URL != nil && a.URL != "" {
+		// Exports put it in links (ClaimReview, W3C): only web addresses.
+		u, err := url.Parse(a.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return model.Errorf(model.EINVALID, "the article's url must be an http(s) address, not %q", a.URL)
+		}
+	}
+	if e.Published != nil && a.Published != "" && !validPublished(a.Published) {
+		return model.Errorf(model.EINVALID, "published must be a date (YYYY-MM-DD) or an RFC 3339 time, not %q", a.Published)
+	}
+	return nil
+}
+
+func validPublished(s string) bool {
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return true
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
 
 // SetStatus changes an article's workflow status.

@@ -25,6 +25,7 @@ type Store interface {
 	Article(id uint64) (model.Article, error)
 	CreateArticle(a model.Article) (model.Article, bool, error)
 	SetStatus(id uint64, s model.Status) (model.Article, error)
+	EditArticle(id uint64, e ArticleEdit) (model.Article, error)
 
 	NextArticle(project, after uint64) (model.Article, error)
 	EachArticle(f ArticleFilter, fn func(a model.Article, anns []model.Annotation) error) error

@@ -201,3 +201,19 @@ func (s *Service) SetStatus(a Actor, article uint64, st model.Status) (model.Art
 	}
 	return view(a, p, art), nil
 }
+
+// EditArticle changes an article's title, source, URL or published date
+// (whoever may add articles: reviewers, managers, admins), recorded as
+// theirs.
+func (s *Service) EditArticle(a Actor, article uint64, e storage.ArticleEdit) (model.Article, error) {
+	p, err := s.ArticleProject(a, article, model.PermAddArticles)
+	if err != nil {
+		return model.Article{}, err
+	}
+	e.By = a.Name
+	art, err := s.store.EditArticle(article, e)
+	if err != nil {
+		return art, err
+	}
+	return view(a, p, art), nil
+}

@@ -261,6 +261,10 @@ type Article struct {
 	Meta       map[string]any `json:"meta"`
 	Version    uint64         `json:"version"`     // newest op-log version; 0 before the first change
 	Count      int            `json:"annotations"` // number of live annotations
+	// UpdatedBy and UpdatedAt say who last edited the article's details
+	// (title, source, url, published); empty until someone does.
+	UpdatedBy string     `json:"updated_by,omitempty"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
 	// Layers are the annotators' layers of an independent project's
 	// article (never stored in the article's record; read beside it).
 	// The service shows each caller only what they may see.
