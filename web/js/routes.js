@@ -14,6 +14,8 @@ import { loadAgreement } from './agreement.js';
 export function parseRoute(hash) {
   const m = /^#\/articles\/(\d+)\/?$/.exec(hash || '');
   if (m) return { view: 'article', id: Number(m[1]) };
+  const rv = /^#\/articles\/(\d+)\/review\/?$/.exec(hash || ''); // the gold editor with the review panel (adjudicate.js)
+  if (rv) return { view: 'article', id: Number(rv[1]), review: true };
   if (/^#\/users\/?$/.test(hash || '')) return { view: 'users' };
   if (/^#\/account\/?$/.test(hash || '')) return { view: 'account' };
   const ag = /^#\/projects\/(\d+)\/agreement\/?$/.exec(hash || '');
