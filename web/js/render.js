@@ -24,6 +24,7 @@ import { usersMethods } from './render-users.js';
 import { accountMethods } from './render-account.js';
 import { membersMethods } from './render-members.js';
 import { agreementMethods } from './render-agreement.js';
+import { adjudicateMethods } from './render-adjudicate.js';
 import { assignMethods } from './render-assign.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
@@ -150,6 +151,7 @@ export class Renderer {
     document.body.dataset.view = v;
     if (v === 'list') this.list(s);
     if (v === 'article') this.article(s);
+    this.adjudicatePage(s); // the review page over the article, or nothing
     if (v === 'users') this.usersPage(s);
     if (v === 'account') this.accountPage(s);
     this.agreementPage(s); // shown or hidden by itself: its section is its own
@@ -384,4 +386,4 @@ export class Renderer {
   }
 }
 
-addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods);
+addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods);
