@@ -18,7 +18,8 @@ import { savedProject, createProject, refreshProjects } from './projects.js';
 import { closeMembers } from './members.js';
 import { savedHidden } from './hidden.js';
 import { doneAndNext, refreshOpenArticle } from './status.js';
-import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, editFields } from './annotate.js';
+import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, editFields, gotoAnnotation } from './annotate.js';
+import { bindReview } from './adjudicate.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 
 // The test suite and the browser console may look at these.
@@ -167,6 +168,9 @@ document.getElementById('help').addEventListener('click', (e) => {
 document.getElementById('members').addEventListener('click', (e) => {
   if (e.target.id === 'members') closeMembers();
 });
+
+// The review page's keys come first (capture), then the editor's.
+bindReview({ store, edits, goto: gotoAnnotation, reveal: (c) => renderer.revealCandidate(c), selection: () => !!selectionSpan(renderer.view) });
 
 bindKeys(
   () => {
