@@ -128,7 +128,7 @@ export const assignMethods = {
                 h('span', { class: `badge status-${l.status === 'assigned' ? 'new' : l.status}`, title: l.status === 'submitted' && l.submitted_at ? `Submitted ${at(l.submitted_at)}` : null }, LAYER_STATUS[l.status] || l.status),
                 h('span', { class: 'muted small' }, `${l.annotations} span${l.annotations === 1 ? '' : 's'}`),
                 l.status === 'submitted'
-                  ? h('button', { type: 'button', class: 'btn ghost small', dataset: { action: 'layer-reopen', id: String(a.id), name: l.name }, title: `Give ${l.name} their annotations back to change and submit again` }, 'Reopen')
+                  ? h('button', { type: 'button', class: 'btn small', dataset: { action: 'layer-reopen', id: String(a.id), name: l.name }, title: `Give ${l.name} their annotations back to change and submit again` }, 'Reopen')
                   : null,
               ),
             ),
@@ -150,15 +150,17 @@ export const assignMethods = {
     const d = (this.el.submitAsk ||= document.getElementById('submit-ask'));
     if (!d.dataset.bound) {
       d.dataset.bound = '1';
-      // Esc (or any other way it closes) drops the question.
+      // Esc drops the question it was opened for. ('close' comes a
+      // moment after closing: by then a new question may be asked.)
       d.addEventListener('close', () => {
-        if (this.store.get().submitAsk) this.store.set({ submitAsk: null }, 'submit-ask');
+        if (this.store.get().submitAsk === this.askShown) this.store.set({ submitAsk: null }, 'submit-ask');
       });
       // Keys in the question are its own: a label hotkey must not label the text behind it.
       d.addEventListener('keydown', (e) => e.stopPropagation());
     }
     const ask = s.submitAsk;
     if (!this.changed('submit-ask', [ask])) return;
+    this.askShown = ask;
     if (!ask) {
       if (d.open) d.close();
       return;

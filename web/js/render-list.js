@@ -212,7 +212,7 @@ function reviewCell(a, p) {
           { class: 'menu-foot' },
           a.status === 'reviewed'
             ? h('button', { type: 'button', class: 'btn small', dataset: { action: 'article-reopen', id: String(a.id) }, title: 'No longer reviewed: annotators whose layers are not submitted can change them again' }, 'Reopen article')
-            : h('button', { type: 'button', class: 'btn small primary', dataset: { action: 'article-reviewed', id: String(a.id) }, title: 'Done reviewing: locked for its annotators' }, 'Mark reviewed'),
+            : h('button', { type: 'button', class: a.status === 'submitted' ? 'btn small primary' : 'btn small', dataset: { action: 'article-reviewed', id: String(a.id) }, title: 'Done reviewing: locked for its annotators' }, 'Mark reviewed'),
         ),
       ),
     ),
