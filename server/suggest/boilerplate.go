@@ -1,0 +1,280 @@
+package suggest
+
+import (
+	"hash/fnv"
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gloss-dev/gloss/server/htmltext"
+)
+
+// Boilerplate proposes the lines of a page that are site chrome rather
+// than article: navigation, teasers, share and cookie and subscription
+// boxes, footers. It scores each line from its block's structure (tag
+// path, link text, position relative to the headline and the body), its
+// text (known phrases in several languages, no sentence punctuation, very
+// short) and repetition within the page, then joins neighbouring lines
+// into one suggestion. mem, when not nil, is what the team taught it of
+// the article's site: lines labelled or accepted as BOILERPLATE there come
+// back with a score of 0.99, lines rejected there never come back.
+func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
+	lines := linesOf(in)
+	if len(lines) == 0 {
+		return nil
+	}
+	body := bodyZone(lines)
+	seen := map[string]int{}
+	for _, l := range lines {
+		seen[l.norm]++
+	}
+	scores := make([]float64, len(lines))
+	feats := make([]map[string]float64, len(lines))
+	for i, l := range lines {
+		f := lineFeatures(l, i, lines, body, seen)
+		feats[i] = f
+		scores[i] = sigmoid(boilerWeights.score(f))
+		if mem != nil {
+			switch mem.Verdict(l.norm) {
+			case Learned:
+				scores[i], f["site_learned"] = 0.99, 1
+			case Unlearned:
+				scores[i], f["site_unlearned"] = 0, 1
+			}
+		}
+	}
+	// Neighbours join: a run of lines over the threshold is one span.
+	var out []Suggestion
+	for i := 0; i < len(lines); {
+		if scores[i] < boilerThreshold {
+			i++
+			continue
+		}
+		j, sum := i, 0.0
+		for j < len(lines) && scores[j] >= boilerThreshold && (j == i || lines[j].start-lines[j-1].end <= 2) {
+			sum += scores[j]
+			j++
+		}
+		s := Suggestion{Label: "BOILERPLATE", Start: lines[i].start, End: lines[j-1].end, Score: round3(sum / float64(j-i)),
+			Detector: "boilerplate.lines", Features: mean(feats[i:j])}
+		if s.Features["site_learned"] > 0 {
+			s.Detector = "boilerplate.site"
+		}
+		out = append(out, s)
+		i = j
+	}
+	return out
+}
+
+// boilerThreshold is the score from which a line is proposed.
+const boilerThreshold = 0.5
+
+// line is one line of the text with what is known of it.
+type line struct {
+	start, end int    // code points
+	text, norm string // the line, and its key (lower case, digits as 0, spaces collapsed)
+	block      htmltext.Block
+	hasBlock   bool
+}
+
+// linesOf splits the text at line breaks, pairing each line with its
+// block when the page gave them.
+func linesOf(in Input) []line {
+	var out []line
+	byStart := map[int]htmltext.Block{}
+	for _, b := range in.Blocks {
+		byStart[b.Start] = b
+	}
+	cp, start := 0, 0
+	var b strings.Builder
+	flush := func() {
+		if t := strings.TrimSpace(b.String()); t != "" {
+			l := line{start: start, end: cp, text: b.String(), norm: LineKey(b.String())}
+			l.block, l.hasBlock = byStart[start]
+			out = append(out, l)
+		}
+		b.Reset()
+	}
+	for _, r := range in.Text {
+		if r == '\n' {
+			flush()
+			cp++
+			start = cp
+			continue
+		}
+		b.WriteRune(r)
+		cp++
+	}
+	flush()
+	return out
+}
+
+// LineKey is how lines are compared across pages of a site: lower case,
+// every digit 0 (dates and counts change from page to page), spaces
+// collapsed, trimmed.
+func LineKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsDigit(r):
+			r = '0'
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// lineHash is a line key's hash, as site memories store it.
+func lineHash(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
+}
+
+// zone is where the article's body lies among the lines: from its
+// headline (or first long sentence-like line) to its last such line.
+type zone struct{ first, last int }
+
+func bodyZone(lines []line) zone {
+	z := zone{first: -1, last: -1}
+	for i, l := range lines {
+		if l.hasBlock && l.block.Heading == 1 && z.first < 0 {
+			z.first = i
+		}
+	}
+	for i, l := range lines {
+		if prose(l) {
+			if z.first < 0 {
+				z.first = i
+			}
+			z.last = i
+		}
+	}
+	if z.last < z.first {
+		z.last = z.first
+	}
+	return z
+}
+
+// prose reports whether a line reads as running text: long enough, ends
+// as a sentence, not mostly links.
+func prose(l line) bool {
+	words := len(strings.Fields(l.text))
+	if words < 12 || l.hasBlock && l.block.LinkDensity() > 0.3 {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \u00a0\"'”’»“«)")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…:;。", last)
+}
+
+// chrome are class, id and tag names of page furniture.
+var chrome = regexp.MustCompile(`(?i)(^|[.#>_-])(nav|navbar|menu|header|footer|aside|sidebar|share|sharing|social|related|teaser|promo|banner|cookie|consent|gdpr|newsletter|subscribe|subscription|paywall|breadcrumbs?|comments?|widget|ad|ads|advert|sponsor|tags?|topics|trending|most-?read|popular|login|signup|copyright|legal|footer-links|toolbar|recommended|more-news|outbrain|taboola)([.#>_-]|$)`)
+
+// articleish are class, id and tag names of the article itself.
+var articleish = regexp.MustCompile(`(?i)(^|[.#>_-])(article|story|post|entry|content|main|body|text|lede|lead|byline|caption)([.#>_-]|$)`)
+
+// phrases are what site chrome says, in the languages gloss's users read.
+var phrases = regexp.MustCompile(`(?i)(read more|continue reading|more news|similar news|related (articles|news|stories)|most (read|popular|viewed)|recommended|trending|share (this|on)|follow us|sign (up|in)|log ?in|subscribe|newsletter|cookies?|accept all|privacy( policy)?|terms (of (use|service)|and conditions)|all rights reserved|advertisement|sponsored|back to top|skip to (main )?content|home\b|weiterlesen|mehr zum thema|meistgelesen|teilen|abonnieren|anmelden|datenschutz|impressum|alle rechte vorbehalten|anzeige|folgen sie uns|startseite|lire (la suite|aussi)|à lire aussi|les plus lus|partager|s'abonner|abonnez-vous|connexion|mentions légales|tous droits réservés|publicité|suivez-nous|accueil|leer más|lo más leído|compartir|suscríbete|iniciar sesión|aviso legal|política de privacidad|todos los derechos reservados|publicidad|síguenos|inicio|читать (далее|также)|популярное|поделиться|подписаться|войти|все права защищены|реклама|главная|leia (mais|também)|mais lidas|compartilhar|assine|entrar|todos os direitos reservados|continua a leggere|leggi anche|più letti|condividi|abbonati|accedi|tutti i diritti riservati|pubblicità|©|\(c\) ?\d{4}|»\s*$|›\s*$)`)
+
+// lineFeatures are the signals of line i.
+func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) map[string]float64 {
+	f := map[string]float64{}
+	words := len(strings.Fields(l.text))
+	f["words_log"] = math.Log1p(float64(words))
+	if words <= 4 {
+		f["short"] = 1
+	}
+	if !prose(l) {
+		f["not_prose"] = 1
+	}
+	if phrases.MatchString(l.text) {
+		f["phrase"] = 1
+	}
+	if seen[l.norm] > 1 {
+		f["repeated"] = 1
+	}
+	if l.hasBlock {
+		f["link_density"] = l.block.LinkDensity()
+		if chrome.MatchString(l.block.Path) {
+			f["path_chrome"] = 1
+		}
+		if articleish.MatchString(l.block.Path) {
+			f["path_article"] = 1
+		}
+		if l.block.Heading == 1 {
+			f["headline"] = 1
+		}
+		switch l.block.Tag {
+		case "li", "td", "th", "option", "dt", "dd":
+			f["tag_list"] = 1
+		}
+	}
+	switch {
+	case body.first >= 0 && i < body.first:
+		f["before_body"] = 1
+	case body.last >= 0 && i > body.last:
+		f["after_body"] = 1
+	}
+	if body.first >= 0 && i > body.first && i <= body.last && prose(l) {
+		f["in_body"] = 1
+	}
+	return f
+}
+
+// weights are a linear model over named features.
+type weights map[string]float64
+
+func (w weights) score(f map[string]float64) float64 {
+	s := w["bias"]
+	for k, v := range f {
+		s += w[k] * v
+	}
+	return s
+}
+
+// boilerWeights were set by hand on pages of made-up sites (not the
+// evaluation set), and are what the learned model starts from.
+var boilerWeights = weights{
+	"bias":         -1.0,
+	"short":        0.8,
+	"not_prose":    1.2,
+	"phrase":       2.2,
+	"repeated":     1.5,
+	"link_density": 2.0,
+	"path_chrome":  2.0,
+	"path_article": -1.2,
+	"headline":     -4.0,
+	"tag_list":     0.6,
+	"before_body":  1.6,
+	"after_body":   1.8,
+	"in_body":      -3.0,
+	"words_log":    -0.35,
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// mean averages feature maps.
+func mean(fs []map[string]float64) map[string]float64 {
+	out := map[string]float64{}
+	for _, f := range fs {
+		for k, v := range f {
+			out[k] += v / float64(len(fs))
+		}
+	}
+	return out
+}
