@@ -22,6 +22,7 @@ type ArticleFilter struct {
 	Projects map[uint64]bool
 	Status   model.Status
 	Query    string // case-insensitive substring of the title, source or text
+	Source   string // exactly this source (a site)
 	// Layer is the layer EachArticle reads: "" the gold one, an
 	// annotator's name, or AllLayers for every layer (gold first), each
 	// annotation carrying its Layer, and the article its Layers.
@@ -58,7 +59,7 @@ func (db *DB) Articles(f ArticleFilter) ([]model.Article, int, error) {
 			if err != nil {
 				return fmt.Errorf("article %d: %w", btoi(k), err)
 			}
-			if !f.passes(e.Project, e.Status) {
+			if !f.passes(e.Project, e.Status) || f.Source != "" && e.Source != f.Source {
 				continue
 			}
 			if !match.in(e.Title) && !match.in(e.Source) && !match.inBytes(texts.Get(k)) {
@@ -330,7 +331,7 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 				if err := json.Unmarshal(v, &a); err != nil {
 					return fmt.Errorf("article %d: %w", after, err)
 				}
-				if !f.passes(a.Project, a.Status) {
+				if !f.passes(a.Project, a.Status) || f.Source != "" && a.Source != f.Source {
 					continue
 				}
 				text := tx.Bucket(bucketTexts).Get(k)

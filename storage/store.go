@@ -63,6 +63,15 @@ type Store interface {
 	RevokeUser(user, keep string) ([]Credential, error)
 	PurgeExpired() (int, error)
 
+	PutBlocks(article uint64, blocks []byte) error
+	Blocks(article uint64) ([]byte, error)
+	Decide(article uint64, d Decision) error
+	Decisions(article uint64, layer string) ([]Decision, error)
+	Learned(key string) ([]byte, error)
+	UpdateLearned(key string, fn func(old []byte) ([]byte, error)) error
+	ForgetLearned(prefix string) (int, error)
+	LearnedKeys(prefix string) ([]string, error)
+
 	Backup(w io.Writer) (int64, error)
 	MaxAnnotations() int
 }

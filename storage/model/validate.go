@@ -32,12 +32,29 @@ func ValidateSpan(start, end, n int) error {
 // Provenance attributes: an import keeps the file's author and creation
 // time of a span in these, never as gloss's own Author and CreatedAt. Any
 // label may carry them; the schema need not declare them.
+// AttrSuggestedBy, likewise, names the detector whose suggestion became
+// the annotation (issue 11).
 const (
 	AttrSourceAuthor    = "source_author"
 	AttrSourceCreatedAt = "source_created_at"
+	AttrSuggestedBy     = "suggested_by"
 )
 
-func provenance(name string) bool { return name == AttrSourceAuthor || name == AttrSourceCreatedAt }
+func provenance(name string) bool {
+	return name == AttrSourceAuthor || name == AttrSourceCreatedAt || name == AttrSuggestedBy
+}
+
+// KnownAttrs keeps the attributes of attrs that l declares, or that are
+// provenance attributes.
+func KnownAttrs(l Label, attrs map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range attrs {
+		if _, ok := l.Attr(k); ok || provenance(k) {
+			out[k] = v
+		}
+	}
+	return out
+}
 
 // ValidateAttrs checks attrs against the label's attribute specs: every
 // key must be declared (or be a provenance attribute) and every value
