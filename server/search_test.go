@@ -27,7 +27,7 @@ func TestSearchAnnotations(t *testing.T) {
 		}
 		return op.Annotation
 	}
-	claim := mk("ann", 12, 49, "CLAIM", map[string]string{"verdict": "unverified"})   // "The café … 20%."
+	claim := mk("ann", 12, 49, "CLAIM", map[string]string{"verdict": "unverified"})  // "The café … 20%."
 	quote := mk("rev", 50, 68, "QUOTE", map[string]string{"speaker": "Wang Wenbin"}) // "Wang Wenbin denied"
 	mk("ann", 0, 5, "BOILERPLATE", nil)
 

@@ -38,7 +38,7 @@ func suggestionID(s suggest.Suggestion) string {
 
 // siteKey and modelKey are where storage keeps what was learned.
 func siteKey(project uint64, site string) string { return fmt.Sprintf("site/%d/%s", project, site) }
-func modelKey(project uint64) string              { return fmt.Sprintf("model/%d", project) }
+func modelKey(project uint64) string             { return fmt.Sprintf("model/%d", project) }
 
 // Suggestions proposes spans for an article: what the detectors find, as
 // the site's memory and the project's model score them, without what was
