@@ -265,7 +265,7 @@ export const adjudicateMethods = {
     if (this.changed('rv-head', [state, m, R && R.busy, a && a.status, others.join(','), R && R.mode, R && R.error, R && R.data, p])) {
       this.reviewHead(E, state, m, R, a, p, others);
     }
-    if (this.changed('rv-list', [state, m, R && R.mode, state === 'ready' && R.mode === 'layers' ? s.annRev : 0, this.store.labels()])) {
+    if (this.changed('rv-list', [state, m, R && R.mode, R && R.data, R && R.error, p, state === 'ready' && R.mode === 'layers' ? s.annRev : 0, this.store.labels()])) {
       this.reviewList(E, state, m, R, gold, p);
       this.memo.delete('rv-cur');
     }
