@@ -35,6 +35,7 @@ Usage:
   gloss backup --out FILE (--url URL --token TOKEN | --db FILE)
   gloss restore FILE --db DEST [--force]
   gloss agreement --project ID [--format table|json] [--labels L,...] [--annotators A,...] [--db gloss.db]
+  gloss suggest [--db gloss.db] [--project ID] [--article ID] [--labels L,...] [--min-score S] [--accept] | --explain | --reset
   gloss label-text --label NAME (--text TEXT | --texts FILE) [--project ID] [--apply] [--db gloss.db]
   gloss bench live [--clients 10,100,500] [--rate 500] [--duration 10s] [--url URL --token T --article ID] [--json]
 
@@ -100,6 +101,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return labelTextCmd(rest, stdout, stderr)
 	case "agreement":
 		return agreementCmd(rest, stdout, stderr)
+	case "suggest":
+		return suggestCmd(rest, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
