@@ -143,29 +143,84 @@ func lineHash(key string) uint64 {
 	return h.Sum64()
 }
 
-// zone is where the article's body lies among the lines: from its
-// headline (or first long sentence-like line) to its last such line.
+// zone is where the article's body lies among the lines, found as the
+// run of lines that holds the most running text and the least else (the
+// maximum-sum subarray of +words for a prose line, −words/2 for any
+// other), widened back to the headline when one comes shortly before.
 type zone struct{ first, last int }
 
 func bodyZone(lines []line) zone {
 	z := zone{first: -1, last: -1}
+	best, cur, start := 0.0, 0.0, 0
 	for i, l := range lines {
-		if l.hasBlock && l.block.Heading == 1 && z.first < 0 {
+		words := float64(len(strings.Fields(l.text)))
+		w := -math.Max(2, words/2)
+		if prose(l) && !l.chrome() && !phrases.MatchString(l.text) {
+			w = words
+		}
+		if cur <= 0 {
+			cur, start = 0, i
+		}
+		cur += w
+		if cur > best {
+			best, z.first, z.last = cur, start, i
+		}
+	}
+	if z.first < 0 {
+		return z
+	}
+	for i := z.first - 1; i >= 0 && i >= z.first-8; i-- {
+		if lines[i].hasBlock && lines[i].block.Heading == 1 {
 			z.first = i
+			break
 		}
-	}
-	for i, l := range lines {
-		if prose(l) {
-			if z.first < 0 {
-				z.first = i
-			}
-			z.last = i
-		}
-	}
-	if z.last < z.first {
-		z.last = z.first
 	}
 	return z
+}
+
+// chrome reports whether the line's block sits in page furniture: the
+// deepest element of its path that names either furniture or the article
+// decides (the article's own header is the article's).
+func (l line) chrome() bool {
+	if !l.hasBlock {
+		return false
+	}
+	segs := strings.Split(l.block.Path, ">")
+	for i := len(segs) - 1; i >= 0; i-- {
+		seg := segs[i]
+		if i == 0 && strings.HasPrefix(seg, "body") {
+			seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
+		}
+		switch {
+		case articleish.MatchString(seg):
+			return false
+		case chrome.MatchString(seg):
+			return true
+		}
+	}
+	return false
+}
+
+// articlePath reports whether the deepest deciding element of the line's
+// path names the article.
+func (l line) articlePath() bool {
+	if !l.hasBlock {
+		return false
+	}
+	segs := strings.Split(l.block.Path, ">")
+	for i := len(segs) - 1; i >= 0; i-- {
+		seg := segs[i]
+		if i == 0 && strings.HasPrefix(seg, "body") {
+			seg = strings.TrimPrefix(seg, "body")
+		}
+		switch {
+		case articleish.MatchString(seg):
+			return true
+		case chrome.MatchString(seg):
+			return false
+		}
+	}
+	return false
 }
 
 // prose reports whether a line reads as running text: long enough, ends
@@ -181,10 +236,10 @@ func prose(l line) bool {
 }
 
 // chrome are class, id and tag names of page furniture.
-var chrome = regexp.MustCompile(`(?i)(^|[.#>_-])(nav|navbar|menu|header|footer|aside|sidebar|share|sharing|social|related|teaser|promo|banner|cookie|consent|gdpr|newsletter|subscribe|subscription|paywall|breadcrumbs?|comments?|widget|ad|ads|advert|sponsor|tags?|topics|trending|most-?read|popular|login|signup|copyright|legal|footer-links|toolbar|recommended|more-news|outbrain|taboola)([.#>_-]|$)`)
+var chrome = regexp.MustCompile(`(?i)(^|[.#>_-])(nav|navbar|navigation|menu|header|footer|fuss|aside|sidebar|rail|share|sharing|social|related|teaser|teasers|promo|banner|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|nag|breadcrumbs?|comments?|widget|ad|ads|advert|sponsor|sponsored|tags?|topics|trending|most-?read|popular|login|signup|copyright|legal|toolbar|recommended|more|bio|author-bio|about-author|weather|wetter|masthead|skip|overlay|modal|popup)([.#>_-]|$)`)
 
 // articleish are class, id and tag names of the article itself.
-var articleish = regexp.MustCompile(`(?i)(^|[.#>_-])(article|story|post|entry|content|main|body|text|lede|lead|byline|caption)([.#>_-]|$)`)
+var articleish = regexp.MustCompile(`(?i)(^|[.#>_-])(article|story|post|entry|content|main|article-body|text|lede|lead|standfirst|byline|dateline|caption|figcaption|headline|artikel|texte|cuerpo|noticia|materia|statya)([.#>_-]|$)`)
 
 // phrases are what site chrome says, in the languages gloss's users read.
 var phrases = regexp.MustCompile(`(?i)(read more|continue reading|more news|similar news|related (articles|news|stories)|most (read|popular|viewed)|recommended|trending|share (this|on)|follow us|sign (up|in)|log ?in|subscribe|newsletter|cookies?|accept all|privacy( policy)?|terms (of (use|service)|and conditions)|all rights reserved|advertisement|sponsored|back to top|skip to (main )?content|home\b|weiterlesen|mehr zum thema|meistgelesen|teilen|abonnieren|anmelden|datenschutz|impressum|alle rechte vorbehalten|anzeige|folgen sie uns|startseite|lire (la suite|aussi)|à lire aussi|les plus lus|partager|s'abonner|abonnez-vous|connexion|mentions légales|tous droits réservés|publicité|suivez-nous|accueil|leer más|lo más leído|compartir|suscríbete|iniciar sesión|aviso legal|política de privacidad|todos los derechos reservados|publicidad|síguenos|inicio|читать (далее|также)|популярное|поделиться|подписаться|войти|все права защищены|реклама|главная|leia (mais|também)|mais lidas|compartilhar|assine|entrar|todos os direitos reservados|continua a leggere|leggi anche|più letti|condividi|abbonati|accedi|tutti i diritti riservati|pubblicità|©|\(c\) ?\d{4}|»\s*$|›\s*$)`)
@@ -208,10 +263,10 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	}
 	if l.hasBlock {
 		f["link_density"] = l.block.LinkDensity()
-		if chrome.MatchString(l.block.Path) {
+		if l.chrome() {
 			f["path_chrome"] = 1
 		}
-		if articleish.MatchString(l.block.Path) {
+		if l.articlePath() {
 			f["path_article"] = 1
 		}
 		if l.block.Heading == 1 {
@@ -228,8 +283,11 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	case body.last >= 0 && i > body.last:
 		f["after_body"] = 1
 	}
-	if body.first >= 0 && i > body.first && i <= body.last && prose(l) {
+	if body.first >= 0 && i >= body.first && i <= body.last {
 		f["in_body"] = 1
+		if prose(l) {
+			f["in_body_prose"] = 1
+		}
 	}
 	return f
 }
@@ -248,20 +306,21 @@ func (w weights) score(f map[string]float64) float64 {
 // boilerWeights were set by hand on pages of made-up sites (not the
 // evaluation set), and are what the learned model starts from.
 var boilerWeights = weights{
-	"bias":         -1.0,
-	"short":        0.8,
-	"not_prose":    1.2,
-	"phrase":       2.2,
-	"repeated":     1.5,
-	"link_density": 2.0,
-	"path_chrome":  2.0,
-	"path_article": -1.2,
-	"headline":     -4.0,
-	"tag_list":     0.6,
-	"before_body":  1.6,
-	"after_body":   1.8,
-	"in_body":      -3.0,
-	"words_log":    -0.35,
+	"bias":          -1.0,
+	"short":         0.8,
+	"not_prose":     1.2,
+	"phrase":        2.2,
+	"repeated":      1.5,
+	"link_density":  2.0,
+	"path_chrome":   2.0,
+	"path_article":  -1.2,
+	"headline":      -4.0,
+	"tag_list":      0.6,
+	"before_body":   1.6,
+	"after_body":    1.8,
+	"in_body":       -1.5,
+	"in_body_prose": -2.0,
+	"words_log":     -0.35,
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -43,15 +43,16 @@ type goldFile struct {
 	} `json:"labels"`
 }
 
-// LoadSet reads every DIR/SITE/NAME.html with its NAME.gold.json, pages
-// sorted by site, then name. A gold text that the page's text does not
-// hold is an error naming it.
+// LoadSet reads every DIR/NAME.html (and DIR/*/NAME.html) with its
+// NAME.gold.json, pages sorted by site, then name. A gold text that the
+// page's text does not hold is an error naming it.
 func LoadSet(dir string) ([]GoldPage, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.html"))
+	top, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
+	nested, _ := filepath.Glob(filepath.Join(dir, "*", "*.html"))
+	files := append(top, nested...)
 	var out []GoldPage
 	for _, f := range files {
 		raw, err := os.ReadFile(strings.TrimSuffix(f, ".html") + ".gold.json")
@@ -92,6 +93,12 @@ func LoadSet(dir string) ([]GoldPage, error) {
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no pages under %s", dir)
 	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Site != out[j].Site {
+			return out[i].Site < out[j].Site
+		}
+		return out[i].Name < out[j].Name
+	})
 	return out, nil
 }
 
