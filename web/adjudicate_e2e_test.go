@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -139,8 +140,10 @@ var (
 
 // TestAdjudicateKeyboard: ann and bea submitted their layers; rev opens
 // the review page and sees the agreed, disputed and one-person candidates
-// told apart (in the panel, in words, and in the text); Shift+A accepts
-// the agreed ones, j and a accept one version of the disputed quote, x
+// told apart (in the panel, in words, and in the text); j and a accept
+// the claim, whose verdict they differ on (its popover opens to choose);
+// Shift+A accepts the other agreed ones, j and a accept one version of
+// the disputed quote, x
 // rejects the other; Undo reject and Reject work from the panel; Mark
 // reviewed locks the article. Gold holds exactly what was accepted.
 func TestAdjudicateKeyboard(t *testing.T) {
@@ -207,7 +210,23 @@ func TestAdjudicateKeyboard(t *testing.T) {
 	rev.poll(`gloss.store.get().review.current === ` + jsString(key(xiSpeaker)))
 	rev.reviewShots("review-page")
 
-	// Shift+A: the three agreed spans, by the server, live into gold.
+	// j to the claim, a accepts it: they differ on its verdict, so its
+	// popover in gold opens to choose one.
+	rev.do(chromedp.KeyEvent("j"))
+	rev.poll(`gloss.store.get().review.current === ` + jsString(key(claimAnn)))
+	rev.do(chromedp.KeyEvent("a"))
+	rev.waitFor("the claim in gold", func() bool { return slices.Contains(e.goldKeys(art.ID), key(claimAnn)) })
+	rev.poll(`!document.getElementById('popover').hidden && document.getElementById('attr-verdict') !== null`)
+	if got := rev.text("#toast"); !strings.Contains(got, "verdict: true (ann) · false (bea): choose in the popover") {
+		t.Errorf("the toast says %q", got)
+	}
+	rev.do(chromedp.KeyEvent(kb.Escape))
+	rev.poll(`document.getElementById('popover').hidden`)
+
+	// Shift+A: the other two agreed spans, by the server, live into gold.
+	if got := rev.text(`#review-panel [data-action="rv-agreed"]`); got != "Accept all agreed (2)" {
+		t.Errorf("the button says %q", got)
+	}
 	rev.do(chromedp.KeyEvent("A", chromedp.KeyModifiers(chromedp.ModifierShift)))
 	rev.waitFor("the agreed spans in gold", func() bool { return len(e.annotations(art.ID)) == 3 })
 	rev.poll(fmt.Sprintf(`document.querySelectorAll('#review-panel .rv-cand.st-accepted').length === 3`))
@@ -273,7 +292,6 @@ func TestAdjudicateKeyboard(t *testing.T) {
 	if got := e.goldKeys(art.ID); !slices.Equal(got, want) {
 		t.Errorf("gold holds %v, want exactly %v", got, want)
 	}
-	rev.reviewShots("review-reviewed")
 }
 
 // TestAdjudicateEmptyStates: nothing submitted yet; an annotator at the
@@ -319,5 +337,4 @@ func TestAdjudicateEmptyStates(t *testing.T) {
 	e.login()
 	e.openReview(shared.ID)
 	e.poll(`/Review needs independent annotation/.test(document.querySelector('#review-panel .rv-body').textContent)`)
-	e.shot("review-shared")
 }
