@@ -75,8 +75,11 @@ export const membersMethods = {
     const box = (this.el.projectSettings ||= document.getElementById('project-settings'));
     const ind = m.settings.mode === 'independent';
     const may = !!p && (p.can || []).includes('edit_project');
-    if (this.changed('settings-shape', [m.project, m.loading, m.list, ind, may])) {
+    if (this.changed('settings-shape', [m.project, m.loading, m.list, ind, may, m.savedSettings])) {
       const why = may ? null : whyNot('Changing how annotators work', 'edit_project', p && p.my_role);
+      // Annotators are offered (and whoever is listed already, to untick):
+      // a reviewer or manager works in the gold layer in the editor.
+      const who = m.list.filter((x) => x.role === 'annotator' || m.savedSettings.annotators.includes(x.name));
       fill(
         box,
         h('h3', { id: 'ps-title' }, 'How annotators work'),
@@ -106,11 +109,11 @@ export const membersMethods = {
                 h('span', { class: 'muted small' }, 'Each article is handed to this many annotators. Agreement is computed between them.'),
               ),
               h('div', { class: 'field-name' }, 'Who annotates'),
-              m.list.length
+              who.length
                 ? h(
                     'ul',
                     { class: 'ps-who' },
-                    m.list.map((x) =>
+                    who.map((x) =>
                       h(
                         'li',
                         {},
@@ -118,12 +121,12 @@ export const membersMethods = {
                           'label',
                           { class: 'check' },
                           h('input', { type: 'checkbox', dataset: { action: 'settings-annotator', name: x.name } }),
-                          h('span', {}, x.name, h('span', { class: 'muted small' }, ` ${x.role}`)),
+                          h('span', {}, x.name, x.role === 'annotator' ? null : h('span', { class: 'muted small' }, ` ${x.role}`)),
                         ),
                       ),
                     ),
                   )
-                : h('p', { class: 'muted small' }, 'Add members first.'),
+                : h('p', { class: 'muted small' }, 'No member has the annotator role yet: add some above.'),
               h('p', { class: 'muted small ps-none' }),
             )
           : null,
@@ -138,8 +141,8 @@ export const membersMethods = {
       // Who "every annotator" is now, from the draft's members.
       const all = assignees({ members: m.list, annotators: [] });
       none.textContent = m.settings.annotators.length
-        ? 'Only those ticked are handed articles.'
-        : `None ticked: every member with the annotator role${all.length ? ` (now ${all.join(', ')})` : ', and there is none yet'}.`;
+        ? 'Only those ticked are handed articles. Reviewers and managers work in the gold layer.'
+        : `None ticked: every member with the annotator role${all.length ? ` (now ${all.join(', ')})` : ', and there is none yet'}. Reviewers and managers work in the gold layer.`;
     }
   },
 };
