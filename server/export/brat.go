@@ -29,6 +29,14 @@ type bratEncoder struct {
 	// them and their values (nil for free text).
 	labels []string
 	attrs  []bratAttr
+	rels   []bratRel
+}
+
+// bratRel is a relation type for annotation.conf: the labels its first
+// and second arguments may have.
+type bratRel struct {
+	name       string
+	arg1, arg2 []string
 }
 
 type bratAttr struct {
@@ -56,7 +64,8 @@ func (e *bratEncoder) Encode(d Doc) error {
 		e.err = err
 		return err
 	}
-	e.learn(d.Project, anns)
+	ls := links(d.Relations, anns)
+	e.learn(d.Project, anns, ls)
 	rs := []rune(d.Article.Text)
 	b := &e.ann
 	b.Reset()
@@ -81,6 +90,10 @@ func (e *bratEncoder) Encode(d Doc) error {
 			nnote++
 			fmt.Fprintf(b, "#%d\tAnnotatorNotes T%d\tlayer: %s\n", nnote, i+1, oneLine(a.Layer))
 		}
+	}
+	// A relation's layer is its arguments': no note of its own.
+	for j, l := range ls {
+		fmt.Fprintf(b, "R%d\t%s Arg1:T%d Arg2:T%d\n", j+1, l.Type, l.from+1, l.to+1)
 	}
 	mod := d.Article.ImportedAt
 	name := bratName(d.Article)
@@ -111,9 +124,9 @@ func (e *bratEncoder) file(name string, data []byte, mod time.Time) error {
 	return nil
 }
 
-// learn adds the labels and attributes of p and anns to the schema that
-// annotation.conf declares.
-func (e *bratEncoder) learn(p model.Project, anns []model.Annotation) {
+// learn adds the labels, attributes and relation types of p, anns and ls
+// to the schema that annotation.conf declares.
+func (e *bratEncoder) learn(p model.Project, anns []model.Annotation, ls []link) {
 	for _, l := range labelNames(p, anns) {
 		if !slices.Contains(e.labels, l) {
 			e.labels = append(e.labels, l)
@@ -151,6 +164,33 @@ func (e *bratEncoder) learn(p model.Project, anns []model.Annotation) {
 			}
 		}
 	}
+	// Relation types: the schema's, then any other met; a relation whose
+	// ends have labels its type does not declare widens its arguments,
+	// since brat refuses a relation annotation.conf does not allow.
+	rel := func(name string, arg1, arg2 []string) {
+		i := slices.IndexFunc(e.rels, func(r bratRel) bool { return r.name == name })
+		if i < 0 {
+			e.rels = append(e.rels, bratRel{name: name})
+			i = len(e.rels) - 1
+		}
+		r := &e.rels[i]
+		for _, l := range arg1 {
+			if !slices.Contains(r.arg1, l) {
+				r.arg1 = append(r.arg1, l)
+			}
+		}
+		for _, l := range arg2 {
+			if !slices.Contains(r.arg2, l) {
+				r.arg2 = append(r.arg2, l)
+			}
+		}
+	}
+	for _, rt := range p.Relations {
+		rel(rt.Name, rt.From, rt.To)
+	}
+	for _, l := range ls {
+		rel(l.Type, []string{anns[l.from].Label}, []string{anns[l.to].Label})
+	}
 }
 
 func (e *bratEncoder) Close() error {
@@ -162,7 +202,11 @@ func (e *bratEncoder) Close() error {
 	for _, l := range e.labels {
 		b.WriteString(l + "\n")
 	}
-	b.WriteString("\n[relations]\n\n[events]\n\n[attributes]\n")
+	b.WriteString("\n[relations]\n")
+	for _, r := range e.rels {
+		b.WriteString(r.name + "\tArg1:" + strings.Join(r.arg1, "|") + ", Arg2:" + strings.Join(r.arg2, "|") + "\n")
+	}
+	b.WriteString("\n[events]\n\n[attributes]\n")
 	for _, a := range e.attrs {
 		b.WriteString(a.name + "\tArg:" + strings.Join(a.args, "|"))
 		if len(a.values) > 0 && !a.free {

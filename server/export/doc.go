@@ -38,6 +38,23 @@
 // lists or groups layers (doccano, labelstudio, conll, csv), and goes
 // without a layer where a format names each span's.
 //
+// # Relations
+//
+// A relation (model.Relation) links two annotations of one layer: its
+// type (said_by, supported_by, … as the project's schema declares them)
+// goes from its start span to its end span. Doc.Relations name their ends
+// by annotation id within the relation's layer (an id may come once per
+// layer in an export of all layers). A relation is written only when both
+// its ends are: one whose end a filter took out of the export (labels,
+// authors, attributes, a selection of annotations), or Clean cut, or a
+// format left out (spacy's spans over whitespace), is left out too. In
+// every format that holds them, relations come after the spans, ordered
+// by the export order of their start span, then of their end span, then
+// by type and id; each belongs to the layer of its ends, which the
+// formats that name layers say as they do for spans. A document without
+// relations is written exactly as before relations existed. conll, csv
+// and claimreview have no place for a relation and write none.
+//
 // # Formats
 //
 // jsonl, the gloss native format (.jsonl): one article a line, every field
@@ -52,6 +69,14 @@
 // With layers, each annotation has "layer" after its id:
 // {"id":101,"layer":"ana","start":123,…}.
 //
+// "relations", after "annotations" and only when the article has some,
+// lists them as the API does, but for the article id: "from" and "to" are
+// ids of the line's annotations (of the relation's layer, named after its
+// id in a layered export, as on annotations):
+//
+//	"relations":[{"id":151,"type":"said_by","from":107,"to":109,"author":"li.wei",
+//	  "created_at":"…","version":14}]
+//
 // doccano (.jsonl): doccano's sequence-labeling JSONL. doccano reads "text"
 // and "label" and keeps any other key as metadata; gloss adds the article
 // id, and title, source and url when set:
@@ -63,6 +88,22 @@
 // its triples, in the same order, and doccano keeps it as metadata:
 //
 //	"label":[[123,194,"CLAIM"],[123,194,"CLAIM"],[309,331,"SPEAKER"]],"label_layers":["gold","ana","ana"]
+//
+// An article with relations also gets what doccano's relation projects
+// read ("JSONL(Relation)" import): "entities", the spans of "label" again
+// as objects whose id is their index in "label" (so label_layers names
+// their layers too), and "relations" between those ids, each with the
+// gloss relation id:
+//
+//	"entities":[{"id":0,"start_offset":123,"end_offset":194,"label":"CLAIM"},…],
+//	"relations":[{"id":151,"from_id":6,"to_id":8,"type":"said_by"}]
+//
+// "label" stays, so that every line loads in a sequence-labeling project
+// too (which keeps entities and relations as metadata); a relation upload
+// keeps "label" as metadata instead, and reads no spans from a line
+// without relations, which has no "entities". doccano drops overlapping
+// entities unless the project allows them, and a relation with them, so
+// turn "Allow overlapping entity" on.
 //
 // labelstudio (.json): a JSON array of Label Studio tasks, one a line.
 // data holds the text and the article's metadata; one annotation holds
@@ -97,11 +138,20 @@
 //	"annotations":[{"ground_truth":true,"meta":{"layer":"gold"},"result":[…]},
 //	               {"ground_truth":false,"meta":{"layer":"ana"},"result":[…]}]
 //
-// A labeling config that shows all of it names the text "text", the
-// labels control "label", and one per-region Choices or TextArea per
-// attribute (perRegion="true"), e.g.
+// Each relation is a "relation" result after the spans' in the
+// annotation of its layer, between the region ids of its ends, with its
+// type as its one label, as the Label Studio editor saves a relation drawn
+// with a <Relations> label:
 //
-//	<View><Labels name="label" toName="text"><Label value="CLAIM"/>…</Labels><Text name="text" value="$text"/>
+//	{"from_id":"107","to_id":"109","type":"relation","direction":"right","labels":["said_by"]}
+//
+// A labeling config that shows all of it names the text "text", the
+// labels control "label", one per-region Choices or TextArea per
+// attribute (perRegion="true"), and the relation types as Relation
+// labels, e.g.
+//
+//	<View><Relations><Relation value="said_by"/><Relation value="supported_by"/></Relations>
+//	<Labels name="label" toName="text"><Label value="CLAIM"/>…</Labels><Text name="text" value="$text"/>
 //	<Choices name="verdict" toName="text" perRegion="true"><Choice value="true"/>…</Choices>
 //	<TextArea name="speaker" toName="text" perRegion="true"/></View>
 //
@@ -117,6 +167,17 @@
 //	{"text":"…","tokens":[{"text":"Chinese","start":0,"end":7,"id":0,"ws":true},…],
 //	 "spans":[{"start":123,"end":194,"label":"CLAIM","token_start":21,"token_end":31}],
 //	 "meta":{"id":1,"title":"…","source":"…","url":"…"}}
+//
+// Relations, when the article has some, are "relations" after "spans", as
+// Prodigy's rel recipes write them: "head" and "child" are the last tokens
+// of the start and end spans (Prodigy's token addressing), "head_span" and
+// "child_span" those spans (start, end, token_start, token_end, label),
+// which tell nested spans apart when their last tokens are the same; with
+// layers, "layer" comes last:
+//
+//	"relations":[{"head":223,"child":239,"head_span":{"start":1189,"end":1311,"token_start":203,
+//	  "token_end":223,"label":"QUOTE"},"child_span":{"start":1404,"end":1415,"token_start":238,"token_end":239,
+//	  "label":"SPEAKER"},"label":"said_by"}]
 //
 // conll (.conll): CoNLL IOB2, one token a line, space-separated columns:
 // the token, then one tag column per label of the document's project in
@@ -169,6 +230,20 @@
 // terms); creator stays the annotation's author:
 // {…,"creator":{"type":"Person","name":"ana"},"created":"…","modified":"…","gloss:layer":"ana","body":[…],…}.
 //
+// Each relation is a linking annotation after the article's annotations
+// (motivation "linking", as Recogito writes relations): its id is
+// BaseURL/articles/ID/relations/RID (urn:gloss:relation:RID), its body
+// the relation type as a tagging TextualBody, its targets the IRIs of its
+// start and end annotations, in that order; creator and created are the
+// relation's, and gloss:layer its layer. JSON keeps the targets' order; a
+// JSON-LD processor turns them into two oa:hasTarget values, which RDF
+// does not order, so there the direction is lost:
+//
+//	{"id":"http://127.0.0.1:8080/articles/1/relations/151","type":"Annotation","motivation":"linking",
+//	 "creator":{"type":"Person","name":"li.wei"},"created":"…",
+//	 "body":[{"type":"TextualBody","purpose":"tagging","value":"said_by"}],
+//	 "target":["http://127.0.0.1:8080/articles/1/annotations/107","http://127.0.0.1:8080/articles/1/annotations/109"]}
+//
 //	{"id":"http://127.0.0.1:8080/articles/1/annotations/101","type":"Annotation","motivation":"tagging",
 //	 "creator":{"type":"Person","name":"maria"},"created":"…","modified":"…",
 //	 "body":[{"type":"TextualBody","purpose":"tagging","value":"CLAIM"},
@@ -197,7 +272,13 @@
 // Authors, times and ids are not written. With layers, each span's T line
 // and its A lines are followed by an AnnotatorNotes line, which brat shows
 // with the span: "#1<TAB>AnnotatorNotes T1<TAB>layer: ana" (numbered on,
-// one per span).
+// one per span). Relations follow the spans as R lines,
+// "R1<TAB>said_by Arg1:T7 Arg2:T9" (a relation's layer is its arguments',
+// so it gets no note). annotation.conf declares under [relations] the
+// schema's relation types, "said_by<TAB>Arg1:QUOTE, Arg2:SPEAKER", then any
+// other type met, and widens a type's arguments to the labels its
+// relations link, since brat refuses a relation its configuration does
+// not allow.
 //
 // csv (.csv): a header row, then one span a row (RFC 4180, encoding/csv):
 // article_id, title, start, end, label, text, attrs (a JSON object),

@@ -15,11 +15,17 @@ import (
 )
 
 // Doc is one article as the encoders see it: its text and metadata, its
-// live annotations, and the project whose label schema they follow.
+// live annotations and the relations between them, and the project whose
+// label schema they follow.
 type Doc struct {
 	Article     model.Article
 	Annotations []model.Annotation
-	Project     model.Project
+	// Relations link two of Annotations each, named by annotation id
+	// within the relation's layer. A relation with an end that is not
+	// among Annotations (filtered out of the export, or cut by Clean) is
+	// left out by every encoder: see the package doc's Relations.
+	Relations []model.Relation
+	Project   model.Project
 }
 
 // Encoder writes documents in one format to an io.Writer as they come.
@@ -128,6 +134,57 @@ func compareSpans(a, b model.Annotation) int {
 	)
 }
 
+// link is a relation of a document whose ends are both among the
+// document's annotations: from and to index them as prepare sorted them.
+type link struct {
+	model.Relation
+	from, to int
+}
+
+// links resolves rels against anns, the annotations as prepare sorted
+// them. A relation names its ends by annotation id within its own layer
+// (an id may come once per layer in an export of all layers); one with
+// an end that anns lack is left out. Links come in the order of their
+// start spans, then of their end spans, then by type and id.
+func links(rels []model.Relation, anns []model.Annotation) []link {
+	if len(rels) == 0 {
+		return nil
+	}
+	type end struct {
+		layer string
+		id    uint64
+	}
+	at := make(map[end]int, len(anns))
+	for i, a := range anns {
+		k := end{layerName(a), a.ID}
+		if _, seen := at[k]; !seen && a.ID != 0 {
+			at[k] = i
+		}
+	}
+	out := make([]link, 0, len(rels))
+	for _, r := range rels {
+		l := relationLayer(r)
+		from, ok := at[end{l, r.From}]
+		to, ok2 := at[end{l, r.To}]
+		if ok && ok2 {
+			out = append(out, link{r, from, to})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b link) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.Type, b.Type), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// relationLayer is the layer r belongs to: model.Gold for the empty name,
+// as layerName has it for spans.
+func relationLayer(r model.Relation) string {
+	if r.Layer == "" {
+		return model.Gold
+	}
+	return r.Layer
+}
+
 // layered reports whether anns name their layers: the application sets
 // Layer on every span of an export of all layers or of one annotator's,
 // and on none of a gold-only export, whose output stays as it was before
@@ -228,6 +285,18 @@ func glossIRI(a model.Article, base string) string {
 		return "urn:gloss:article:" + strconv.FormatUint(a.ID, 10)
 	}
 	return base + "/articles/" + strconv.FormatUint(a.ID, 10)
+}
+
+// relationIRI names relation r, the i-th link (in export order) of
+// article art.
+func relationIRI(art model.Article, r model.Relation, i int, base string) string {
+	if r.ID == 0 {
+		return glossIRI(art, base) + "#relation-" + strconv.Itoa(i+1)
+	}
+	if strings.TrimRight(base, "/") == "" {
+		return "urn:gloss:relation:" + strconv.FormatUint(r.ID, 10)
+	}
+	return glossIRI(art, base) + "/relations/" + strconv.FormatUint(r.ID, 10)
 }
 
 // annotationIRI names annotation i (in export order) of article art.

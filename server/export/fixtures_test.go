@@ -19,7 +19,7 @@ const baseURL = "http://127.0.0.1:8080"
 
 var (
 	t0      = time.Date(2023, 3, 20, 9, 0, 0, 0, time.UTC)
-	project = model.Project{ID: 1, Name: "Default", Labels: model.DefaultLabels(), CreatedAt: t0}
+	project = model.Project{ID: 1, Name: "Default", Labels: model.DefaultLabels(), Relations: model.DefaultRelations(), CreatedAt: t0}
 )
 
 // spec is one annotation of a fixture, found by its text: the first
@@ -35,8 +35,18 @@ type spec struct {
 	author string
 }
 
+// rel is one relation of a fixture: its type and ends, by their 1-based
+// place in the fixture's specs.
+type rel struct {
+	typ      string
+	from, to int
+	author   string
+}
+
 // seedDocs returns the two documents every golden file holds: the
-// xi-putin-icc news article and the multilingual text, annotated.
+// xi-putin-icc news article and the multilingual text, annotated, with
+// relations between the spans (one of them, from a claim inside the
+// boilerplate, goes with that claim when Clean cuts it).
 func seedDocs(t testing.TB) []export.Doc {
 	t.Helper()
 	xi := article(t, 1, "../../testdata/xi-putin-icc.txt", "Xi to meet Putin after ICC warrant",
@@ -66,6 +76,10 @@ func seedDocs(t testing.TB) []export.Doc {
 			{label: "BOILERPLATE", find: "South Africa Latest News", to: "$", author: "maria"},
 			{label: "CLAIM", find: "Putin travelled to Crimea to mark the ninth anniversary",
 				attrs: map[string]string{"verdict": "true"}, author: "li.wei"},
+		}, []rel{
+			{"said_by", 7, 9, "li.wei"}, {"said_by", 8, 9, "li.wei"},
+			{"supported_by", 3, 4, "maria"}, {"supported_by", 5, 7, "li.wei"},
+			{"supported_by", 13, 1, "li.wei"}, // inside the boilerplate
 		}),
 		doc(t, ml, []spec{
 			{label: "QUOTE", find: "Leaders meet", to: "🇺🇦 responds", attrs: map[string]string{"speaker": "the reporter"}, author: "maria"},
@@ -81,6 +95,8 @@ func seedDocs(t testing.TB) []export.Doc {
 			{label: "QUOTE", find: "\"השלום חשוב לכולם\"", attrs: map[string]string{"speaker": "הנשיא"}, author: "li.wei"},
 			{label: "CLAIM", find: "The moon is made of cheese 🧀", attrs: map[string]string{"checkworthy": "no", "verdict": "false"}, author: "maria"},
 			{label: "BOILERPLATE", find: "Read more »", to: "$", author: "maria"},
+		}, []rel{
+			{"said_by", 8, 9, "maria"}, {"supported_by", 3, 1, "li.wei"}, {"supported_by", 12, 5, "maria"},
 		}),
 	}
 }
@@ -88,12 +104,33 @@ func seedDocs(t testing.TB) []export.Doc {
 // layeredDocs returns docs as an export of all layers brings them: every
 // span in the gold layer, and copies in two annotators' layers, ana's
 // (every other span, with another verdict) and ben's (every third), so
-// that one text span comes up to three times, once per layer.
+// that one text span comes up to three times, once per layer. Each layer
+// holds the relations whose ends it holds.
 func layeredDocs(docs []export.Doc) []export.Doc {
 	otherVerdict := map[string]string{"true": "false", "false": "true", "misleading": "true", "unverified": "misleading"}
 	out := make([]export.Doc, len(docs))
 	for i, d := range docs {
-		d.Annotations = nil
+		d.Annotations, d.Relations = nil, nil
+		index := map[uint64]int{}
+		for j, a := range docs[i].Annotations {
+			index[a.ID] = j
+		}
+		for _, r := range docs[i].Relations {
+			gold := r
+			gold.Layer = model.Gold
+			d.Relations = append(d.Relations, gold)
+			from, to := index[r.From], index[r.To]
+			if from%2 == 0 && to%2 == 0 {
+				ana := r
+				ana.ID, ana.Layer, ana.Author, ana.From, ana.To = r.ID+1000, "ana", "ana", r.From+1000, r.To+1000
+				d.Relations = append(d.Relations, ana)
+			}
+			if from%3 == 0 && to%3 == 0 {
+				ben := r
+				ben.ID, ben.Layer, ben.Author, ben.From, ben.To = r.ID+2000, "ben", "ben", r.From+2000, r.To+2000
+				d.Relations = append(d.Relations, ben)
+			}
+		}
 		for j, a := range docs[i].Annotations {
 			gold := a
 			gold.Layer = model.Gold
@@ -132,7 +169,7 @@ func article(t testing.TB, id uint64, path, title, url, published string, meta m
 		Length: utf8.RuneCountInString(text), Hash: hex.EncodeToString(sum[:]), Meta: meta}
 }
 
-func doc(t testing.TB, art model.Article, specs []spec) export.Doc {
+func doc(t testing.TB, art model.Article, specs []spec, rels []rel) export.Doc {
 	t.Helper()
 	d := export.Doc{Article: art, Project: project}
 	for i, s := range specs {
@@ -148,7 +185,15 @@ func doc(t testing.TB, art model.Article, specs []spec) export.Doc {
 			CreatedAt: at, UpdatedAt: at.Add(30 * time.Second), Version: uint64(i + 1),
 		})
 	}
-	d.Article.Version = uint64(len(specs))
+	for k, r := range rels {
+		at := t0.Add(time.Duration(len(specs)+k+1) * time.Minute)
+		d.Relations = append(d.Relations, model.Relation{
+			ID: art.ID*100 + 50 + uint64(k+1), Article: art.ID, Type: r.typ,
+			From: d.Annotations[r.from-1].ID, To: d.Annotations[r.to-1].ID,
+			Author: r.author, CreatedAt: at, Version: uint64(len(specs) + k + 1),
+		})
+	}
+	d.Article.Version = uint64(len(specs) + len(rels))
 	d.Article.Count = len(specs)
 	return d
 }

@@ -28,9 +28,9 @@ type lsAnnotation struct {
 	// GroundTruth is set in a layered export only: Label Studio's import
 	// takes a missing ground_truth for true, which an annotator's layer is
 	// not.
-	GroundTruth *bool      `json:"ground_truth,omitempty"`
-	Meta        *lsMeta    `json:"meta,omitempty"`
-	Result      []lsResult `json:"result"`
+	GroundTruth *bool   `json:"ground_truth,omitempty"`
+	Meta        *lsMeta `json:"meta,omitempty"`
+	Result      []any   `json:"result"` // lsResult, then lsRelation
 }
 
 // lsMeta names the layer of a layered export's annotation. Label Studio
@@ -47,6 +47,16 @@ type lsResult struct {
 	ToName   string  `json:"to_name"`
 	Type     string  `json:"type"`
 	Value    lsValue `json:"value"`
+}
+
+// lsRelation is a relation between two regions, as the Label Studio
+// editor saves one drawn with a <Relations> label: its type is the label.
+type lsRelation struct {
+	FromID    string   `json:"from_id"`
+	ToID      string   `json:"to_id"`
+	Type      string   `json:"type"`      // "relation"
+	Direction string   `json:"direction"` // "right": from → to
+	Labels    []string `json:"labels"`
 }
 
 type lsValue struct {
@@ -75,12 +85,12 @@ func (e *labelStudioEncoder) Encode(d Doc) error {
 	}
 	slot := map[string]int{} // layer → its annotation; empty in a gold-only export
 	if !layered(anns) {
-		task.Annotations = []lsAnnotation{{Result: make([]lsResult, 0, len(anns))}}
+		task.Annotations = []lsAnnotation{{Result: make([]any, 0, len(anns))}}
 	} else {
 		for i, l := range layerNames(anns) {
 			gold := l == model.Gold
 			slot[l] = i
-			task.Annotations = append(task.Annotations, lsAnnotation{GroundTruth: &gold, Meta: &lsMeta{Layer: l}, Result: []lsResult{}})
+			task.Annotations = append(task.Annotations, lsAnnotation{GroundTruth: &gold, Meta: &lsMeta{Layer: l}, Result: []any{}})
 		}
 	}
 	// Region ids are gloss annotation ids, unique in a database; should a
@@ -88,6 +98,7 @@ func (e *labelStudioEncoder) Encode(d Doc) error {
 	// id), the second gets a suffix, since Label Studio tells a task's
 	// regions apart by id.
 	used := make(map[string]bool, len(anns))
+	regions := make([]string, len(anns)) // each span's region id
 	for i, a := range anns {
 		base := "s" + strconv.Itoa(i+1)
 		if a.ID != 0 {
@@ -98,6 +109,7 @@ func (e *labelStudioEncoder) Encode(d Doc) error {
 			id = base + "-" + strconv.Itoa(n)
 		}
 		used[id] = true
+		regions[i] = id
 		res := &task.Annotations[slot[layerName(a)]].Result
 		*res = append(*res, lsResult{ID: id, FromName: "label", ToName: "text", Type: "labels",
 			Value: lsValue{Start: a.Start, End: a.End, Text: a.Text, Labels: []string{a.Label}}})
@@ -110,6 +122,12 @@ func (e *labelStudioEncoder) Encode(d Doc) error {
 			}
 			*res = append(*res, r)
 		}
+	}
+	// A relation goes in the annotation of its layer, which holds both
+	// its regions.
+	for _, l := range links(d.Relations, anns) {
+		res := &task.Annotations[slot[layerName(anns[l.from])]].Result
+		*res = append(*res, lsRelation{FromID: regions[l.from], ToID: regions[l.to], Type: "relation", Direction: "right", Labels: []string{l.Type}})
 	}
 	return e.aw.elem(task)
 }

@@ -6,10 +6,31 @@ import (
 )
 
 type spacyLine struct {
-	Text   string       `json:"text"`
-	Tokens []spacyToken `json:"tokens"`
-	Spans  []spacySpan  `json:"spans"`
-	Meta   spacyMeta    `json:"meta"`
+	Text      string          `json:"text"`
+	Tokens    []spacyToken    `json:"tokens"`
+	Spans     []spacySpan     `json:"spans"`
+	Relations []spacyRelation `json:"relations,omitempty"`
+	Meta      spacyMeta       `json:"meta"`
+}
+
+// spacyRelation is a relation as Prodigy's rel recipes write it: head and
+// child are the last tokens of the head and child spans, which follow in
+// full but for the layer.
+type spacyRelation struct {
+	Head      int         `json:"head"`
+	Child     int         `json:"child"`
+	HeadSpan  spacyRelEnd `json:"head_span"`
+	ChildSpan spacyRelEnd `json:"child_span"`
+	Label     string      `json:"label"`
+	Layer     string      `json:"layer,omitempty"` // both ends' layer; "" in a gold-only export
+}
+
+type spacyRelEnd struct {
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	TokenStart int    `json:"token_start"`
+	TokenEnd   int    `json:"token_end"`
+	Label      string `json:"label"`
 }
 
 type spacyToken struct {
@@ -56,12 +77,25 @@ func (e *spacyEncoder) Encode(d Doc) error {
 	for i, t := range toks {
 		line.Tokens[i] = spacyToken{Text: ri.Slice(t.start, t.end), Start: t.start, End: t.end, ID: i, WS: t.ws}
 	}
-	for _, a := range anns {
+	written := make([]int, len(anns)) // each span's index in line.Spans, or -1
+	for i, a := range anns {
+		written[i] = -1
 		first, last, ok := coveringTokens(toks, a.Start, a.End)
 		if !ok {
 			continue // whitespace only: no token to point at
 		}
+		written[i] = len(line.Spans)
 		line.Spans = append(line.Spans, spacySpan{Start: a.Start, End: a.End, Label: a.Label, TokenStart: first, TokenEnd: last, Layer: a.Layer})
+	}
+	for _, l := range links(d.Relations, anns) {
+		if written[l.from] < 0 || written[l.to] < 0 {
+			continue // an end left out: a relation needs both
+		}
+		h, c := line.Spans[written[l.from]], line.Spans[written[l.to]]
+		line.Relations = append(line.Relations, spacyRelation{Head: h.TokenEnd, Child: c.TokenEnd,
+			HeadSpan:  spacyRelEnd{h.Start, h.End, h.TokenStart, h.TokenEnd, h.Label},
+			ChildSpan: spacyRelEnd{c.Start, c.End, c.TokenStart, c.TokenEnd, c.Label},
+			Label:     l.Type, Layer: l.Layer})
 	}
 	return e.jw.line(line)
 }

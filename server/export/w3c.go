@@ -36,6 +36,19 @@ type w3cAnnotation struct {
 	Target     w3cTarget `json:"target"`
 }
 
+// w3cLink is a relation: a linking annotation whose body is the relation
+// type and whose targets are its two annotations, the start first.
+type w3cLink struct {
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Motivation string    `json:"motivation"` // "linking"
+	Creator    *w3cAgent `json:"creator,omitempty"`
+	Created    string    `json:"created,omitempty"`
+	Layer      string    `json:"gloss:layer,omitempty"`
+	Body       []w3cBody `json:"body"`
+	Target     []string  `json:"target"`
+}
+
 type w3cAgent struct {
 	Type string `json:"type"`
 	Name string `json:"name"`
@@ -97,9 +110,11 @@ func (e *w3cEncoder) Encode(d Doc) error {
 	}
 	art := d.Article
 	iri := articleIRI(art, e.base)
+	ids := make([]string, len(anns))
 	for i, a := range anns {
+		ids[i] = annotationIRI(art, a, i, e.base)
 		item := w3cAnnotation{
-			ID:         annotationIRI(art, a, i, e.base),
+			ID:         ids[i],
 			Type:       "Annotation",
 			Motivation: "tagging",
 			Created:    w3cTime(a.CreatedAt),
@@ -122,6 +137,20 @@ func (e *w3cEncoder) Encode(d Doc) error {
 		if i == 0 {
 			item.Target.Source = w3cSource{ID: iri, Type: "Text", Format: "text/plain",
 				Title: art.Title, Source: art.Source, URL: art.URL, Published: art.Published, Meta: art.Meta, Text: art.Text}
+		}
+		if err := e.aw.elem(item); err != nil {
+			return err
+		}
+	}
+	// Relations follow the annotations they link, so that a reader meets
+	// both ends first.
+	for i, l := range links(d.Relations, anns) {
+		item := w3cLink{ID: relationIRI(art, l.Relation, i, e.base), Type: "Annotation", Motivation: "linking",
+			Created: w3cTime(l.CreatedAt), Layer: l.Layer,
+			Body:   []w3cBody{{Type: "TextualBody", Purpose: "tagging", Value: l.Type}},
+			Target: []string{ids[l.from], ids[l.to]}}
+		if l.Author != "" {
+			item.Creator = &w3cAgent{Type: "Person", Name: l.Author}
 		}
 		if err := e.aw.elem(item); err != nil {
 			return err
