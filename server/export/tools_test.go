@@ -56,13 +56,24 @@ type truthSpan struct {
 	Attrs map[string]string `json:"attrs"` // set attributes only
 }
 
+// truthRelation is a relation gloss meant to write: from and to are the
+// ids of its spans in its layer.
+type truthRelation struct {
+	ID    uint64 `json:"id"`
+	Layer string `json:"layer,omitempty"`
+	Type  string `json:"type"`
+	From  uint64 `json:"from"`
+	To    uint64 `json:"to"`
+}
+
 type truthDoc struct {
-	ID     uint64      `json:"id"`
-	Title  string      `json:"title"`
-	Source string      `json:"source"`
-	URL    string      `json:"url"`
-	Text   string      `json:"text"`
-	Spans  []truthSpan `json:"spans"`
+	ID        uint64          `json:"id"`
+	Title     string          `json:"title"`
+	Source    string          `json:"source"`
+	URL       string          `json:"url"`
+	Text      string          `json:"text"`
+	Spans     []truthSpan     `json:"spans"`
+	Relations []truthRelation `json:"relations"` // those whose ends are both among Spans
 }
 
 type truthFile struct {
@@ -84,6 +95,7 @@ type toolCheck struct {
 	Files        int      `json:"files"`
 	Docs         int      `json:"docs"`
 	Spans        int      `json:"spans"`
+	Relations    int      `json:"relations"`
 }
 
 func TestFilesLoadInTools(t *testing.T) {
@@ -229,7 +241,8 @@ func writeExports(t *testing.T, dir string, in []export.Doc, opt export.Options,
 	var extra []string
 	for _, d := range in {
 		rs := []rune(d.Article.Text)
-		td := truthDoc{ID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL, Text: d.Article.Text, Spans: []truthSpan{}}
+		td := truthDoc{ID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL, Text: d.Article.Text,
+			Spans: []truthSpan{}, Relations: []truthRelation{}}
 		for _, a := range d.Annotations {
 			attrs := map[string]string{}
 			for k, v := range a.Attrs {
@@ -241,6 +254,14 @@ func writeExports(t *testing.T, dir string, in []export.Doc, opt export.Options,
 			tf.Layered = tf.Layered || a.Layer != ""
 			if _, ok := project.Label(a.Label); !ok && !slices.Contains(extra, a.Label) {
 				extra = append(extra, a.Label)
+			}
+		}
+		has := func(layer string, id uint64) bool {
+			return slices.ContainsFunc(d.Annotations, func(a model.Annotation) bool { return a.Layer == layer && a.ID == id })
+		}
+		for _, r := range d.Relations {
+			if has(r.Layer, r.From) && has(r.Layer, r.To) {
+				td.Relations = append(td.Relations, truthRelation{r.ID, r.Layer, r.Type, r.From, r.To})
 			}
 		}
 		tf.Docs = append(tf.Docs, td)
@@ -290,7 +311,7 @@ func reportChecks(t *testing.T, checks []toolCheck) {
 			for _, e := range c.Errors {
 				t.Errorf("%s: %s", c.Tool, e)
 			}
-			t.Logf("%s: %d file, %d documents, %d spans read back as meant", c.Tool, c.Files, c.Docs, c.Spans)
+			t.Logf("%s: %d file, %d documents, %d spans, %d relations read back as meant", c.Tool, c.Files, c.Docs, c.Spans, c.Relations)
 			for _, n := range c.Notes {
 				t.Logf("  %s", n)
 			}
@@ -299,10 +320,15 @@ func reportChecks(t *testing.T, checks []toolCheck) {
 }
 
 // lsConfig is the labeling config doc.go describes for the labelstudio
-// format: the labels, the text, and a per-region control per attribute.
+// format: the relation types, the labels, the text, and a per-region
+// control per attribute.
 func lsConfig(p model.Project) string {
 	var b strings.Builder
-	b.WriteString(`<View><Labels name="label" toName="text">`)
+	b.WriteString(`<View><Relations>`)
+	for _, r := range p.Relations {
+		fmt.Fprintf(&b, `<Relation value="%s"/>`, r.Name)
+	}
+	b.WriteString(`</Relations><Labels name="label" toName="text">`)
 	for _, l := range p.Labels {
 		fmt.Fprintf(&b, `<Label value="%s"/>`, l.Name)
 	}
@@ -345,11 +371,22 @@ type lsReadAnnotation struct {
 		Text      string   `json:"text"`
 		Highlight string   `json:"highlight"`
 	} `json:"regions"`
+	// Relations are the relations the editor drew, by region id.
+	Relations []struct {
+		From      string   `json:"from"`
+		To        string   `json:"to"`
+		Direction string   `json:"direction"`
+		Labels    []string `json:"labels"`
+	} `json:"relations"`
 	Result []struct {
-		ID       string `json:"id"`
-		FromName string `json:"from_name"`
-		Type     string `json:"type"`
-		Value    struct {
+		ID        string   `json:"id"`
+		FromName  string   `json:"from_name"`
+		Type      string   `json:"type"`
+		FromID    string   `json:"from_id"` // a relation's
+		ToID      string   `json:"to_id"`
+		Direction string   `json:"direction"`
+		Labels    []string `json:"labels"`
+		Value     struct {
 			Start   int      `json:"start"`
 			End     int      `json:"end"`
 			Text    any      `json:"text"`
@@ -403,7 +440,7 @@ func checkLabelStudio(t *testing.T, tl toolbox, dir string) {
 		t.Fatal(err)
 	}
 	config, _ := json.Marshal(lsConfig(project))
-	regions := 0
+	regions, relations := 0, 0
 	for i, task := range tasks {
 		doc := tf.Docs[i]
 		rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -417,23 +454,25 @@ func checkLabelStudio(t *testing.T, tl toolbox, dir string) {
 		if err != nil {
 			t.Fatalf("task %d: Label Studio: %v", doc.ID, err)
 		}
-		regions += compareLabelStudioTask(t, doc, tf.Layered, rb)
+		g, r := compareLabelStudioTask(t, doc, tf.Layered, rb)
+		regions, relations = regions+g, relations+r
 	}
-	t.Logf("Label Studio editor (@heartexlabs/label-studio build): 1 file, %d tasks, %d regions read back as meant", len(tasks), regions)
+	t.Logf("Label Studio editor (@heartexlabs/label-studio build): 1 file, %d tasks, %d regions and %d relations read back as meant", len(tasks), regions, relations)
 }
 
 // compareLabelStudioTask compares the editor's annotations of one task with
 // doc: one annotation, or in a layered export one per layer that has spans,
 // the gold layer's alone the ground truth. Each annotation's layer is found
 // from its first region's id, which names a span of one layer only since
-// region ids are unique in a task.
-func compareLabelStudioTask(t *testing.T, doc truthDoc, layered bool, rb lsReadback) int {
+// region ids are unique in a task. It returns how many regions and
+// relations matched.
+func compareLabelStudioTask(t *testing.T, doc truthDoc, layered bool, rb lsReadback) (regions, relations int) {
 	t.Helper()
 	what := fmt.Sprintf("task %d", doc.ID)
 	if !layered {
 		if len(rb.Annotations) != 1 {
 			t.Errorf("%s: Label Studio holds %d annotations, want 1", what, len(rb.Annotations))
-			return 0
+			return 0, 0
 		}
 		return compareLabelStudio(t, what, doc, rb.Annotations[0])
 	}
@@ -443,16 +482,20 @@ func compareLabelStudioTask(t *testing.T, doc truthDoc, layered bool, rb lsReadb
 		d, ok := byLayer[s.Layer]
 		if !ok {
 			d = doc
-			d.Spans = nil
+			d.Spans, d.Relations = nil, nil
 		}
 		d.Spans = append(d.Spans, s)
 		byLayer[s.Layer] = d
 		layerOf[fmt.Sprint(s.ID)] = s.Layer
 	}
+	for _, r := range doc.Relations {
+		d := byLayer[r.Layer]
+		d.Relations = append(d.Relations, r)
+		byLayer[r.Layer] = d
+	}
 	if len(rb.Annotations) != len(byLayer) {
 		t.Errorf("%s: Label Studio holds %d annotations, want one per layer: %d", what, len(rb.Annotations), len(byLayer))
 	}
-	matched := 0
 	for i, a := range rb.Annotations {
 		if len(a.Regions) == 0 {
 			t.Errorf("%s: annotation %d has no region", what, i)
@@ -468,17 +511,18 @@ func compareLabelStudioTask(t *testing.T, doc truthDoc, layered bool, rb lsReadb
 		if a.GroundTruth != (layer == model.Gold) {
 			t.Errorf("%s: layer %s's annotation has ground_truth %v", what, layer, a.GroundTruth)
 		}
-		matched += compareLabelStudio(t, what+", layer "+layer, d, a)
+		g, r := compareLabelStudio(t, what+", layer "+layer, d, a)
+		regions, relations = regions+g, relations+r
 	}
-	return matched
+	return regions, relations
 }
 
 // compareLabelStudio reports where the editor's reading of one annotation
 // (of the task what names) differs from doc and returns how many regions
-// matched. Label Studio
+// and relations matched. Label Studio
 // shows a line break as a break, not as a character, so region texts are
 // compared without their line breaks; offsets are compared exactly.
-func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnotation) int {
+func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnotation) (regions, relations int) {
 	t.Helper()
 	noBreaks := strings.NewReplacer("\n", "", "\r", "").Replace
 	want := map[string]truthSpan{}
@@ -522,7 +566,15 @@ func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnota
 	// What the editor would save: each region's labels result and one
 	// choices or textarea result per set attribute.
 	gotAttrs := map[string]map[string]string{}
+	var drawn, saved []string // relations as the editor holds them, and saves them
+	for _, r := range rb.Relations {
+		drawn = append(drawn, fmt.Sprintf("%s %s %s %v", r.From, r.To, r.Direction, r.Labels))
+	}
 	for _, r := range rb.Result {
+		if r.Type == "relation" {
+			saved = append(saved, fmt.Sprintf("%s %s %s %v", r.FromID, r.ToID, r.Direction, r.Labels))
+			continue
+		}
 		s, ok := want[r.ID]
 		if !ok {
 			t.Errorf("%s: result for region %s, which is no span", what, r.ID)
@@ -553,6 +605,18 @@ func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnota
 			t.Errorf("%s: region %s saves a %s result", what, r.ID, r.Type)
 		}
 	}
+	var wantRels []string
+	for _, r := range doc.Relations {
+		wantRels = append(wantRels, fmt.Sprintf("%d %d right [%s]", r.From, r.To, r.Type))
+	}
+	slices.Sort(wantRels)
+	slices.Sort(drawn)
+	slices.Sort(saved)
+	if !slices.Equal(drawn, wantRels) || !slices.Equal(saved, wantRels) {
+		t.Errorf("%s: Label Studio draws relations %q and saves %q, want %q", what, drawn, saved, wantRels)
+	} else {
+		relations = len(wantRels)
+	}
 	for id, s := range want {
 		got := gotAttrs[id]
 		if got == nil {
@@ -563,7 +627,7 @@ func compareLabelStudio(t *testing.T, what string, doc truthDoc, rb lsReadAnnota
 			t.Errorf("%s: region %s saves attributes %v, want %v", what, id, got, s.Attrs)
 		}
 	}
-	return matched
+	return matched, relations
 }
 
 func mapsEqual(a, b map[string]string) bool {

@@ -118,6 +118,7 @@ async function checkW3CSelectors(out) {
   const texts = new Map();
   const seen = new Map(docs.map((d) => [d.id, []]));
   for (const a of items) {
+    if (a.motivation === 'linking') continue; // a relation: checkW3CRelations
     const src = typeof a.target.source === 'string' ? a.target.source : a.target.source.id;
     const doc = bySource.get(src);
     if (!doc) {
@@ -189,6 +190,58 @@ async function checkW3CSelectors(out) {
     const got = seen.get(d.id).sort((x, y) => x - y);
     const want = d.spans.map((s) => s.id).sort((x, y) => x - y);
     if (JSON.stringify(got) !== JSON.stringify(want)) err(out, `article ${d.id}: annotations ${got}, want ${want}`);
+  }
+}
+
+// w3c relations: each is a linking annotation after the annotations it
+// links, its body one tagging TextualBody (the type), its targets the IRIs
+// of its start and end annotations in that order, as Recogito writes
+// relations. Read as JSON: the Web Annotation context is not here to read
+// them as JSON-LD (see checkW3CJSONLD).
+async function checkW3CRelations(out) {
+  const coll = JSON.parse(readFileSync(join(dir, 'w3c.jsonld'), 'utf8'));
+  out.files = 1;
+  const key = (s) => JSON.stringify([s.start, s.end, s.label, s.layer ?? '']);
+  const bySource = new Map(truth.docs.map((d) => [d.url || `${truth.base_url}/articles/${d.id}`, d]));
+  const seen = new Map(); // annotation IRI → [doc, span], as met
+  const got = new Map(truth.docs.map((d) => [d.id, []]));
+  let doc = null;
+  for (const a of coll.first?.items ?? []) {
+    if (a.motivation !== 'linking') {
+      const src = typeof a.target.source === 'string' ? a.target.source : a.target.source.id;
+      doc = bySource.get(src);
+      const aid = Number(a.id.slice(a.id.lastIndexOf('/') + 1));
+      const span = doc?.spans.find((s) => s.id === aid && (s.layer ?? '') === (a['gloss:layer'] ?? ''));
+      if (span) seen.set(a.id, [doc, span]);
+      continue;
+    }
+    const bodies = Array.isArray(a.body) ? a.body : [a.body];
+    const targets = Array.isArray(a.target) ? a.target : [a.target];
+    const ends = targets.map((t) => seen.get(typeof t === 'string' ? t : t.id));
+    if (bodies.length !== 1 || bodies[0].purpose !== 'tagging' || targets.length !== 2 || ends.some((e) => !e)) {
+      err(out, `${a.id}: body ${JSON.stringify(a.body)}, targets ${JSON.stringify(a.target)}: want one tag and two annotations met before it`);
+      continue;
+    }
+    if (ends[0][0] !== doc || ends[1][0] !== doc) {
+      err(out, `${a.id}: links annotations of another article than the one it follows`);
+      continue;
+    }
+    if (ends[0][1].layer !== a['gloss:layer'] || ends[1][1].layer !== a['gloss:layer']) {
+      err(out, `${a.id}: gloss:layer ${a['gloss:layer']}, its ends' ${ends[0][1].layer} and ${ends[1][1].layer}`);
+    }
+    if (!/\/relations\/\d+$/.test(a.id)) err(out, `${a.id}: not a relation IRI`);
+    got.get(doc.id).push(JSON.stringify([bodies[0].value, key(ends[0][1]), key(ends[1][1])]));
+  }
+  for (const d of truth.docs) {
+    out.docs++;
+    const span = (layer, id) => d.spans.find((s) => (s.layer ?? '') === (layer ?? '') && s.id === id);
+    const want = d.relations.map((r) => JSON.stringify([r.type, key(span(r.layer, r.from)), key(span(r.layer, r.to))])).sort();
+    const g = got.get(d.id).sort();
+    if (JSON.stringify(g) !== JSON.stringify(want)) {
+      err(out, `article ${d.id}: relations ${JSON.stringify(g)}, want ${JSON.stringify(want)}`);
+    } else {
+      out.relations = (out.relations ?? 0) + g.length;
+    }
   }
 }
 
@@ -287,6 +340,7 @@ async function checkW3CJSONLD(out) {
 
 const checks = [
   await run('w3c-selectors', 'Apache Annotator text selector matchers', checkW3CSelectors),
+  await run('w3c-relations', 'linking annotations, read as JSON', checkW3CRelations),
   await run('claimreview-jsonld.js', 'jsonld.js expand, schema.org context', checkClaimReview),
   await run('w3c-jsonld.js', 'jsonld.js expand, Web Annotation context', checkW3CJSONLD),
 ];

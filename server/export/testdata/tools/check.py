@@ -3,8 +3,8 @@ they read with what gloss meant.
 
     python3 check.py DIR [SCHEMA_ORG_CONTEXT]
 
-DIR holds truth.json (the documents and spans as gloss meant them, written
-by tools_test.go) and the exports: doccano.jsonl, spacy.jsonl, conll.conll
+DIR holds truth.json (the documents, spans and relations as gloss meant
+them, written by tools_test.go) and the exports: doccano.jsonl, spacy.jsonl, conll.conll
 and claimreview.jsonld. When truth.json says "layered", each span names its
 layer, every check also compares the layer each format gives a span, and
 there is no conll.conll (a CoNLL file holds one layer). SCHEMA_ORG_CONTEXT is a copy of the schema.org
@@ -35,6 +35,7 @@ def main():
         truth = json.load(f)
     checks = [
         run("doccano", "doccano's JSONL import rules", check_doccano, d, truth),
+        run("doccano-relations", "doccano's JSONL(Relation) import rules", check_doccano_relations, d, truth),
         run("doccano-auto-encoding", "doccano's Auto encoding guess, python3-chardet", check_doccano_encoding, d, truth),
         run("spacy", "spaCy/Prodigy span offsets, python3 str indexing", check_spacy, d, truth),
         run("claimreview-pyld", "PyLD expand, schema.org context", check_claimreview_pyld, d, truth, ctx),
@@ -71,6 +72,30 @@ def is_space(s):
 
 def key(s):
     return (s["start"], s["end"], s["label"], s.get("layer", ""))
+
+
+def truth_relations(doc, keep=lambda s: True):
+    """The doc's relations as (type, key(start span), key(end span)),
+    sorted; keep drops those with an end it refuses."""
+    spans = {(s.get("layer", ""), s["id"]): s for s in doc["spans"]}
+    out = []
+    for r in doc["relations"]:
+        a, b = spans[(r.get("layer", ""), r["from"])], spans[(r.get("layer", ""), r["to"])]
+        if keep(a) and keep(b):
+            out.append((r["type"], key(a), key(b)))
+    return sorted(out)
+
+
+def compare_relations(out, doc, got, want):
+    """Compares relations as read, (type, key(start), key(end)), with the
+    truth's, as multisets."""
+    got = sorted(got)
+    if got != want:
+        missing = [r for r in want if r not in got]
+        extra = [r for r in got if r not in want]
+        err(out, f"doc {doc['id']}: relations differ: missing {missing}, unexpected {extra}")
+    else:
+        out["relations"] = out.get("relations", 0) + len(got)
 
 
 # doccano
@@ -133,6 +158,9 @@ def check_doccano(out, d, truth):
         if text != doc["text"]:
             err(out, f"doc {doc['id']}: text differs from the article's")
             continue
+        # What a relation project reads; checked by check_doccano_relations.
+        row.pop("entities", None)
+        row.pop("relations", None)
         labels = row.pop("label", None)
         if not isinstance(labels, list):
             err(out, f"doc {doc['id']}: label is {type(labels).__name__}, want a list")
@@ -170,6 +198,68 @@ def check_doccano(out, d, truth):
             else:
                 dropped += 1
     out["notes"].append(f"{dropped} overlapping spans are dropped by a doccano project without 'Allow overlapping entity'")
+
+
+def check_doccano_relations(out, d, truth):
+    """Reads doccano.jsonl as doccano's relation-extraction import
+    ("JSONL(Relation)") does: "entities" as SpanLabel objects (an int id,
+    non-negative int offsets with start < end, a non-empty label),
+    "relations" as RelationLabel objects (int from_id and to_id naming
+    entities of the line, since doccano looks each up by id and fails on
+    one it lacks, and a non-empty type); every other key, "label" too, is
+    metadata. A line with relations must carry entities, the same spans as
+    its "label" in the same order (label_layers names their layers), and
+    read back as the truth's relations; a line without relations has none
+    (that upload reads no spans from it: noted)."""
+    out["files"] = 1
+    with open(os.path.join(d, "doccano.jsonl"), encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    bare = 0
+    for row, doc in zip(rows, truth["docs"]):
+        out["docs"] += 1
+        want = truth_relations(doc)
+        if "relations" not in row:
+            if want:
+                err(out, f"doc {doc['id']}: no relations, want {len(want)}")
+            if "entities" in row:
+                err(out, f"doc {doc['id']}: entities without relations")
+            bare += 1
+            continue
+        ents, rels = row.get("entities"), row["relations"]
+        labels = row["label"]
+        layers = row.get("label_layers", [""] * len(labels))
+        if not isinstance(ents, list) or len(ents) != len(labels):
+            err(out, f"doc {doc['id']}: {len(ents or [])} entities for {len(labels)} labels")
+            continue
+        byid = {}
+        for i, e in enumerate(ents):
+            ok = (isinstance(e, dict) and isinstance(e.get("id"), int) and not isinstance(e.get("id"), bool)
+                  and all(isinstance(e.get(k), int) and e[k] >= 0 for k in ("start_offset", "end_offset"))
+                  and e["start_offset"] < e["end_offset"] and isinstance(e.get("label"), str) and e["label"] != "")
+            if not ok:
+                err(out, f"doc {doc['id']}: entity {e!r} fails doccano's SpanLabel rules")
+                continue
+            if [e["start_offset"], e["end_offset"], e["label"]] != labels[i]:
+                err(out, f"doc {doc['id']}: entity {i} {e!r} is not label {labels[i]!r}")
+            if e["id"] in byid:
+                err(out, f"doc {doc['id']}: entity id {e['id']} twice")
+            byid[e["id"]] = {"start": e["start_offset"], "end": e["end_offset"], "label": e["label"], "layer": layers[i]}
+            out["spans"] += 1
+        got = []
+        for r in rels:
+            ok = (isinstance(r, dict) and all(isinstance(r.get(k), int) and not isinstance(r.get(k), bool) for k in ("from_id", "to_id"))
+                  and isinstance(r.get("type"), str) and r["type"] != "")
+            if not ok:
+                err(out, f"doc {doc['id']}: relation {r!r} fails doccano's RelationLabel rules")
+                continue
+            if r["from_id"] not in byid or r["to_id"] not in byid:
+                err(out, f"doc {doc['id']}: relation {r!r} names an entity the line lacks (doccano's import fails on it)")
+                continue
+            got.append((r["type"], key(byid[r["from_id"]]), key(byid[r["to_id"]])))
+        compare_relations(out, doc, got, want)
+    if bare:
+        out["notes"].append(f"{bare} lines without relations carry no entities: a relation upload reads no spans from them")
+    out["notes"].append(f"{out.get('relations', 0)} relations read back as meant")
 
 
 def compare_spans(out, doc, got, want):
@@ -228,9 +318,44 @@ def check_spacy(out, d, truth):
                 err(out, f"doc {doc['id']}: {s['label']} [{s['start']},{s['end']}) points at tokens "
                          f"{s['token_start']}..{s['token_end']}, it overlaps {over[:1]}..{over[-1:]}")
         compare_spans(out, doc, got, want)
+        check_spacy_relations(out, doc, row, toks)
         left = len(doc["spans"]) - len(want)
         if left:
             out["notes"].append(f"doc {doc['id']}: {left} whitespace-only spans left out, as doc.go says")
+
+
+def check_spacy_relations(out, doc, row, toks):
+    """Reads "relations" as Prodigy's rel recipes write them and as
+    explosion's rel_component tutorial (parse_data.py) reads them: head and
+    child are the last tokens of the start and end spans, head_span and
+    child_span those spans, which must be spans of the line (with the
+    relation's layer). Relations whose ends are whitespace-only spans,
+    which spacy.jsonl leaves out, are left out too. Where head or child is
+    the last token of more than one span of the line, the token alone (all
+    that parse_data.py reads) does not name the span: noted."""
+    rels = row.get("relations", [])
+    if not doc["relations"] and "relations" in row:
+        err(out, f"doc {doc['id']}: relations key without relations")
+    spans = {(s["start"], s["end"], s["token_start"], s["token_end"], s["label"], s.get("layer", "")): s for s in row["spans"]}
+    ends = {}
+    for s in row["spans"]:
+        ends.setdefault((s.get("layer", ""), s["token_end"]), []).append(s)
+    got, ambiguous = [], 0
+    for r in rels:
+        layer = r.get("layer", "")
+        hs, cs = r["head_span"], r["child_span"]
+        found = [spans.get((x["start"], x["end"], x["token_start"], x["token_end"], x["label"], layer)) for x in (hs, cs)]
+        if None in found:
+            err(out, f"doc {doc['id']}: relation {r!r}: head_span or child_span is no span of the line")
+            continue
+        if r["head"] != hs["token_end"] or r["child"] != cs["token_end"]:
+            err(out, f"doc {doc['id']}: relation {r['label']}: head {r['head']}, child {r['child']} are not its spans' last tokens")
+        if len(ends[(layer, r["head"])]) > 1 or len(ends[(layer, r["child"])]) > 1:
+            ambiguous += 1
+        got.append((r["label"], key(found[0]), key(found[1])))
+    compare_relations(out, doc, got, truth_relations(doc, lambda s: not is_space(s["text"])))
+    if ambiguous:
+        out["notes"].append(f"doc {doc['id']}: {ambiguous} relations have a head or child token that ends more than one span; head_span/child_span tell them apart")
 
 
 def check_tokens(out, doc, text, toks):

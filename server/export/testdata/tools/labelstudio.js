@@ -2,7 +2,8 @@
 // Studio editor (window.LabelStudio, from @heartexlabs/label-studio's
 // build) and reads back what the editor made of each of its annotations:
 // whether it is the ground truth, its regions (offsets, labels, the text it
-// resolved, the text it highlighted) and the result it would save,
+// resolved, the text it highlighted), the relations it drew between them
+// (by region id, with direction and labels) and the result it would save,
 // serializeAnnotation(). tools_test.go compares that with what gloss meant.
 'use strict';
 
@@ -57,6 +58,12 @@ window.glossLoad = (task, config) =>
                 labels: (r.labels || []).slice(),
                 text: r.text,
                 highlight: (r._spans || []).map((s) => s.textContent).join(''),
+              })),
+              relations: a.relationStore.relations.map((r) => ({
+                from: String(r.node1.cleanId ?? r.node1.id),
+                to: String(r.node2.cleanId ?? r.node2.id),
+                direction: r.direction,
+                labels: r.relations ? r.relations.selectedValues() : [],
               })),
               result: a.serializeAnnotation(),
             });
