@@ -269,16 +269,25 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 				return nil
 			}
 		}
+		rels := a.Relations
+		a.Relations = nil // the Doc carries them
 		if layer != "" {
-			// Say which layer each span is from; a gold-only export stays
-			// as it always was.
+			// Say which layer each span and relation is from; a gold-only
+			// export stays as it always was.
 			for i := range anns {
 				if anns[i].Layer == "" {
 					anns[i].Layer = model.Gold
 				}
 			}
+			for i := range rels {
+				if rels[i].Layer == "" {
+					rels[i].Layer = model.Gold
+				}
+			}
 		}
-		doc := export.Doc{Article: a, Annotations: anns, Project: projects[a.Project]}
+		// A relation whose end the filters below (or Clean) take out is
+		// left out by the encoders.
+		doc := export.Doc{Article: a, Annotations: anns, Relations: rels, Project: projects[a.Project]}
 		if o.Clean {
 			// Before the filters: the cuts are every BOILERPLATE span, even
 			// when the export keeps only other labels.
