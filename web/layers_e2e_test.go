@@ -44,13 +44,20 @@ func (e *env) layerAnns(id uint64, name string) []model.Annotation {
 }
 
 // shots saves the page at 1280 and at 390 wide (name and name-narrow),
-// then goes back to 1280.
-func (e *env) shots(name string) {
+// then goes back to 1280. prep, when given, runs after each resize (e.g.
+// scrolls what the screenshot is of into view).
+func (e *env) shots(name string, prep ...string) {
 	e.t.Helper()
-	e.do(chromedp.EmulateViewport(1280, 820))
-	e.shot(name)
-	e.do(chromedp.EmulateViewport(390, 844))
-	e.shot(name + "-narrow")
+	for _, size := range []struct {
+		w, h   int64
+		suffix string
+	}{{1280, 820, ""}, {390, 844, "-narrow"}} {
+		e.do(chromedp.EmulateViewport(size.w, size.h))
+		for _, js := range prep {
+			eval[chromedp.Void](e, js)
+		}
+		e.shot(name + size.suffix)
+	}
 	e.do(chromedp.EmulateViewport(1280, 820))
 }
 
@@ -110,8 +117,7 @@ func TestLayersIndependent(t *testing.T) {
 	}
 	mgr.typeInto("#settings-k", "2")
 	mgr.poll(`document.getElementById('members-msg').hidden`)
-	eval[chromedp.Void](mgr, `document.getElementById('project-settings').scrollIntoView()`)
-	mgr.shots("layers-settings")
+	mgr.shots("layers-settings", `document.querySelector('#project-settings .ps-none').scrollIntoView({ block: 'center' })`)
 	mgr.click("#members-save")
 	mgr.poll(`document.getElementById('members').hidden`)
 	ps, err := e.db.Projects()
