@@ -155,6 +155,9 @@ type walker struct {
 	heading   int
 	blocks    []Block
 	brk       bool // the next line follows a <br>: one line break, not a blank line
+	// blockHasLine: the current block has a line already (a <br> then
+	// separates lines of one block).
+	blockHasLine bool
 
 	title, url, published, h1 string
 }
@@ -269,7 +272,9 @@ func (w *walker) words(s string) {
 	}
 }
 
-// flush ends the current line; br says a <br> ended it.
+// flush ends the current line; br says a <br> ended it (else a block
+// boundary did). Lines a <br> separates within one block are joined by a
+// line break, lines of different blocks by a blank line.
 func (w *walker) flush(br bool) {
 	line := w.line.String()
 	w.line.Reset()
@@ -277,8 +282,11 @@ func (w *walker) flush(br bool) {
 	links := w.links
 	w.links = 0
 	if line == "" {
-		if br && len(w.blocks) > 0 {
-			w.brk = true
+		switch {
+		case !br:
+			w.brk, w.blockHasLine = false, false // a block boundary
+		case w.blockHasLine:
+			w.brk = true // <br> after a line of this block
 		}
 		return
 	}
@@ -291,7 +299,7 @@ func (w *walker) flush(br bool) {
 			w.n += 2
 		}
 	}
-	w.brk = br
+	w.brk, w.blockHasLine = br, br
 	start := w.n
 	w.text.WriteString(line)
 	w.n += utf8.RuneCountInString(line)

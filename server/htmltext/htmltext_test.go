@@ -86,8 +86,13 @@ func TestRefusals(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+	// A <br> that ends a block or starts one separates nothing.
+	p, err := Parse(strings.NewReader("<div>one<br></div><p><br>two</p><p>three<br>four<br></p><td>five"), "p.html")
+	if err != nil || p.Text != "one\n\ntwo\n\nthree\nfour\n\nfive" {
+		t.Errorf("<br> at block edges: %q %v", p.Text, err)
+	}
 	// Broken HTML still gives its text.
-	p, err := Parse(strings.NewReader("<div><p>one<div>two</span></b><li>three"), "p.html")
+	p, err = Parse(strings.NewReader("<div><p>one<div>two</span></b><li>three"), "p.html")
 	if err != nil || p.Text != "one\n\ntwo\n\nthree" {
 		t.Errorf("broken HTML: %q %v", p.Text, err)
 	}
