@@ -82,10 +82,15 @@ func sentSplitLine(rs []rune, a, b int, out []Sentence) []Sentence {
 	return sentAppend(out, rs, start, b)
 }
 
-// sentAppend appends rs[start:end] trimmed of spaces, if anything is left.
+// sentAppend appends rs[start:end] trimmed of spaces and of a list's
+// bullet, if anything is left.
 func sentAppend(out []Sentence, rs []rune, start, end int) []Sentence {
 	for start < end && unicode.IsSpace(rs[start]) {
 		start++
+	}
+	if start+1 < end && sentBullet(rs[start]) && unicode.IsSpace(rs[start+1]) {
+		for start++; start < end && unicode.IsSpace(rs[start]); start++ {
+		}
 	}
 	for end > start && unicode.IsSpace(rs[end-1]) {
 		end--
@@ -221,6 +226,14 @@ func sentTerminal(r rune) bool {
 	return false
 }
 
+func sentBullet(r rune) bool {
+	switch r {
+	case '•', '◦', '▪', '▫', '‣', '⁃', '●', '○', '■', '□', '►', '▶', '▸', '·', '*':
+		return true
+	}
+	return false
+}
+
 func sentCJKTerminal(r rune) bool { return r == '。' || r == '！' || r == '？' }
 
 // sentCloser: what may close a sentence after its final punctuation. The
@@ -247,8 +260,8 @@ func sentOpener(r rune) bool {
 var sentNoEnd = sentSet(
 	// titles
 	"Mr", "Mrs", "Ms", "Mssrs", "Dr", "Prof", "Sr", "Sra", "Srta", "Sres", "St", "Ste", "Gen", "Sen", "Rep", "Gov",
-	"Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Pres", "Hon", "Rev", "Gov", "Mt", "Fr", "Hr", "Hrn", "Dipl",
-	"Ing", "Mme", "Mlle", "MM", "Me", "Dña", "Dra", "Sto", "Sta", "Dott", "Sig", "Sig.ra", "Avv", "Gen", "Supt",
+	"Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Pres", "Hon", "Rev", "Mt", "Fr", "Hr", "Hrn", "Dipl",
+	"Ing", "Mme", "Mlle", "MM", "Me", "Dña", "Dra", "Sto", "Sta", "Dott", "Sig", "Sig.ra", "Avv", "Supt",
 	"Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Dep",
 	// references and numbers
 	"No", "Nos", "Nr", "Art", "Abs", "Vol", "vs", "ca", "approx", "aprox", "bzw", "vgl", "evtl", "ggf", "sog", "inkl",
@@ -259,8 +272,8 @@ var sentNoEnd = sentSet(
 )
 
 // sentMayEnd are abbreviations that may end a sentence.
-var sentMayEnd = sentSet("etc", "Jr", "Inc", "Ltd", "Co", "Corp", "Bros", "usw", "etc", "ecc", "млн", "млрд", "тыс",
-	"руб", "т.д", "т.п", "др", "Mio", "Mrd", "Tsd", "bn", "m", "p.m", "a.m", "P.M", "A.M")
+var sentMayEnd = sentSet("etc", "Jr", "Inc", "Ltd", "Co", "Corp", "Bros", "usw", "ecc", "млн", "млрд", "тыс",
+	"руб", "т.д", "т.п", "др", "Mio", "Mrd", "Tsd", "bn", "p.m", "a.m", "P.M", "A.M")
 
 // sentMonthAbbr may stand before a day: "Jan. 5".
 var sentMonthAbbr = sentSet("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov",
@@ -276,7 +289,7 @@ var sentMonths = sentSet(
 
 // sentOrdinalBefore: German words before an ordinal number ("der 2.").
 var sentOrdinalBefore = sentSet("der", "die", "das", "den", "dem", "des", "am", "im", "vom", "zum", "zur", "beim",
-	"seit", "bis", "ab", "ihr", "ihrem", "ihrer", "sein", "seinem", "seiner", "seit", "dieser", "diesem", "jeder", "jedem")
+	"seit", "bis", "ab", "ihr", "ihrem", "ihrer", "sein", "seinem", "seiner", "dieser", "diesem", "jeder", "jedem")
 
 // sentOrdinalJoin join two German ordinals: "der 23. und 67.".
 var sentOrdinalJoin = sentSet("und", "oder", "bis", "sowie")

@@ -67,6 +67,8 @@ func TestSentences(t *testing.T) {
 		{"URL", "See example.com for more. Or not.", []string{"See example.com for more.", "Or not."}},
 		{"MonthAbbreviation", "It opened on Jan. 5 in Oslo. Crowds came.", []string{"It opened on Jan. 5 in Oslo.", "Crowds came."}},
 		{"CompanyInc", "Apple Inc. said sales rose. Shares fell.", []string{"Apple Inc. said sales rose.", "Shares fell."}},
+		{"Bullet", "• The bridge opened in 1911. It is 286 m long.\n* Second item.",
+			[]string{"The bridge opened in 1911.", "It is 286 m long.", "Second item."}},
 		{"Empty", "", nil},
 		{"OnlySpaces", " \n\n \t", nil},
 	} {
