@@ -322,6 +322,12 @@ func TestReviewAPI(t *testing.T) {
 	if code, body := tm.do("reviewer", "POST", art+"/rejections", `{"start":6,"end":99,"label":"QUOTE"}`, ""); code != 400 {
 		t.Errorf("reject past the end: %d %s", code, body)
 	}
+	// A rejected agreed span stays out.
+	tm.do("reviewer", "POST", art+"/rejections", `{"start":23,"end":33,"label":"CLAIM"}`, "")
+	if code, body := tm.do("reviewer", "POST", art+"/accept-agreed", "", ""); body != `{"accepted":0}` {
+		t.Errorf("accept-agreed took a rejected span: %d %s", code, body)
+	}
+	tm.do("reviewer", "DELETE", art+"/rejections", `{"start":23,"end":33,"label":"CLAIM"}`, "")
 	code, body = tm.do("reviewer", "POST", art+"/accept-agreed", "", "")
 	if code != 200 || body != `{"accepted":1}` {
 		t.Fatalf("accept-agreed: %d %s", code, body)

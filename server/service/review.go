@@ -75,7 +75,7 @@ func (s *Service) Reject(a Actor, article uint64, r model.Rejection, undo bool) 
 
 // AcceptAgreed copies into gold every span (start, end, label) that all
 // the article's submitted layers hold, at least two of them, and that gold
-// does not hold yet; an attribute goes along where every layer gives it
+// does not hold yet nor a reviewer rejected; an attribute goes along where every layer gives it
 // the same value. Each is an ordinary create by a in gold, live in every
 // editor. It returns how many it created.
 func (s *Service) AcceptAgreed(a Actor, article uint64) (int, error) {
@@ -100,9 +100,12 @@ func (s *Service) AcceptAgreed(a Actor, article uint64) (int, error) {
 		start, end int
 		label      string
 	}
-	inGold := map[key]bool{}
+	inGold := map[key]bool{} // and rejected: both are decided
 	for _, an := range gold {
 		inGold[key{an.Start, an.End, an.Label}] = true
+	}
+	for _, r := range rv.Rejected {
+		inGold[key{r.Start, r.End, r.Label}] = true
 	}
 	// spans[k][i] is the first span of layer i at k.
 	spans := map[key][]*model.Annotation{}
