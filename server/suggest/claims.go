@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -208,7 +209,9 @@ func (f *claimVector) score() float64 {
 	for i, w := range claimWeights {
 		z += w * f[i]
 	}
-	return z + claimLenScore(f[cfLenWords])
+	// Rounded so that weights summing to the threshold meet it whatever
+	// order float64 adds them in.
+	return math.Round((z+claimLenScore(f[cfLenWords]))*1e9) / 1e9
 }
 
 // claimLenScore: very short sentences rarely state a checkable fact, very
@@ -353,6 +356,11 @@ func (sc *claimScratch) features(s []rune, lex *claimLex, f *claimVector) int {
 		} else {
 			bits |= 1 << cfNumber
 		}
+	}
+	if bits&(1<<cfScheduled) != 0 {
+		// A decision taking effect later (in force from, due to, scheduled
+		// for) speaks in the future tense without predicting anything.
+		bits &^= 1 << cfPrediction
 	}
 	for i := 0; i < cfCount; i++ {
 		if bits&(1<<i) != 0 {
@@ -956,7 +964,7 @@ var claimLangWords = map[string]map[int]string{
 		cfScheduled: "в силу|запланирова*|назначено на|намечен*",
 		cfPrediction: "будет|будут|буду|будем|может|могут|мог бы|могла бы|могли бы|планиру*|намерен*|" +
 			"собирается|собираются|ожидается|ожида*|прогноз*|вероятно|скоро|предстоящ*|следующ*|в будущем|станет|" +
-			"станут|смогут|сможет|предлож*",
+			"станут|смогут|сможет|предлож*|обжалует|обжалуют",
 		cfHypothetical: "бы|если",
 		cfPast: "был|была|было|были|*ал|*ял|*ил|*ел|*ула|*ала|*яла|*ила|*ела|*али|*яли|*или|*ели|*ало|*ило|*лся|" +
 			"*лась|*лись",
