@@ -255,3 +255,66 @@ func ScoreSpans(p GoldPage, got []Suggestion, label string) Score {
 func InputOf(p GoldPage) Input {
 	return Input{Text: p.Page.Text, Blocks: p.Page.Blocks, Site: p.Site, Lang: p.Lang}
 }
+
+// Row is one line of the evaluation's table.
+type Row struct {
+	What  string // e.g. "BOILERPLATE alone", "QUOTE, all detectors"
+	Label string
+	Pages int
+	Score Score
+}
+
+// Evaluate runs the detectors over the set and scores them: each label's
+// detector alone and all together, over every page; and BOILERPLATE on
+// each site's pages after its first two, before and after learning from
+// those two pages' gold (as a desk would label its first pages of a site
+// by hand).
+func Evaluate(pages []GoldPage) []Row {
+	var rows []Row
+	score := func(label string, p GoldPage, got []Suggestion) Score {
+		if label == "BOILERPLATE" {
+			return ScoreBoilerplate(p, got)
+		}
+		return ScoreSpans(p, got, label)
+	}
+	for _, label := range Labels {
+		var alone, all Score
+		for _, p := range pages {
+			alone = alone.Add(score(label, p, Run(InputOf(p), []string{label}, nil)))
+			all = all.Add(score(label, p, Run(InputOf(p), nil, nil)))
+		}
+		rows = append(rows, Row{label + " alone", label, len(pages), alone}, Row{label + ", all detectors", label, len(pages), all})
+	}
+	var before, after Score
+	n := 0
+	bySite := map[string][]GoldPage{}
+	var sites []string
+	for _, p := range pages {
+		if bySite[p.Site] == nil {
+			sites = append(sites, p.Site)
+		}
+		bySite[p.Site] = append(bySite[p.Site], p)
+	}
+	for _, site := range sites {
+		ps := bySite[site]
+		if len(ps) < 3 {
+			continue
+		}
+		mem := NewSiteMemory(site)
+		for _, p := range ps[:2] {
+			var spans []Span
+			for _, g := range p.Gold {
+				spans = append(spans, Span{Label: g.Label, Start: g.Start, End: g.End})
+			}
+			mem.LearnPage(p.Page.Text, spans)
+		}
+		for _, p := range ps[2:] {
+			before = before.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), nil)))
+			after = after.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), mem)))
+			n++
+		}
+	}
+	rows = append(rows, Row{"BOILERPLATE, pages 3+ of each site, before learning", "BOILERPLATE", n, before},
+		Row{"BOILERPLATE, pages 3+ of each site, after learning from pages 1-2", "BOILERPLATE", n, after})
+	return rows
+}
