@@ -426,6 +426,30 @@ func claimPrintMisses(p GoldPage, got []Suggestion, s Score) {
 	}
 }
 
+// FuzzClaims checks that suggestions are whole sentences of the text, in
+// order, scored within (threshold, 1].
+func FuzzClaims(f *testing.F) {
+	for _, s := range []string{"The court fined the firm $4.2 million on Friday.", "¿Qué? 17 de marzo de 2023: 4,1 %.", "Суд арестовал 3 человек 17 марта.\n\nЯ думаю, что нет.", "• 1911. \u00a0"} {
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		sents := map[Sentence]bool{}
+		for _, s := range Sentences(text) {
+			sents[s] = true
+		}
+		last := 0
+		for _, s := range Claims(Input{Text: text, Lang: lang}) {
+			if !sents[Sentence{s.Start, s.End}] || s.Start < last {
+				t.Fatalf("Claims(%q): %d-%d is not a sentence in order", text, s.Start, s.End)
+			}
+			if s.Score < claimThreshold || s.Score > 1 || s.Label != "CLAIM" {
+				t.Fatalf("Claims(%q): %+v", text, s)
+			}
+			last = s.End
+		}
+	})
+}
+
 func BenchmarkClaims(b *testing.B) {
 	text, err := os.ReadFile("../../testdata/xi-putin-icc.txt")
 	if err != nil {

@@ -3,6 +3,7 @@ package suggest
 import (
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 // sentTexts is what Sentences cuts text into, as strings.
@@ -88,4 +89,31 @@ func TestSentencesOffsets(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Sentences(%q) = %v, want %v", text, got, want)
 	}
+}
+
+// FuzzSentences checks what every split must keep: spans in order, inside
+// the text, not empty, not overlapping, never across a line break, and
+// without spaces at either end.
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"Mr. Smith paid $4.1 m. He left… Then?! «Non. » Fin.", "a.\n\nb. c", "U.S. e.g. z.B. г. 17. März", " . . .", "“”.", "\r\n\u2028x. Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rs := []rune(text)
+		last := 0
+		for _, s := range Sentences(text) {
+			if s.Start < last || s.End <= s.Start || s.End > len(rs) {
+				t.Fatalf("Sentences(%q): bad span %v after %d", text, s, last)
+			}
+			for _, r := range rs[s.Start:s.End] {
+				if sentLineBreak(r) {
+					t.Fatalf("Sentences(%q): %v crosses a line break", text, s)
+				}
+			}
+			if unicode.IsSpace(rs[s.Start]) || unicode.IsSpace(rs[s.End-1]) {
+				t.Fatalf("Sentences(%q): %v has spaces at an end", text, s)
+			}
+			last = s.End
+		}
+	})
 }
