@@ -58,9 +58,9 @@ func claimCandidates(in Input) []claimCandidate {
 		return nil
 	}
 	lex := claimLexicon(in.Lang, in.Text)
-	seen := make(map[string]int, len(sents))
+	seen := make(map[uint64]int, len(sents))
 	for _, s := range sents {
-		seen[string(rs[s.Start:s.End])]++
+		seen[claimHash(rs[s.Start:s.End])]++
 	}
 	// Sentences inside a saved page's chrome (subscription offers, teasers
 	// of other articles) are not the article's claims. Plain text has no
@@ -88,7 +88,7 @@ func claimCandidates(in Input) []claimCandidate {
 		if f[cfNoFinal] > 0 && words < claimMinUnpunctuated {
 			continue // a heading or a caption, not a sentence
 		}
-		if seen[string(rs[s.Start:s.End])] > 1 {
+		if seen[claimHash(rs[s.Start:s.End])] > 1 {
 			f[cfRepeated] = 1
 		}
 		f[cfBoilerplate] = claimCovering(chrome, s)
@@ -263,6 +263,17 @@ func claimPathFeatures(path string) (caption, standfirst float64) {
 		standfirst = 1
 	}
 	return caption, standfirst
+}
+
+// claimHash is FNV-1a over a sentence's code points, to count repeats
+// without a string per sentence.
+func claimHash(rs []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // claimCovering returns the score of the suggestion of spans (sorted by
@@ -486,6 +497,10 @@ type claimLex struct {
 	suffix  map[string]uint32
 	phrase  map[string][]claimPhrase // by first word
 	phrasep map[string][]claimPhrase // by first word's prefix
+	// prefixLens, suffixLens and phrasepLens have bit n set when a prefix
+	// or a suffix of n code points is listed (63: longer), to look up only
+	// those.
+	prefixLens, suffixLens, phrasepLens uint64
 }
 
 type claimPhrase struct {
@@ -496,21 +511,23 @@ type claimPhrase struct {
 // word returns the features of one lowercased word.
 func (l *claimLex) word(w []byte) uint32 {
 	bits := l.exact[string(w)]
-	if len(l.prefix) > 0 {
-		n := 0
+	if l.prefixLens != 0 {
+		n := 0 // runes before k
 		for k := range string(w) {
-			if n >= 3 {
+			if l.prefixLens&(1<<min(n, 63)) != 0 {
 				bits |= l.prefix[string(w[:k])]
 			}
 			n++
 		}
-		bits |= l.prefix[string(w)]
+		if l.prefixLens&(1<<min(n, 63)) != 0 {
+			bits |= l.prefix[string(w)]
+		}
 	}
-	if len(l.suffix) > 0 {
+	if l.suffixLens != 0 {
 		n := utf8.RuneCount(w)
-		k := 0
+		k := 0 // runes before i
 		for i := range string(w) {
-			if n-k >= 2 && n-k < n {
+			if k > 0 && l.suffixLens&(1<<min(n-k, 63)) != 0 {
 				bits |= l.suffix[string(w[i:])]
 			}
 			k++
@@ -528,10 +545,10 @@ func (l *claimLex) phrases(sc *claimScratch, i int) uint32 {
 			bits |= p.bits
 		}
 	}
-	if len(l.phrasep) > 0 {
-		n := 0
+	if l.phrasepLens != 0 {
+		n := 0 // runes before k
 		for k := range string(w) {
-			if n >= 3 {
+			if l.phrasepLens&(1<<min(n, 63)) != 0 {
 				for _, p := range l.phrasep[string(w[:k])] {
 					if claimPhraseAt(sc, i+1, p.words) {
 						bits |= p.bits
@@ -540,9 +557,11 @@ func (l *claimLex) phrases(sc *claimScratch, i int) uint32 {
 			}
 			n++
 		}
-		for _, p := range l.phrasep[string(w)] {
-			if claimPhraseAt(sc, i+1, p.words) {
-				bits |= p.bits
+		if l.phrasepLens&(1<<min(n, 63)) != 0 {
+			for _, p := range l.phrasep[string(w)] {
+				if claimPhraseAt(sc, i+1, p.words) {
+					bits |= p.bits
+				}
 			}
 		}
 	}
@@ -587,11 +606,11 @@ func claimLexicon(lang, text string) *claimLex {
 // claimGuessLang names the language of text from its commonest small words
 // (and Cyrillic letters for Russian); English when nothing fits.
 func claimGuessLang(text string) string {
-	counts := map[string]int{}
+	var counts [len(claimGuessed)]int
 	cyr, lat := 0, 0
 	words := 0
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if words++; words > 4000 {
+		if words++; words > 2000 {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -600,35 +619,41 @@ func claimGuessLang(text string) string {
 			continue
 		}
 		lat++
-		for _, lang := range claimStopLangs[strings.ToLower(w)] {
-			counts[lang]++
+		if len(w) > 6 {
+			continue // no small word
+		}
+		for _, i := range claimStopLangs[strings.ToLower(w)] {
+			counts[i]++
 		}
 	}
 	if cyr > lat {
 		return "ru"
 	}
-	best, n := "en", 0
-	for _, lang := range []string{"en", "de", "fr", "es", "pt", "it"} {
-		if counts[lang] > n {
-			best, n = lang, counts[lang]
+	best, n := 0, 0 // English when nothing fits
+	for i, c := range counts {
+		if c > n {
+			best, n = i, c
 		}
 	}
-	return best
+	return claimGuessed[best]
 }
 
+// claimGuessed are the languages claimGuessLang tells apart by small words.
+var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it"}
+
 // claimStopLangs maps small words to the languages they are common in.
-var claimStopLangs = func() map[string][]string {
-	m := map[string][]string{}
-	for lang, ws := range map[string]string{
-		"en": "the and of to is that was for with said on by from have has it his are were this be",
-		"de": "der die das und ist nicht mit den von sich auf ein eine dem zu wurde auch im für sind",
-		"fr": "le les et des est une dans du pour qui pas sur au ont été il aux ce sont avec",
-		"es": "el los las y del por una con para se su es al fue como más pero sus ha",
-		"pt": "o os e do da em um uma não com para dos das foi ao no na são ser mais",
-		"it": "il gli e che di della un una non per è sono del con nel alla ha dei nella",
+var claimStopLangs = func() map[string][]int {
+	m := map[string][]int{}
+	for i, ws := range [len(claimGuessed)]string{
+		"the and of to is that was for with said on by from have has it his are were this be",
+		"der die das und ist nicht mit den von sich auf ein eine dem zu wurde auch im für sind",
+		"le les et des est une dans du pour qui pas sur au ont été il aux ce sont avec",
+		"el los las y del por una con para se su es al fue como más pero sus ha",
+		"o os e do da em um uma não com para dos das foi ao no na são ser mais",
+		"il gli e che di della un una non per è sono del con nel alla ha dei nella",
 	} {
 		for _, w := range strings.Fields(ws) {
-			m[w] = append(m[w], lang)
+			m[w] = append(m[w], i)
 		}
 	}
 	return m
@@ -668,13 +693,16 @@ func (l *claimLex) add(p string, bits uint32) {
 	case len(ws) > 1:
 		if pre, ok := strings.CutSuffix(ws[0], "*"); ok {
 			l.phrasep[pre] = append(l.phrasep[pre], claimPhrase{ws[1:], bits})
+			l.phrasepLens |= 1 << min(utf8.RuneCountInString(pre), 63)
 		} else {
 			l.phrase[ws[0]] = append(l.phrase[ws[0]], claimPhrase{ws[1:], bits})
 		}
 	case strings.HasPrefix(p, "*"):
 		l.suffix[p[1:]] |= bits
+		l.suffixLens |= 1 << min(utf8.RuneCountInString(p[1:]), 63)
 	case strings.HasSuffix(p, "*"):
 		l.prefix[p[:len(p)-1]] |= bits
+		l.prefixLens |= 1 << min(utf8.RuneCountInString(p[:len(p)-1]), 63)
 	default:
 		l.exact[p] |= bits
 	}
