@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gloss-dev/gloss/server/export"
@@ -37,6 +38,18 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 	o.BaseURL = s.baseURL(c)
 	if o, err = s.svc.CheckExportFor(actor(c), o); err != nil {
 		return err
+	}
+	if o.Format == "spacy" {
+		// Said before the first byte: how many spans do not fit the
+		// tokens (a header), or, strict, a refusal.
+		m, err := service.CheckAlignment(s.store, o)
+		if err != nil {
+			return err
+		}
+		if o.Strict && m.Count > 0 {
+			return m.Refusal()
+		}
+		c.Set("X-Gloss-Misaligned", strconv.Itoa(m.Count))
 	}
 	name := "gloss-" + o.Format
 	if o.Split != nil {

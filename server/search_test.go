@@ -3,6 +3,9 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -115,4 +118,51 @@ func TestEditArticle(t *testing.T) {
 	if code, body := tm.do("reviewer", "PATCH", path, `{"url":""}`, ""); code != 200 || strings.Contains(body, `"url":"https`) {
 		t.Errorf("clearing the url: %d %s", code, body)
 	}
+}
+
+// TestSpacyMisaligned (issue 12): a span that cuts a word is counted in a
+// header of the spacy export; strict refuses before the first byte.
+func TestSpacyMisaligned(t *testing.T) {
+	tm := newTeam(t, true)
+	art, _, err := tm.db.CreateArticle(model.Article{Project: tm.p1.ID, Title: "P", Text: "Putin is personally responsible, the court said."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range [][2]int{{0, 18}, {0, 19}} { // "Putin is personall", "Putin is personally"
+		if _, err := tm.db.Apply(art.ID, model.Change{Action: model.ActionCreate, Start: &sp[0], End: &sp[1], Label: ptr("CLAIM"), Author: "ann"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := fmt.Sprintf("/api/export?format=spacy&articles=%d", art.ID)
+	req := httptestRequest(t, tm, "reviewer", path)
+	if req.code != 200 || req.header.Get("X-Gloss-Misaligned") != "1" {
+		t.Errorf("spacy export: %d, X-Gloss-Misaligned %q", req.code, req.header.Get("X-Gloss-Misaligned"))
+	}
+	code, body := tm.do("reviewer", "GET", path+"&strict=true", "", "")
+	if code != 400 || !strings.Contains(body, "1 span(s) do not fit") || !strings.Contains(body, "Putin is personall") {
+		t.Errorf("strict: %d %s", code, body)
+	}
+	if req := httptestRequest(t, tm, "reviewer", "/api/export?format=jsonl"); req.header.Get("X-Gloss-Misaligned") != "" {
+		t.Errorf("a jsonl export has the header")
+	}
+}
+
+type response struct {
+	code   int
+	header http.Header
+	body   string
+}
+
+// httptestRequest is tm.do for a GET whose headers matter.
+func httptestRequest(t *testing.T, tm *team, actor, path string) response {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+tm.tokens[actor])
+	resp, err := tm.srv.App().Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{resp.StatusCode, resp.Header, string(b)}
 }

@@ -42,6 +42,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	clean := fs.Bool("clean", false, "cut BOILERPLATE spans out of the text and remap the other spans onto it")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	strict := fs.Bool("strict", false, "spacy: refuse, before writing, when a span's edge falls inside a token")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: gloss export [--format F] [--out FILE] [flags]\n\nWrites the labeled data of a database file. While gloss serve holds the\nfile, download from GET /api/export instead.\n\nFlags:")
 		fs.PrintDefaults()
@@ -56,6 +57,9 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 	get := func(k string) string {
 		if k == "clean" {
 			return fmt.Sprint(*clean)
+		}
+		if k == "strict" {
+			return fmt.Sprint(*strict)
 		}
 		if k == "split_by" {
 			k = "split-by"
@@ -79,6 +83,18 @@ func exportCmd(args []string, stdout, stderr io.Writer) error {
 	defer st.Close()
 	if o, err = service.New(st, service.Hooks{}).CheckExportFor(service.Owner("gloss"), o); err != nil {
 		return err
+	}
+	if o.Format == "spacy" {
+		m, err := service.CheckAlignment(st, o)
+		if err != nil {
+			return err
+		}
+		if o.Strict && m.Count > 0 {
+			return m.Refusal()
+		}
+		if m.Count > 0 {
+			fmt.Fprintf(stderr, "%d span(s) do not fit spaCy's tokens (an edge falls inside a word), e.g. %s\n", m.Count, strings.Join(m.Examples, "; "))
+		}
 	}
 	parts := 1
 	if o.Split != nil {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/gloss-dev/gloss/storage/model"
 	"io"
 	"sort"
 )
@@ -101,6 +102,27 @@ func (e *spacyEncoder) Encode(d Doc) error {
 }
 
 func (e *spacyEncoder) Close() error { return e.jw.err }
+
+// Misaligned returns the spans of d whose start or end falls inside a
+// token of the spacy export's tokenizer: spaCy's Doc.char_span returns
+// None for them, so a pipeline that trusts token_start and token_end
+// would train on a span the annotator did not draw. A span over
+// whitespace only is left out of the export, and not counted here.
+func Misaligned(d Doc) []model.Annotation {
+	_, anns, err := prepare(d)
+	if err != nil {
+		return nil
+	}
+	toks := tokenize([]rune(d.Article.Text))
+	var out []model.Annotation
+	for _, a := range anns {
+		first, last, ok := coveringTokens(toks, a.Start, a.End)
+		if ok && (toks[first].start != a.Start || toks[last].end != a.End) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // coveringTokens returns the first and last (inclusive) of the tokens that
 // overlap [start, end), and false when none does.

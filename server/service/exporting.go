@@ -40,6 +40,9 @@ type ExportOptions struct {
 	// given, or set at all when none is ("attr.verdict=unverified" in
 	// the API).
 	Attrs map[string][]string
+	// Strict refuses a spacy export that holds a span whose edges fall
+	// inside a token, before writing anything.
+	Strict bool
 	// Articles, when not empty, are the only articles exported (the
 	// editor's "this article").
 	Articles []uint64
@@ -125,6 +128,13 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 		o.Clean = true
 	default:
 		return o, model.Errorf(model.EINVALID, "clean must be true or false")
+	}
+	switch get("strict") {
+	case "", "0", "false":
+	case "1", "true":
+		o.Strict = true
+	default:
+		return o, model.Errorf(model.EINVALID, "strict must be true or false")
 	}
 	if s := get("split"); s != "" {
 		if o.Split, err = export.ParseSplit(s); err != nil {
@@ -248,12 +258,67 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 		return err
 	}
 	n := 0
+	err = eachDoc(db, o, projects, func(doc export.Doc) error {
+		if err := enc.Encode(doc); err != nil {
+			return fmt.Errorf("export article %d: %w", doc.Article.ID, err)
+		}
+		n++
+		if progress != nil {
+			progress(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// Misaligned is the spans of a spaCy export whose edges fall inside a
+// token (spaCy's char_span returns None for them): how many, and the
+// first few, for a message.
+type Misaligned struct {
+	Count    int      `json:"count"`
+	Examples []string `json:"examples"`
+}
+
+// CheckAlignment reads what o selects, as Export would write it, and
+// counts the spans that do not fit the spaCy tokens. It runs before a
+// spacy export, so that the count can go into a header and --strict can
+// refuse before the first byte.
+func CheckAlignment(db storage.Store, o ExportOptions) (Misaligned, error) {
+	var m Misaligned
+	projects, err := CheckExport(db, o)
+	if err != nil {
+		return m, err
+	}
+	err = eachDoc(db, o, projects, func(doc export.Doc) error {
+		for _, an := range export.Misaligned(doc) {
+			m.Count++
+			if len(m.Examples) < 5 {
+				m.Examples = append(m.Examples, fmt.Sprintf("article %d, %s %d-%d %q", doc.Article.ID, an.Label, an.Start, an.End, an.Text))
+			}
+		}
+		return nil
+	})
+	return m, err
+}
+
+// Refusal is the error of a strict spacy export that holds misaligned
+// spans, naming a few.
+func (m Misaligned) Refusal() error {
+	return model.Errorf(model.EINVALID, "%d span(s) do not fit spaCy's tokens (an edge falls inside a word), e.g. %s; snap them to words in the editor, or export without strict", m.Count, strings.Join(m.Examples, "; "))
+}
+
+// eachDoc calls fn with each document o selects, filtered and cleaned as
+// the export writes it.
+func eachDoc(db storage.Store, o ExportOptions, projects map[uint64]model.Project, fn func(export.Doc) error) error {
 	layer := o.Layer
 	if layer == "all" {
 		layer = storage.AllLayers
 	}
 	f := storage.ArticleFilter{Project: o.Project, Status: o.Status, Projects: o.Projects, Layer: layer}
-	err = db.EachArticle(f, func(a model.Article, anns []model.Annotation) error {
+	return db.EachArticle(f, func(a model.Article, anns []model.Annotation) error {
 		if len(o.Articles) > 0 && !slices.Contains(o.Articles, a.ID) {
 			return nil
 		}
@@ -294,19 +359,8 @@ func Export(db storage.Store, w io.Writer, o ExportOptions, progress func(n int)
 			doc = export.Clean(doc)
 		}
 		doc.Annotations = slices.DeleteFunc(doc.Annotations, func(an model.Annotation) bool { return !o.keep(an) })
-		if err := enc.Encode(doc); err != nil {
-			return fmt.Errorf("export article %d: %w", a.ID, err)
-		}
-		n++
-		if progress != nil {
-			progress(n)
-		}
-		return nil
+		return fn(doc)
 	})
-	if err != nil {
-		return err
-	}
-	return enc.Close()
 }
 
 func (o ExportOptions) keep(an model.Annotation) bool {
