@@ -12,8 +12,9 @@ import { loadAgreement } from './agreement.js';
 
 /** parseRoute reads the view, and the article's id, from a location hash. */
 export function parseRoute(hash) {
-  const m = /^#\/articles\/(\d+)\/?$/.exec(hash || '');
-  if (m) return { view: 'article', id: Number(m[1]) };
+  // ?annotation=ID: a link to one annotation (ClaimReview's url).
+  const m = /^#\/articles\/(\d+)\/?(?:\?annotation=(\d+))?$/.exec(hash || '');
+  if (m) return m[2] ? { view: 'article', id: Number(m[1]), annotation: Number(m[2]) } : { view: 'article', id: Number(m[1]) };
   const rv = /^#\/articles\/(\d+)\/review\/?$/.exec(hash || ''); // the gold editor with the review panel (adjudicate.js)
   if (rv) return { view: 'article', id: Number(rv[1]), review: true };
   if (/^#\/users\/?$/.test(hash || '')) return { view: 'users' };
