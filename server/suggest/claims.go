@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -247,23 +246,39 @@ func claimBlockAt(blocks []htmltext.Block, at int) (htmltext.Block, bool) {
 }
 
 // Class and tag names of blocks that are not the article's running text:
-// a photo's caption and credit, and the summary above the body (which the
-// body says again), with the byline and the dateline.
+// a photo's caption and credit (anywhere on the block's path), and on the
+// block itself the summary above the body (which the body says again),
+// the byline and the dateline. Names are matched as words between the
+// path's . # > _ - separators, case aside.
 var (
-	claimCaptionPath    = regexp.MustCompile(`(?i)(^|[.#>_-])(figcaption|caption|credit|photo-?credit|legende|légende|pie-?de-?foto|didascalia)([.#>_-]|$)`)
-	claimStandfirstStep = regexp.MustCompile(`(?i)(^|[.#_-])(standfirst|dek|summary|sub-?title|subhead|kicker|chapo|chapeau|entradilla|sumario|teaser|vorspann|occhiello|sottotitolo|lid|byline|dateline|meta|date|datum|author|autor|auteur|fecha|published|timestamp)([.#_-]|$)`)
+	claimCaptionWords = sentSet("figcaption", "caption", "credit", "photocredit", "legende", "légende", "piedefoto",
+		"didascalia")
+	claimStandfirstWords = sentSet("standfirst", "dek", "summary", "subtitle", "subhead", "kicker", "chapo", "chapeau",
+		"entradilla", "sumario", "teaser", "vorspann", "occhiello", "sottotitolo", "lid", "byline", "dateline", "meta",
+		"date", "datum", "author", "autor", "auteur", "fecha", "published", "timestamp")
 )
 
 // claimPathFeatures reads a block's tag path: caption, standfirst.
 func claimPathFeatures(path string) (caption, standfirst float64) {
-	if claimCaptionPath.MatchString(path) {
-		caption = 1
-	}
-	if claimStandfirstStep.MatchString(path[strings.LastIndexByte(path, '>')+1:]) {
-		standfirst = 1
+	last := strings.LastIndexByte(path, '>') + 1
+	for i := 0; i < len(path); {
+		j := i
+		for j < len(path) && !claimPathSep(path[j]) {
+			j++
+		}
+		w := path[i:j]
+		if claimCaptionWords[w] || claimCaptionWords[strings.ToLower(w)] {
+			caption = 1
+		}
+		if i >= last && (claimStandfirstWords[w] || claimStandfirstWords[strings.ToLower(w)]) {
+			standfirst = 1
+		}
+		i = j + 1
 	}
 	return caption, standfirst
 }
+
+func claimPathSep(c byte) bool { return c == '.' || c == '#' || c == '>' || c == '_' || c == '-' }
 
 // claimHash is FNV-1a over a sentence's code points, to count repeats
 // without a string per sentence.
