@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"maps"
@@ -10,11 +11,20 @@ import (
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
-// doccanoEntity is a span of doccano's relation-extraction export.
+// doccanoEntity is a span of doccano's relation-extraction export; its id
+// is what relations name it by (an int in doccano; any JSON scalar here).
 type doccanoEntity struct {
-	Start int    `json:"start_offset"`
-	End   int    `json:"end_offset"`
-	Label string `json:"label"`
+	ID    json.RawMessage `json:"id"`
+	Start int             `json:"start_offset"`
+	End   int             `json:"end_offset"`
+	Label string          `json:"label"`
+}
+
+// doccanoRelation links two entities of its line by their ids.
+type doccanoRelation struct {
+	FromID json.RawMessage `json:"from_id"`
+	ToID   json.RawMessage `json:"to_id"`
+	Type   string          `json:"type"`
 }
 
 func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) error) error {
@@ -28,6 +38,11 @@ func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) erro
 		}
 		var rec Record
 		art := &rec.Article
+		// A line with entities takes its spans from them; its "label", if
+		// it has one (gloss writes both), must say the same.
+		var labels []model.Annotation
+		hasLabels := false
+		_, hasEntities := obj["entities"]
 		for _, key := range slices.Sorted(maps.Keys(obj)) {
 			v := obj[key]
 			if f := articleField(art, key); f != nil {
@@ -45,7 +60,11 @@ func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) erro
 			case "label", "labels":
 				var spans []model.Annotation
 				if spans, err = doccanoLabels(place, key, v); err == nil {
-					rec.Annotations = append(rec.Annotations, spans...)
+					if hasEntities {
+						labels, hasLabels = append(labels, spans...), true
+					} else {
+						rec.Annotations = append(rec.Annotations, spans...)
+					}
 				}
 			case "entities":
 				var ents []doccanoEntity
@@ -54,7 +73,16 @@ func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) erro
 						rec.Annotations = append(rec.Annotations, model.Annotation{Start: e.Start, End: e.End, Label: e.Label})
 					}
 				}
-			case "Comments", "relations":
+			case "relations":
+				var list []any
+				if json.Unmarshal(v, &list) == nil && len(list) == 0 {
+					continue // the empty list doccano writes by default
+				}
+				if !hasEntities {
+					return model.Errorf(model.EINVALID, "%s: \"relations\" link \"entities\", which the line has not", place)
+				}
+				// read after the loop, once the entities are
+			case "Comments":
 				var list []any
 				if json.Unmarshal(v, &list) == nil && len(list) == 0 {
 					continue // empty lists doccano writes by default
@@ -64,6 +92,17 @@ func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) erro
 				err = keepMeta(art, filename, line, key, v)
 			}
 			if err != nil {
+				return err
+			}
+		}
+		if hasLabels {
+			if err := sameSpans(place, labels, rec.Annotations); err != nil {
+				return err
+			}
+		}
+		if v, ok := obj["relations"]; ok && hasEntities {
+			var err error
+			if rec.Relations, err = doccanoRelations(filename, line, obj["entities"], v); err != nil {
 				return err
 			}
 		}
@@ -96,6 +135,56 @@ func doccanoLabels(place, key string, v json.RawMessage) ([]model.Annotation, er
 		spans = append(spans, a)
 	}
 	return spans, nil
+}
+
+// sameSpans checks that a line's "label" spans are its entities, in order.
+func sameSpans(place string, labels, ents []model.Annotation) error {
+	if len(labels) != len(ents) {
+		return model.Errorf(model.EINVALID, "%s: \"label\" holds %d spans and \"entities\" %d; a line with both must hold the same spans in each", place, len(labels), len(ents))
+	}
+	for i, l := range labels {
+		if e := ents[i]; l.Start != e.Start || l.End != e.End || l.Label != e.Label {
+			return model.Errorf(model.EINVALID, "%s: label %d is [%d, %d, %q] but entity %d is [%d, %d, %q]; a line with both must hold the same spans in each",
+				place, i+1, l.Start, l.End, l.Label, i+1, e.Start, e.End, e.Label)
+		}
+	}
+	return nil
+}
+
+// doccanoRelations reads a line's relations, whose from_id and to_id name
+// entities of the line by id.
+func doccanoRelations(filename string, line int, entities, relations json.RawMessage) ([]Relation, error) {
+	place := at(filename, line)
+	var ents []doccanoEntity
+	var rels []doccanoRelation
+	if err := unmarshal(filename, line, entities, &ents); err != nil {
+		return nil, err
+	}
+	if err := unmarshal(filename, line, relations, &rels); err != nil {
+		return nil, err
+	}
+	index := make(map[string]int, len(ents))
+	for i, e := range ents {
+		id := string(bytes.TrimSpace(e.ID))
+		if id == "" || id == "null" {
+			continue
+		}
+		if _, dup := index[id]; dup {
+			return nil, model.Errorf(model.EINVALID, "%s: entity id %s is given twice", place, clip(id, 40))
+		}
+		index[id] = i
+	}
+	out := make([]Relation, len(rels))
+	for i, r := range rels {
+		from, ok := index[string(bytes.TrimSpace(r.FromID))]
+		to, ok2 := index[string(bytes.TrimSpace(r.ToID))]
+		if !ok || !ok2 {
+			return nil, model.Errorf(model.EINVALID, "%s: relation %d (%s) links entities %s and %s; not both are entities of the line",
+				place, i+1, r.Type, clip(string(r.FromID), 40), clip(string(r.ToID), 40))
+		}
+		out[i] = Relation{Type: r.Type, From: from, To: to}
+	}
+	return out, nil
 }
 
 // clip shortens s to about n bytes for an error message.

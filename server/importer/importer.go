@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,10 +22,23 @@ import (
 // other fields are set as far as the format carries them. Each
 // annotation has Start, End, Label, Attrs (never nil), Author and Text (the
 // covered code points) set, and its times when the format carries them.
-// Ids, versions and counts are zero: the store assigns them.
+// Ids, versions and counts are zero: the store assigns them. Relations
+// link two of Annotations each, by index.
 type Record struct {
 	Article     model.Article
 	Annotations []model.Annotation
+	Relations   []Relation
+}
+
+// Relation is a relation read from a file: its type, and its start and
+// end as indexes into the Record's Annotations (checked to be two
+// different ones); Author and CreatedAt as far as the format carries them.
+// Whether the project's schema allows it is the store's to check.
+type Relation struct {
+	Type      string
+	From, To  int
+	Author    string
+	CreatedAt time.Time
 }
 
 // Formats lists the formats Decode reads.
@@ -199,6 +213,17 @@ func finish(rec *Record, at string) error {
 			a.Attrs = map[string]string{}
 		}
 		a.Text = ri.Slice(a.Start, a.End)
+	}
+	for i, r := range rec.Relations {
+		n := len(rec.Annotations)
+		switch {
+		case strings.TrimSpace(r.Type) == "":
+			return model.Errorf(model.EINVALID, "%s: relation %d has no type", at, i+1)
+		case r.From < 0 || r.From >= n || r.To < 0 || r.To >= n:
+			return model.Errorf(model.EINVALID, "%s: relation %d (%s) links annotations %d and %d; the article has %d", at, i+1, r.Type, r.From+1, r.To+1, n)
+		case r.From == r.To:
+			return model.Errorf(model.EINVALID, "%s: relation %d (%s) links annotation %d to itself", at, i+1, r.Type, r.From+1)
+		}
 	}
 	return nil
 }

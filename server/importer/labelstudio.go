@@ -26,6 +26,11 @@ type lsResult struct {
 	FromName string  `json:"from_name"`
 	Type     string  `json:"type"`
 	Value    lsValue `json:"value"`
+	// A relation's: the regions it links, which way, and its labels.
+	FromID    string   `json:"from_id"`
+	ToID      string   `json:"to_id"`
+	Direction string   `json:"direction"`
+	Labels    []string `json:"labels"`
 }
 
 type lsValue struct {
@@ -106,10 +111,30 @@ func decodeLabelStudio(filename string, r io.Reader, o Options, fn func(Record) 
 					}
 					val = strings.Join(texts, "\n")
 				default:
-					continue // relations, ratings and other controls have no gloss meaning
+					continue // relations (below), ratings and other controls have no gloss meaning
 				}
 				for _, i := range regions[res.ID] {
 					rec.Annotations[i].Attrs[res.FromName] = val
+				}
+			}
+			for i, res := range ann.Result {
+				if res.Type != "relation" {
+					continue
+				}
+				from, ok := regions[res.FromID]
+				to, ok2 := regions[res.ToID]
+				if !ok || !ok2 {
+					return model.Errorf(model.EINVALID, "%s: result %d: a relation between regions %q and %q, which are not both labels results of the annotation", place, i+1, res.FromID, res.ToID)
+				}
+				// A relation links the first span of each region (a region
+				// with several labels is several spans); "left" points the
+				// other way, "bi" is read as "right".
+				f, t := from[0], to[0]
+				if res.Direction == "left" {
+					f, t = t, f
+				}
+				for _, l := range res.Labels {
+					rec.Relations = append(rec.Relations, Relation{Type: l, From: f, To: t, Author: author})
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/gloss-dev/gloss/server/export"
@@ -23,7 +24,7 @@ func originals(t testing.TB) []export.Doc {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	p := model.Project{ID: 1, Name: model.DefaultProjectName, Labels: model.DefaultLabels()}
+	p := model.Project{ID: 1, Name: model.DefaultProjectName, Labels: model.DefaultLabels(), Relations: model.DefaultRelations()}
 	var docs []export.Doc
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
@@ -31,6 +32,7 @@ func originals(t testing.TB) []export.Doc {
 		var line struct {
 			model.Article
 			Annotations []model.Annotation `json:"annotations"`
+			Relations   []model.Relation   `json:"relations"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			t.Fatal(err)
@@ -39,7 +41,10 @@ func originals(t testing.TB) []export.Doc {
 		for i := range line.Annotations {
 			line.Annotations[i].Article = line.Article.ID
 		}
-		docs = append(docs, export.Doc{Article: line.Article, Annotations: line.Annotations, Project: p})
+		for i := range line.Relations {
+			line.Relations[i].Article = line.Article.ID
+		}
+		docs = append(docs, export.Doc{Article: line.Article, Annotations: line.Annotations, Relations: line.Relations, Project: p})
 	}
 	if err := sc.Err(); err != nil || len(docs) != 2 {
 		t.Fatalf("read %d documents: %v", len(docs), err)
@@ -49,23 +54,28 @@ func originals(t testing.TB) []export.Doc {
 
 // kept lists, per format, which fields survive export then import; the
 // round trip puts the others back from the original and checks the kept
-// ones came through unchanged.
-var kept = map[string]struct{ article, annotation []string }{
+// ones came through unchanged. Every format keeps each relation's type
+// and ends.
+var kept = map[string]struct{ article, annotation, relation []string }{
 	"jsonl": {
 		[]string{"Title", "Source", "URL", "Published", "ImportedAt", "Status", "Text", "Length", "Hash", "Meta"},
 		[]string{"Start", "End", "Label", "Attrs", "Text", "Author", "CreatedAt", "UpdatedAt"},
+		[]string{"Author", "CreatedAt"},
 	},
 	"doccano": {
 		[]string{"Title", "Source", "URL", "Text", "Length", "Hash"},
 		[]string{"Start", "End", "Label", "Text"},
+		nil,
 	},
 	"labelstudio": {
 		[]string{"Title", "Source", "URL", "Published", "Text", "Length", "Hash", "Meta"},
 		[]string{"Start", "End", "Label", "Attrs", "Text"},
+		nil,
 	},
 	"w3c": {
 		[]string{"Title", "Source", "URL", "Published", "Text", "Length", "Hash", "Meta"},
 		[]string{"Start", "End", "Label", "Attrs", "Text", "Author", "CreatedAt", "UpdatedAt"},
+		[]string{"Author", "CreatedAt"},
 	},
 }
 
@@ -117,6 +127,24 @@ func restore(t *testing.T, format string, orig export.Doc, rec importer.Record) 
 		}
 		out.Annotations[i] = want[i]
 		copyFields(t, fmt.Sprintf("article %d annotation %d", orig.Article.ID, want[i].ID), &out.Annotations[i], &rec.Annotations[i], kept[format].annotation)
+	}
+	// Each relation comes back between the same annotations, with the same
+	// type, once.
+	if got, w := len(rec.Relations), len(orig.Relations); got != w {
+		t.Fatalf("article %d: %d relations, want %d", orig.Article.ID, got, w)
+	}
+	out.Relations = slices.Clone(orig.Relations)
+	matched := make([]bool, len(orig.Relations))
+	for _, r := range rec.Relations {
+		from, to := want[r.From].ID, want[r.To].ID
+		i := slices.IndexFunc(orig.Relations, func(o model.Relation) bool { return o.Type == r.Type && o.From == from && o.To == to })
+		if i < 0 || matched[i] {
+			t.Errorf("article %d: relation %s %d → %d is none of the original's, or came twice", orig.Article.ID, r.Type, from, to)
+			continue
+		}
+		matched[i] = true
+		back := model.Relation{Author: r.Author, CreatedAt: r.CreatedAt}
+		copyFields(t, fmt.Sprintf("article %d relation %d", orig.Article.ID, orig.Relations[i].ID), &out.Relations[i], &back, kept[format].relation)
 	}
 	return out
 }

@@ -92,7 +92,10 @@ func newJSONStream(filename string, r io.Reader) *jsonStream {
 // JSON: every span of the formats read record by record carries one
 // (Label Studio's value.start, gloss's start, doccano's start_offset), so
 // it bounds the spans from above. Inside a JSON string a quote is always
-// escaped, so `"start"` followed by a colon is a key, never text.
+// escaped, so `"start"` followed by a colon is a key, never text. A
+// doccano line's "label" triples are counted apart, and the larger count
+// is the bound: a line with both entities and label holds the same spans
+// in each (decodeDoccano refuses it otherwise).
 func spanKeys(raw []byte) int {
 	n := 0
 	for _, key := range [][]byte{[]byte(`"start"`), []byte(`"start_offset"`)} {
@@ -115,7 +118,7 @@ func spanKeys(raw []byte) int {
 	// arrays of its "label" list.
 	if i := bytes.Index(raw, []byte(`"label"`)); i >= 0 {
 		if arrays := bytes.Count(raw[i:], []byte("],[")); arrays > 0 || bytes.Contains(raw[i:], []byte("[[")) {
-			n += arrays + 1
+			n = max(n, arrays+1)
 		}
 	}
 	return n

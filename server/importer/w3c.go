@@ -12,11 +12,13 @@ import (
 )
 
 type w3cItem struct {
-	Creator  json.RawMessage `json:"creator"`
-	Created  string          `json:"created"`
-	Modified string          `json:"modified"`
-	Body     json.RawMessage `json:"body"`
-	Target   json.RawMessage `json:"target"`
+	ID         string          `json:"id"`
+	Motivation string          `json:"motivation"`
+	Creator    json.RawMessage `json:"creator"`
+	Created    string          `json:"created"`
+	Modified   string          `json:"modified"`
+	Body       json.RawMessage `json:"body"`
+	Target     json.RawMessage `json:"target"`
 }
 
 type w3cBody struct {
@@ -64,7 +66,8 @@ type w3cDecoder struct {
 	rec  *Record
 	iri  string
 	ri   *model.RuneIndex
-	line int // where rec started
+	line int            // where rec started
+	ids  map[string]int // rec's annotation ids → their index, for relations
 }
 
 func decodeW3C(filename string, r io.Reader, o Options, fn func(Record) error) error {
@@ -170,6 +173,9 @@ func (d *w3cDecoder) item(raw json.RawMessage, line int) error {
 	if err := unmarshal(filename, line, raw, &it); err != nil {
 		return err
 	}
+	if it.Motivation == "linking" {
+		return d.link(it, place)
+	}
 	var target w3cTarget
 	targets, err := oneOrMany[w3cTarget](it.Target)
 	if err != nil || len(targets) == 0 || targets[0].Source == nil {
@@ -190,7 +196,7 @@ func (d *w3cDecoder) item(raw json.RawMessage, line int) error {
 		}
 		d.rec = &Record{Article: model.Article{Text: *src.Text, Title: src.Title, Source: src.Source,
 			URL: src.URL, Published: src.Published, Meta: src.Meta}}
-		d.iri, d.line, d.ri = src.ID, line, model.NewRuneIndex(*src.Text)
+		d.iri, d.line, d.ri, d.ids = src.ID, line, model.NewRuneIndex(*src.Text), map[string]int{}
 	} else if d.rec == nil || src.ID != d.iri {
 		return model.Errorf(model.EINVALID, "%s: the annotation targets %q, whose text is not in the file (gloss imports w3c files that embed the text, as its w3c export does)", place, src.ID)
 	}
@@ -214,16 +220,91 @@ func (d *w3cDecoder) item(raw json.RawMessage, line int) error {
 	if a.Label == "" {
 		return model.Errorf(model.EINVALID, "%s: the annotation has no tagging body to take its label from", place)
 	}
-	if agents, err := oneOrMany[json.RawMessage](it.Creator); err == nil && len(agents) > 0 {
-		var ag w3cAgent
-		if json.Unmarshal(agents[0], &a.Author) != nil && json.Unmarshal(agents[0], &ag) == nil {
-			a.Author = cmpOr(ag.Name, ag.Nickname)
+	a.Author = w3cCreator(it.Creator)
+	if err := w3cTimes(place, it, &a.CreatedAt, &a.UpdatedAt); err != nil {
+		return err
+	}
+	if d.max > 0 && len(d.rec.Annotations) >= d.max {
+		return model.Errorf(model.ETOOLARGE, "%s: the article has more than %d annotations, the most one may hold", at(d.s.filename, d.line), d.max)
+	}
+	if _, dup := d.ids[it.ID]; !dup && it.ID != "" {
+		d.ids[it.ID] = len(d.rec.Annotations)
+	}
+	d.rec.Annotations = append(d.rec.Annotations, a)
+	return nil
+}
+
+// link reads a linking annotation: a relation whose type is its tagging
+// body and whose targets are two annotations of the article being read,
+// named by id, the start first.
+func (d *w3cDecoder) link(it w3cItem, place string) error {
+	if d.rec == nil {
+		return model.Errorf(model.EINVALID, "%s: a linking annotation before any annotation it could link", place)
+	}
+	targets, err := oneOrMany[json.RawMessage](it.Target)
+	if err != nil || len(targets) != 2 {
+		return model.Errorf(model.EINVALID, "%s: a linking annotation needs two targets, the annotations it links (start first)", place)
+	}
+	var ends [2]int
+	for i, raw := range targets {
+		var id string
+		if json.Unmarshal(raw, &id) != nil {
+			var obj struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(raw, &obj) != nil {
+				return model.Errorf(model.EINVALID, "%s: target %d is neither an IRI nor an object with an id", place, i+1)
+			}
+			id = obj.ID
+		}
+		n, ok := d.ids[id]
+		if !ok {
+			return model.Errorf(model.EINVALID, "%s: the linking annotation targets %q, which is no annotation of this article before it", place, clip(id, 80))
+		}
+		ends[i] = n
+	}
+	bodies, err := oneOrMany[w3cBody](it.Body)
+	if err != nil {
+		return model.Errorf(model.EINVALID, "%s: body: %s", place, err)
+	}
+	r := Relation{From: ends[0], To: ends[1], Author: w3cCreator(it.Creator)}
+	for _, b := range bodies {
+		if b.Purpose == "tagging" || b.Purpose == "" {
+			r.Type = b.Value
+			break
 		}
 	}
+	if r.Type == "" {
+		return model.Errorf(model.EINVALID, "%s: the linking annotation has no tagging body to take its relation type from", place)
+	}
+	var modified time.Time
+	if err := w3cTimes(place, it, &r.CreatedAt, &modified); err != nil {
+		return err
+	}
+	d.rec.Relations = append(d.rec.Relations, r)
+	return nil
+}
+
+// w3cCreator reads the first creator's name (or nickname).
+func w3cCreator(raw json.RawMessage) string {
+	agents, err := oneOrMany[json.RawMessage](raw)
+	if err != nil || len(agents) == 0 {
+		return ""
+	}
+	var name string
+	var ag w3cAgent
+	if json.Unmarshal(agents[0], &name) != nil && json.Unmarshal(agents[0], &ag) == nil {
+		name = cmpOr(ag.Name, ag.Nickname)
+	}
+	return name
+}
+
+// w3cTimes reads created and modified, to the second.
+func w3cTimes(place string, it w3cItem, created, modified *time.Time) error {
 	for _, tm := range []struct {
 		s   string
 		dst *time.Time
-	}{{it.Created, &a.CreatedAt}, {it.Modified, &a.UpdatedAt}} {
+	}{{it.Created, created}, {it.Modified, modified}} {
 		if tm.s == "" {
 			continue
 		}
@@ -233,10 +314,6 @@ func (d *w3cDecoder) item(raw json.RawMessage, line int) error {
 		}
 		*tm.dst = t
 	}
-	if d.max > 0 && len(d.rec.Annotations) >= d.max {
-		return model.Errorf(model.ETOOLARGE, "%s: the article has more than %d annotations, the most one may hold", at(d.s.filename, d.line), d.max)
-	}
-	d.rec.Annotations = append(d.rec.Annotations, a)
 	return nil
 }
 
