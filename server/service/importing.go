@@ -22,15 +22,17 @@ type ImportFile struct {
 // ImportOptions say where an import goes and who it is by.
 type ImportOptions struct {
 	Project uint64 // 0: the first project
-	// Author is who imports: every article and span is theirs. The file's
-	// own authors and creation times are kept beside gloss's fields, as
-	// the attributes source_author and source_created_at of each span, and
-	// an article's status as meta.source_status (it starts as new), so
-	// that nobody's name is put on work they did not do in gloss.
+	// Author is who imports: every article, span and relation is theirs.
+	// The file's own authors and creation times are kept beside gloss's
+	// fields, as the attributes source_author and source_created_at of each
+	// span, and an article's status as meta.source_status (it starts as
+	// new), so that nobody's name is put on work they did not do in gloss.
+	// A relation has no attributes: its file's author and time are not
+	// kept.
 	Author string
 	// KeepAuthors takes the file's authors, times and statuses as gloss's
-	// own (an admin restoring an export; spans without an author are
-	// Author's).
+	// own (an admin restoring an export; spans and relations without an
+	// author are Author's).
 	KeepAuthors bool
 }
 
@@ -91,7 +93,10 @@ func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Impor
 	for _, f := range files {
 		err := decodeFile(f, o, db.MaxAnnotations(), func(it storage.NewArticle) error {
 			count++
-			return checkImport(p, it, db.MaxAnnotations())
+			if err := checkImport(p, it, db.MaxAnnotations()); err != nil {
+				return model.Errorf(model.ErrorCode(err), "%s: %s", f.Name, model.ErrorMessage(err))
+			}
+			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -111,7 +116,7 @@ func ImportFiles(db storage.Store, o ImportOptions, files []ImportFile) ([]Impor
 		for chunk := range chunks {
 			res, err := db.ImportArticles(p.ID, chunk)
 			for _, r := range res {
-				out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: len(r.Ops)})
+				out = append(out, Imported{ID: r.Article.ID, Title: r.Article.Title, Created: r.Created, Annotations: r.Annotations, Relations: r.Relations})
 			}
 			if err != nil {
 				stored <- err
@@ -176,7 +181,9 @@ func importProject(db storage.Store, id uint64) (model.Project, error) {
 }
 
 // checkImport validates one article as ImportArticles will, without
-// storing it.
+// storing it: the article, each annotation, and each relation against the
+// schema's relation types and the labels of its ends (numbered as in the
+// file, from 1), and what said_by's fill would write.
 func checkImport(p model.Project, it storage.NewArticle, max int) error {
 	a := it.Article
 	if err := storage.CheckArticle(&a); err != nil {
@@ -185,10 +192,45 @@ func checkImport(p model.Project, it storage.NewArticle, max int) error {
 	if len(it.Annotations) > max {
 		return model.Errorf(model.ETOOLARGE, "%q has %d annotations; one article may hold at most %d", a.Title, len(it.Annotations), max)
 	}
+	if len(it.Relations) > max {
+		return model.Errorf(model.ETOOLARGE, "%q has %d relations; one article may hold at most %d", a.Title, len(it.Relations), max)
+	}
 	ri := model.NewRuneIndex(a.Text)
+	anns := make([]model.Annotation, len(it.Annotations))
 	for i, c := range it.Annotations {
-		if _, err := model.NewAnnotation(p, ri, c); err != nil {
+		an, err := model.NewAnnotation(p, ri, c)
+		if err != nil {
 			return model.Errorf(model.ErrorCode(err), "%q, annotation %d: %s", a.Title, i+1, model.ErrorMessage(err))
+		}
+		an.ID = uint64(i + 1) // CheckRelation tells the ends apart by id
+		anns[i] = an
+	}
+	type link struct {
+		typ      string
+		from, to int
+	}
+	seen := make(map[link]int, len(it.Relations))
+	for i, r := range it.Relations {
+		where := fmt.Sprintf("%q, relation %d (%s from annotation %d to %d)", a.Title, i+1, r.Type, r.From+1, r.To+1)
+		if r.From < 0 || r.From >= len(anns) || r.To < 0 || r.To >= len(anns) {
+			return model.Errorf(model.EINVALID, "%s: the article has %d annotations", where, len(anns))
+		}
+		from, to := anns[r.From], anns[r.To]
+		rt, err := model.CheckRelation(p, r.Type, from, to)
+		if err != nil {
+			return model.Errorf(model.ErrorCode(err), "%s: %s", where, model.ErrorMessage(err))
+		}
+		k := link{r.Type, r.From, r.To}
+		if j, dup := seen[k]; dup {
+			return model.Errorf(model.ECONFLICT, "%s: relation %d links the same annotations the same way", where, j+1)
+		}
+		seen[k] = i
+		if rt.Fill != "" && from.Attrs[rt.Fill] != to.Text {
+			// Linking fills the start's attribute with the end's text, as
+			// the editor's relate does: it must fit there.
+			if anns[r.From], err = model.UpdateAnnotation(p, ri, from, model.Change{Attrs: map[string]string{rt.Fill: to.Text}}); err != nil {
+				return model.Errorf(model.ErrorCode(err), "%s: filling %s: %s", where, rt.Fill, model.ErrorMessage(err))
+			}
 		}
 	}
 	return nil
@@ -237,6 +279,16 @@ func decodeFile(f ImportFile, o ImportOptions, maxSpans int, add func(storage.Ne
 			}
 			it.Annotations = append(it.Annotations, c)
 		}
+		for _, rel := range r.Relations {
+			nr := storage.NewRelation{Type: rel.Type, From: rel.From, To: rel.To, Author: rel.Author, Applied: rel.CreatedAt}
+			if nr.Author == "" || !o.KeepAuthors {
+				nr.Author = o.Author
+			}
+			if !o.KeepAuthors {
+				nr.Applied = time.Time{}
+			}
+			it.Relations = append(it.Relations, nr)
+		}
 		if it.Article.Source == "" {
 			it.Article.Source = f.Name
 		}
@@ -250,4 +302,5 @@ type Imported struct {
 	Title       string `json:"title"`
 	Created     bool   `json:"created"`     // false: the project held the same text already
 	Annotations int    `json:"annotations"` // annotations stored with it
+	Relations   int    `json:"relations"`   // relations stored with it
 }
