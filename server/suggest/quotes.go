@@ -453,6 +453,7 @@ type qtok struct {
 	word bool
 	cap  bool   // starts with a capital (after an elided l', d')
 	caps bool   // all capitals, two letters or more: an acronym
+	name bool   // may be part of a name (see markNames)
 	low  string // lower case, ’ as '
 }
 
@@ -500,6 +501,27 @@ func (d *quoteDoc) tokenize() {
 		d.toks = append(d.toks, t)
 		i = j
 	}
+	d.markNames()
+}
+
+// markNames marks the words that may be part of a name: capitalised, no
+// function word, no number, and not a common word capitalised only
+// because it opens a sentence ("Later Lopez added": later is written in
+// lower case elsewhere in the text).
+func (d *quoteDoc) markNames() {
+	lower := map[string]bool{}
+	for _, t := range d.toks {
+		if t.word && !t.cap {
+			lower[t.low] = true
+		}
+	}
+	for k := range d.toks {
+		t := &d.toks[k]
+		t.name = t.word && t.cap && !qFuncWords[t.low] && !qDigits(t.low)
+		if t.name && lower[t.low] && (k == 0 || strings.Contains(".!?:;\"“”„«»—–", d.toks[k-1].low) || d.lineBetween(k-1, k)) {
+			t.name = false
+		}
+	}
 }
 
 // tokRange is the tokens inside r[a:b].
@@ -525,10 +547,7 @@ func (d *quoteDoc) text(i, j int) string {
 }
 
 // nameWord: a capitalised word that is no function word.
-func (d *quoteDoc) nameWord(k int) bool {
-	t := d.toks[k]
-	return t.word && t.cap && !qFuncWords[t.low] && !qDigits(t.low)
-}
+func (d *quoteDoc) nameWord(k int) bool { return d.toks[k].name }
 
 func (d *quoteDoc) isTitle(k int) bool {
 	t := d.toks[k]
@@ -825,7 +844,7 @@ func (d *quoteDoc) attribute() {
 		if q.attr != nil || prev.attr == nil || prev.attr.speaker == "" || !d.standsAlone(q) {
 			continue
 		}
-		if q.para == prev.para || q.para == prev.para+1 && d.blank(d.paras[q.para].s, q.open) && !d.namesBetween(prev.end, q.open) {
+		if q.para == prev.para || q.para == prev.para+1 && d.blank(d.paras[q.para].s, q.open) && !d.namesBetween(prev.sent.e, q.open) {
 			q.attr, q.how = prev.attr, "follow"
 		}
 	}
@@ -968,8 +987,8 @@ func (d *quoteDoc) incise(q *quoteCand, sent qspan) bool {
 		for v < hi && v < k+3 && d.toks[v].word && qSkipBefore[d.toks[v].low] {
 			v++ // a dit, ha detto
 		}
-		if v < hi-1 && (qPronouns[d.toks[v].low] || d.nameWord(v)) && !qSayVerbs[d.toks[v].low] {
-			v++ // , she said,
+		if v < hi-1 && (qPronouns[d.toks[v].low] || d.nameWord(v) || qInverted(d.toks[v].low)) && !qSayVerbs[d.toks[v].low] {
+			v++ // , she said,   , a-t-il déclaré,
 		}
 		if v >= hi {
 			continue
@@ -1457,7 +1476,7 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 }
 
 func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
-	if after && qPronouns[d.toks[i].low] {
+	if after && j == i+1 && qPronouns[d.toks[i].low] {
 		return d.pronoun(d.toks[i].low, pos)
 	}
 	last := d.toks[j-1]
@@ -1482,6 +1501,9 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 		}
 		if m-1 >= i && (qDeterminers[d.toks[m-1].low] || d.toks[m-1].word && qIndefinites[d.toks[m-1].low]) && j-m == 1 {
 			return d.description(i, j, pos) // "ein Kreisrat", "der Minister"
+		}
+		if j-m == 1 && qAnonHeads[d.toks[m].low] {
+			return qSpeaker{how: "anonymous"} // "Critics called it"
 		}
 		sp := d.nameSpeaker(m, j)
 		// "Xi and Putin declared"
@@ -1622,7 +1644,7 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 		first, last, step = end, limit, 1
 	}
 	orgPart := func(b int) bool {
-		return b < len(d.toks) && !d.lineBetween(b-1, b) && (d.nameWord(b) ||
+		return b > 0 && b < len(d.toks) && !d.lineBetween(b-1, b) && (d.nameWord(b) ||
 			d.toks[b].word && (qConnectors[d.toks[b].low] || d.toks[b].low == "and" || d.toks[b].low == "&") && b+1 < len(d.toks) && d.nameWord(b+1))
 	}
 	for pass := 0; pass < 2; pass++ {
@@ -2135,6 +2157,7 @@ var (
 		the this that these his her its their der die das den dem des le la les l' el los las lo o os as il gli i lo`)
 	qIndefinites = qWordSet(`a an one some several two three many ein eine einer einen einem un une des uno una unos unas um uma alguns algumas`)
 	qAnonHeads   = qWordSet(`source sources official officials person people insider insiders diplomat diplomats witness witnesses resident residents
+		critics opponents supporters experts analysts observers activists campaigners
 		quelle quellen kreise insider source sources responsable responsables fuente fuentes fonte fontes fonti fonte источник источники`)
 	qConjunctions = qWordSet(`and und et y e и i`)
 	qConnectors   = qWordSet(`of for de del della dei di da dos das du van von der den ter bin ibn al la le y`)
@@ -2165,6 +2188,9 @@ var (
 		`the a an and or but if in on at to of for with by from as is was were are be been has have had it its this that these those
 		there their they he she we i you his her our my your after before during while when where what which who why how not no yes
 		so than then also just only about over under into up out according said says mr mrs ms dr read more
+		later earlier meanwhile however today yesterday now still yet instead separately previously afterwards here asked speaking
+		später heute gestern dann danach zuvor außerdem ensuite puis hier aujourd'hui luego después ayer hoy además depois ontem hoje
+		poi dopo ieri oggi позже вчера сегодня затем потом
 		monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december`,
 		`der die das den dem des ein eine einen einem einer eines und oder aber in im am an auf aus bei mit nach von vom zu zum zur
 		für über unter vor durch gegen ohne um es er sie wir ich ihr sein seine ihre dieser diese dieses als wie wenn dass ob auch
