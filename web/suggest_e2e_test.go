@@ -1,0 +1,312 @@
+package web_test
+
+// Browser tests of the detectors' suggestions in the editor (issue 11):
+// the seed article imported as a user would, its "Read more »" lines
+// proposed as BOILERPLATE, drawn dashed, stepped through with ], accepted
+// with a, rejected with x, the rest taken with Shift+A; what the database
+// holds checked after each. With GLOSS_SCREENSHOTS=dir they save
+// suggestions*.png at 1280 and 390 wide.
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/gloss-dev/gloss/storage/model"
+)
+
+// importSeed imports testdata/xi-putin-icc.txt through the Import
+// endpoint from e's page (its session), as the Import button does, and
+// returns the new article's id.
+func (e *env) importSeed() uint64 {
+	e.t.Helper()
+	b, err := os.ReadFile("../testdata/xi-putin-icc.txt")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	id := eval[uint64](e, fmt.Sprintf(`(() => {
+  const fd = new FormData();
+  fd.append('files', new Blob([%s], { type: 'text/plain' }), 'xi-putin-icc.txt');
+  return fetch('/api/import', { method: 'POST', body: fd, credentials: 'same-origin' })
+    .then((r) => r.json())
+    .then((res) => res.articles[0].id);
+})()`, jsString(string(b))))
+	if id == 0 {
+		e.t.Fatal("the import made no article")
+	}
+	return id
+}
+
+// suggestionsLoaded waits until the open article's suggestions are in
+// and n of them are listed.
+func (e *env) suggestionsLoaded(n int) {
+	e.t.Helper()
+	e.poll(fmt.Sprintf(`(() => { const S = gloss.store.get().suggest; return S && !S.loading && S.article === gloss.store.get().article.id && S.list.length === %d })()`, n))
+}
+
+// focusedInView scrolls the focused suggestion to a little above the
+// middle of the window, has its card placed again and waits until the
+// flash of stepping to it is over: the screenshots' preparation.
+const focusedInView = `(() => {
+  const S = gloss.store.get().suggest, it = S.list.find((x) => x.id === S.focused);
+  const r = gloss.renderer.view.liveRange(it.start, it.end).getBoundingClientRect();
+  window.scrollBy(0, r.top - innerHeight * 0.4);
+  gloss.renderer.memo.delete('sg-place');
+  gloss.renderer.memo.delete('sg-marks');
+  gloss.store.emit('ui');
+  return new Promise((res) => setTimeout(res, 800));
+})()`
+
+// sgState is what the page shows of its suggestions.
+type sgState struct {
+	Focused  string
+	IDs      []string
+	Texts    []string
+	Painted  int    // ranges in the suggestions' highlights
+	Dashed   bool   // their ::highlight rules draw dashed lines
+	Tags     int    // "suggested" tags in the text
+	Toggle   string // the toolbar toggle's text
+	Card     string // the card's text ('' when hidden)
+	Accept   bool   // its Accept button is there and enabled
+	Why      string // why it is disabled
+	Ranges   int    // annotation highlight ranges
+	Selected int    // the selected annotation (0: none)
+}
+
+const sgStateJS = `(() => {
+  const s = gloss.store.get(), S = s.suggest || { list: [] };
+  const painted = [...CSS.highlights.entries()].filter(([k]) => k.startsWith('gloss-sg-')).reduce((n, [, h]) => n + h.size, 0);
+  const rules = document.querySelector('style[data-gloss="suggestions"]');
+  const card = document.getElementById('suggest-card');
+  const acc = card && !card.hidden ? card.querySelector('[data-action="sg-accept"]') : null;
+  const why = card && !card.hidden ? card.querySelector('.sg-why') : null;
+  return {
+    Focused: S.focused || '', IDs: S.list.map((x) => x.id), Texts: S.list.map((x) => x.text), Painted: painted,
+    Dashed: !!rules && /dashed/.test(rules.textContent),
+    Tags: document.querySelectorAll('#suggest-marks .sg-mark').length,
+    Toggle: (document.querySelector('#suggest-bar .sg-toggle') || {}).textContent || '',
+    Card: card && !card.hidden ? card.textContent : '',
+    Accept: !!acc && !acc.disabled, Why: why ? why.textContent : '',
+    Ranges: ` + labelRanges + `, Selected: s.selectedId || 0,
+  };
+})()`
+
+func (e *env) sg() sgState {
+	e.t.Helper()
+	return eval[sgState](e, sgStateJS)
+}
+
+// suggested returns the annotations of article that came from
+// suggestions (attrs suggested_by).
+func (e *env) suggested(article uint64) []model.Annotation {
+	e.t.Helper()
+	var out []model.Annotation
+	for _, a := range e.annotations(article) {
+		if a.Attrs[model.AttrSuggestedBy] != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// TestSuggestAcceptReject: the seed's six "Read more »" lines come up as
+// BOILERPLATE suggestions, dashed with a "suggested" tag and no
+// annotation tint; ] focuses the first, a accepts it (an annotation with
+// suggested_by, the focus on the next), x rejects the next, Shift+A asks
+// "Accept 4 BOILERPLATE suggestions?" and Enter takes them. After a
+// reload nothing is proposed again, the rejected one included. The
+// toggle hides them, and stays off after a reload.
+func TestSuggestAcceptReject(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	e.do(chromedp.EmulateViewport(1280, 820))
+	e.login()
+	id := e.importSeed()
+	e.openArticle(id)
+	e.suggestionsLoaded(6)
+	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6 && document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(6)')`)
+
+	st := e.sg()
+	for _, x := range st.Texts {
+		if x != "Read more »" {
+			t.Errorf("a suggestion over %q, want only the \"Read more »\" lines", x)
+		}
+	}
+	if st.Painted != 6 || !st.Dashed || st.Tags != 6 {
+		t.Errorf("painted %d ranges (dashed %v) with %d tags, want 6 dashed with 6 tags", st.Painted, st.Dashed, st.Tags)
+	}
+	if st.Ranges != 0 {
+		t.Errorf("%d annotation highlights before anything was accepted", st.Ranges)
+	}
+	if !strings.Contains(st.Toggle, "Suggestions") || !strings.Contains(st.Toggle, "(6)") {
+		t.Errorf("the toggle says %q, want Suggestions (6)", st.Toggle)
+	}
+	if n := eval[string](e, `(document.querySelector('#panel .sg-jump[data-label="BOILERPLATE"]') || {}).textContent || ''`); n != "6 suggested" {
+		t.Errorf("the side list says %q, want \"6 suggested\"", n)
+	}
+
+	// The lowest score filters: only the last line (after the article,
+	// 0.998) is over 95%.
+	setMin := func(pct int) {
+		eval[chromedp.Void](e, fmt.Sprintf(`(() => { const r = document.querySelector('#suggest-bar [data-action="sg-min"]'); r.value = '%d'; r.dispatchEvent(new Event('input', { bubbles: true })); })()`, pct))
+	}
+	setMin(95)
+	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(1)')`)
+	setMin(0)
+	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(6)')`)
+
+	// ] focuses the first in reading order and opens its card.
+	e.do(chromedp.KeyEvent("]"))
+	e.poll(`gloss.store.get().suggest.focused === gloss.store.get().suggest.list[0].id && !document.getElementById('suggest-card').hidden`)
+	st = e.sg()
+	for _, want := range []string{"Suggestion", "BOILERPLATE", "94%", "looks like site chrome", "Accept", "Reject", "1 of 6"} {
+		if !strings.Contains(st.Card, want) {
+			t.Errorf("the card says %q, without %q", st.Card, want)
+		}
+	}
+	if !st.Accept {
+		t.Error("Accept is disabled for an admin")
+	}
+	if got := eval[string](e, `document.activeElement.id`); got != "suggest-card" {
+		t.Errorf("the focus is on %q, want the card", got)
+	}
+	e.shots("suggestions", focusedInView)
+	first, second := st.IDs[0], st.IDs[1]
+
+	// a accepts: an annotation with suggested_by; the focus goes on.
+	e.do(chromedp.KeyEvent("a"))
+	e.waitFor("the accepted annotation", func() bool { return len(e.suggested(id)) == 1 })
+	e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(second)))
+	e.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(first)))
+	e.poll(labelRanges + ` === 1`) // drawn as an annotation now
+
+	// x rejects the next; nothing is created.
+	e.do(chromedp.KeyEvent("x"))
+	e.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s) && gloss.store.get().suggest.focused === gloss.store.get().suggest.list[0].id`, jsString(second)))
+	e.suggestionsLoaded(4)
+	if n := len(e.annotations(id)); n != 1 {
+		t.Errorf("%d annotations after a reject, want 1", n)
+	}
+
+	// Shift+A asks with the count, Enter accepts them all.
+	e.do(chromedp.KeyEvent("A", chromedp.KeyModifiers(chromedp.ModifierShift)))
+	e.poll(`!!document.querySelector('#suggest-card .sg-ask')`)
+	if q := e.text("#suggest-card .sg-ask"); !strings.Contains(q, "Accept 4 BOILERPLATE suggestions?") {
+		t.Errorf("Shift+A asks %q", q)
+	}
+	e.shots("suggestions-accept-all", focusedInView)
+	e.do(chromedp.KeyEvent(kb.Enter))
+	e.waitFor("five accepted annotations", func() bool { return len(e.suggested(id)) == 5 })
+	for _, a := range e.annotations(id) {
+		if a.Label != "BOILERPLATE" || a.Text != "Read more »" || a.Author != testUser || a.Attrs[model.AttrSuggestedBy] == "" {
+			t.Errorf("annotation %d: %s %q by %q, attrs %v", a.ID, a.Label, a.Text, a.Author, a.Attrs)
+		}
+	}
+	e.suggestionsLoaded(0)
+	e.poll(labelRanges + ` === 5`)
+	e.poll(`document.getElementById('suggest-card').hidden && document.querySelectorAll('#suggest-marks .sg-mark').length === 0`)
+
+	// After a reload the rejected one is not proposed again.
+	e.do(chromedp.Reload())
+	e.poll(fmt.Sprintf(`window.gloss && gloss.store.get().article && gloss.store.get().article.id === %d`, id))
+	e.suggestionsLoaded(0)
+	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(0)')`)
+	if n := len(e.annotations(id)); n != 5 {
+		t.Errorf("%d annotations, want the 5 accepted", n)
+	}
+}
+
+// TestSuggestToggle: the toolbar toggle takes the suggestions off the
+// text (and ] steps through annotations again); it stays off after a
+// reload, and on again brings them back.
+func TestSuggestToggle(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	claim := e.seed(art, claimText, "CLAIM", nil)
+	e.login()
+	e.openArticle(art.ID)
+	e.suggestionsLoaded(6)
+	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6`)
+
+	toggle := `#suggest-bar [data-action="sg-toggle"]`
+	e.click(toggle)
+	e.poll(`[...CSS.highlights.keys()].every((k) => !k.startsWith('gloss-sg-')) && document.querySelectorAll('#suggest-marks .sg-mark').length === 0`)
+	if got := eval[string](e, `document.querySelector('`+toggle+`').getAttribute('aria-pressed')`); got != "false" {
+		t.Errorf("the toggle is pressed=%s after a click", got)
+	}
+	if n := eval[int](e, `document.querySelectorAll('#panel .sg-jump').length`); n != 0 {
+		t.Errorf("%d side list counts with the suggestions off", n)
+	}
+	// Off, ] is the annotations' again.
+	e.do(chromedp.KeyEvent("]"))
+	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === %d`, claim.ID))
+	e.do(chromedp.KeyEvent(kb.Escape))
+
+	e.do(chromedp.Reload())
+	e.poll(fmt.Sprintf(`window.gloss && gloss.store.get().article && gloss.store.get().article.id === %d`, art.ID))
+	e.suggestionsLoaded(6)
+	e.poll(`document.querySelector('` + toggle + `') && document.querySelector('` + toggle + `').getAttribute('aria-pressed') === 'false'`)
+	if n := e.sg().Painted; n != 0 {
+		t.Errorf("%d suggestions painted after a reload with them off", n)
+	}
+	e.click(toggle)
+	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6`)
+}
+
+// TestSuggestLive: ann accepts a suggestion; ben, on the same article in
+// another browser, sees the annotation arrive live and the suggestion
+// leave his list.
+func TestSuggestLive(t *testing.T) {
+	a := newEnv(t, envOptions{})
+	art := a.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	b := a.withPeer(art)
+	a.suggestionsLoaded(6)
+	b.suggestionsLoaded(6)
+	first := eval[string](a, `gloss.store.get().suggest.list[0].id`)
+
+	a.do(chromedp.KeyEvent("]"))
+	a.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(first)))
+	a.click(`#suggest-card [data-action="sg-accept"]`)
+	a.waitFor("the accepted annotation", func() bool { return len(a.suggested(art.ID)) == 1 })
+	acc := a.suggested(art.ID)[0]
+
+	b.poll(fmt.Sprintf(`(gloss.store.annotation(%d) || { attrs: {} }).attrs.suggested_by === %s`, acc.ID, jsString(acc.Attrs[model.AttrSuggestedBy])))
+	b.poll(fmt.Sprintf(`gloss.store.get().suggest.list.length === 5 && !gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(first)))
+	converge(t, art.ID, a, b)
+}
+
+// TestSuggestReadOnly: bea, an annotator whose layer is submitted (so
+// locked), sees the suggestions but Accept and Reject are disabled with
+// the reason; a says why and creates nothing.
+func TestSuggestReadOnly(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	e.join("ann", model.RoleAnnotator)
+	e.join("bea", model.RoleAnnotator)
+	art := e.independentArticle("Xi to meet Putin after ICC warrant", map[string][]reviewSpan{"bea": {{text: claimText, label: "CLAIM"}}}, "bea")
+	b := e.browserAs("bea", testPassword)
+	b.openArticle(art.ID)
+	b.suggestionsLoaded(6)
+	b.do(chromedp.KeyEvent("]"))
+	b.poll(`!document.getElementById('suggest-card').hidden`)
+	st := b.sg()
+	if st.Accept {
+		t.Error("Accept is enabled on a submitted layer")
+	}
+	if !strings.Contains(st.Why, "submitted") {
+		t.Errorf("the card says why not: %q", st.Why)
+	}
+	if !eval[bool](b, `document.querySelector('#suggest-card [data-action="sg-reject"]').disabled`) {
+		t.Error("Reject is enabled on a submitted layer")
+	}
+	b.do(chromedp.KeyEvent("a"))
+	b.poll(`(gloss.store.get().toast || {}).message?.includes('submitted')`)
+	b.settle()
+	if n := len(b.layerAnns(art.ID, "bea")); n != 1 {
+		t.Errorf("bea's layer holds %d annotations, want her 1", n)
+	}
+	if n := eval[int](b, `gloss.store.get().suggest.list.length`); n != 6 {
+		t.Errorf("%d suggestions after a refused accept, want 6", n)
+	}
+}
