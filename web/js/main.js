@@ -20,6 +20,7 @@ import { savedHidden } from './hidden.js';
 import { doneAndNext, refreshOpenArticle } from './status.js';
 import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, editFields, gotoAnnotation } from './annotate.js';
 import { bindReview } from './adjudicate.js';
+import { bindSuggest } from './suggest-view.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 
 // The test suite and the browser console may look at these.
@@ -171,6 +172,8 @@ document.getElementById('members').addEventListener('click', (e) => {
 
 // The review page's keys come first (capture), then the editor's.
 bindReview({ store, edits, goto: gotoAnnotation, reveal: (c) => renderer.revealCandidate(c), selection: () => !!selectionSpan(renderer.view) });
+// Then the suggestions' (a, x, Enter, ] and [ while one is focused).
+bindSuggest({ store, renderer, selection: () => !!selectionSpan(renderer.view) });
 
 bindKeys(
   () => {

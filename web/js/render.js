@@ -26,6 +26,7 @@ import { membersMethods } from './render-members.js';
 import { agreementMethods } from './render-agreement.js';
 import { adjudicateMethods } from './render-adjudicate.js';
 import { assignMethods } from './render-assign.js';
+import { suggestMethods } from './render-suggest.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
 
@@ -152,6 +153,7 @@ export class Renderer {
     if (v === 'list') this.list(s);
     if (v === 'article') this.article(s);
     this.adjudicatePage(s); // the review page over the article, or nothing
+    this.suggestPage(s); // the detectors' suggestions over the article, or nothing
     if (v === 'users') this.usersPage(s);
     if (v === 'account') this.accountPage(s);
     this.agreementPage(s); // shown or hidden by itself: its section is its own
@@ -386,4 +388,4 @@ export class Renderer {
   }
 }
 
-addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods);
+addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods, suggestMethods);
