@@ -166,3 +166,43 @@ func httptestRequest(t *testing.T, tm *team, actor, path string) response {
 	b, _ := io.ReadAll(resp.Body)
 	return response{resp.StatusCode, resp.Header, string(b)}
 }
+
+// TestClaimReviewShape (issue 12): url is the fact-check page (the
+// project's template, or a claim's review_url), appearance the article's
+// own URL, citation the evidence, author the project's publisher.
+func TestClaimReviewShape(t *testing.T) {
+	tm := newTeam(t, true)
+	code, body := tm.do("manager", "PATCH", fmt.Sprintf("/api/projects/%d", tm.p1.ID),
+		`{"claimreview":{"publisher":"Desk Check","publisher_url":"https://check.example.org","url_template":"https://check.example.org/reviews/{article}-{annotation}"}}`, "")
+	if code != 200 {
+		t.Fatalf("settings: %d %s", code, body)
+	}
+	if code, body := tm.do("manager", "PATCH", fmt.Sprintf("/api/projects/%d", tm.p1.ID), `{"claimreview":{"publisher":"X","url_template":"ftp://x/{annotation}"}}`, ""); code != 400 {
+		t.Errorf("a bad template: %d %s", code, body)
+	}
+	tm.do("reviewer", "PATCH", fmt.Sprintf("/api/articles/%d", tm.a.ID), `{"url":"https://news.example.com/putin","published":"2023-03-17"}`, "")
+	mk := func(start, end int, attrs string) uint64 {
+		code, body := tm.do("reviewer", "POST", fmt.Sprintf("/api/articles/%d/annotations", tm.a.ID), fmt.Sprintf(`{"start":%d,"end":%d,"label":"CLAIM","attrs":%s}`, start, end, attrs), "")
+		if code != 201 {
+			t.Fatalf("%d %s", code, body)
+		}
+		var an model.Annotation
+		json.Unmarshal([]byte(body), &an)
+		return an.ID
+	}
+	first := mk(10, 33, `{"verdict":"true","evidence":"https://www.icc-cpi.int/news/x"}`)
+	mk(35, 47, `{"verdict":"false","review_url":"https://check.example.org/special"}`)
+	code, body = tm.do("reviewer", "GET", fmt.Sprintf("/api/export?format=claimreview&articles=%d", tm.a.ID), "", "")
+	for _, want := range []string{
+		fmt.Sprintf(`"url":"https://check.example.org/reviews/%d-%d"`, tm.a.ID, first),
+		`"url":"https://check.example.org/special"`,
+		`"appearance":{"@type":"CreativeWork","url":"https://news.example.com/putin"`,
+		`"citation":["https://www.icc-cpi.int/news/x"]`,
+		`"author":{"@type":"Organization","name":"Desk Check","url":"https://check.example.org"}`,
+		`"itemReviewed":{"@type":"Claim","datePublished":"2023-03-17"`,
+	} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("claimreview lacks %s:\n%s", want, body)
+		}
+	}
+}

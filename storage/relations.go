@@ -231,7 +231,9 @@ func (db *DB) Relations(articleID uint64, layer string) ([]model.Relation, error
 
 // migrateRelations (schema 3 → 4) gives the project made on first start
 // the default relation types, when its schema still has the labels they
-// link and it declares none of its own.
+// link and it declares none of its own, and its CLAIM label the
+// review_url attribute (the fact-check page, for ClaimReview) when it
+// lacks one.
 func migrateRelations(tx *bolt.Tx) error {
 	b := tx.Bucket(bucketProjects)
 	k, v := b.Cursor().First()
@@ -242,12 +244,19 @@ func migrateRelations(tx *bolt.Tx) error {
 	if err := json.Unmarshal(v, &p); err != nil {
 		return fmt.Errorf("project %d: %w", btoi(k), err)
 	}
-	if len(p.Relations) > 0 {
-		return nil
+	for i, l := range p.Labels {
+		if _, ok := l.Attr("review_url"); l.Name == "CLAIM" && !ok {
+			p.Labels[i].Attrs = append(p.Labels[i].Attrs, model.AttrSpec{Name: "review_url", Type: model.AttrURL})
+		}
 	}
-	p.Relations = model.DefaultRelations()
+	if len(p.Relations) == 0 {
+		p.Relations = model.DefaultRelations()
+		if model.ValidateProject(p) != nil {
+			p.Relations = nil // a schema of its own: its manager declares relations
+		}
+	}
 	if model.ValidateProject(p) != nil {
-		return nil // a schema of its own: its manager declares relations
+		return nil
 	}
 	return putJSON(b, k, p)
 }

@@ -1,8 +1,13 @@
 package export
 
 import (
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/gloss-dev/gloss/storage/model"
 )
 
 // Claim label and attributes the claimreview format reads.
@@ -10,6 +15,7 @@ const (
 	claimLabel      = "CLAIM"
 	verdictAttr     = "verdict"
 	evidenceAttr    = "evidence"
+	reviewURLAttr   = "review_url"
 	unverified      = "unverified"
 	schemaOrg       = "https://schema.org"
 	ratingBest      = 5
@@ -32,13 +38,14 @@ type claimReview struct {
 	Context       any          `json:"@context"` // schemaOrg, or claimReviewLayerContext with a layer
 	Type          string       `json:"@type"`
 	ID            string       `json:"@id"`
-	URL           string       `json:"url,omitempty"`
+	URL           string       `json:"url"`
 	ClaimReviewed string       `json:"claimReviewed"`
 	DatePublished string       `json:"datePublished,omitempty"`
 	Author        *schemaThing `json:"author,omitempty"`
 	Layer         string       `json:"gloss:layer,omitempty"` // "" in a gold-only export
 	ReviewRating  schemaRating `json:"reviewRating"`
 	ItemReviewed  schemaClaim  `json:"itemReviewed"`
+	Citation      []string     `json:"citation,omitempty"`
 }
 
 type schemaThing struct {
@@ -57,8 +64,9 @@ type schemaRating struct {
 }
 
 type schemaClaim struct {
-	Type       string      `json:"@type"`
-	Appearance schemaThing `json:"appearance"`
+	Type          string       `json:"@type"`
+	DatePublished string       `json:"datePublished,omitempty"`
+	Appearance    *schemaThing `json:"appearance,omitempty"`
 }
 
 type claimReviewEncoder struct {
@@ -81,21 +89,30 @@ func (e *claimReviewEncoder) Encode(d Doc) error {
 		if a.Label != claimLabel || verdict == "" || verdict == unverified {
 			continue
 		}
+		page := reviewURL(d, a, i, e.base)
 		cr := claimReview{
 			Context:       schemaOrg,
 			Type:          claimReviewType,
-			ID:            annotationIRI(art, a, i, e.base),
-			URL:           a.Attrs[evidenceAttr],
+			ID:            page,
+			URL:           page,
 			ClaimReviewed: a.Text,
 			ReviewRating: schemaRating{Type: "Rating", RatingValue: verdictRatings[verdict],
 				BestRating: ratingBest, WorstRating: ratingWorst, AlternateName: verdict},
-			ItemReviewed: schemaClaim{Type: "Claim", Appearance: schemaThing{Type: "CreativeWork",
-				URL: articleIRI(art, e.base), Headline: art.Title}},
+			ItemReviewed: schemaClaim{Type: "Claim", DatePublished: publishedDate(art.Published)},
+		}
+		if art.URL != "" {
+			// Where the claim was made: the article's own page.
+			cr.ItemReviewed.Appearance = &schemaThing{Type: "CreativeWork", URL: art.URL, Headline: art.Title}
+		}
+		if ev := a.Attrs[evidenceAttr]; ev != "" {
+			cr.Citation = []string{ev}
 		}
 		if !a.UpdatedAt.IsZero() {
 			cr.DatePublished = a.UpdatedAt.UTC().Format(time.DateOnly)
 		}
-		if a.Author != "" {
+		if pub := d.Project.ClaimReview; pub != nil && pub.Publisher != "" {
+			cr.Author = &schemaThing{Type: "Organization", Name: pub.Publisher, URL: pub.PublisherURL}
+		} else if a.Author != "" {
 			cr.Author = &schemaThing{Type: "Person", Name: a.Author}
 		}
 		if a.Layer != "" {
@@ -109,3 +126,34 @@ func (e *claimReviewEncoder) Encode(d Doc) error {
 }
 
 func (e *claimReviewEncoder) Close() error { return e.aw.close("") }
+
+// reviewURL is the fact-check page of a claim: its review_url attribute,
+// else the project's URL template with the ids filled in, else the claim
+// in this gloss's editor (which opens at #/articles/ID: /articles/ID
+// alone is no page).
+func reviewURL(d Doc, a model.Annotation, i int, base string) string {
+	if u := a.Attrs[reviewURLAttr]; u != "" {
+		return u
+	}
+	art := d.Article
+	if pub := d.Project.ClaimReview; pub != nil && pub.URLTemplate != "" {
+		return strings.NewReplacer("{article}", strconv.FormatUint(art.ID, 10), "{annotation}", strconv.FormatUint(a.ID, 10)).Replace(pub.URLTemplate)
+	}
+	base = strings.TrimRight(base, "/")
+	if base == "" {
+		return annotationIRI(art, a, i, "")
+	}
+	return fmt.Sprintf("%s/#/articles/%d?annotation=%d", base, art.ID, a.ID)
+}
+
+// publishedDate keeps the date of an article's published field (a date or
+// an RFC 3339 time), "" when it is neither.
+func publishedDate(s string) string {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.DateOnly)
+	}
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return s
+	}
+	return ""
+}

@@ -290,18 +290,25 @@
 //
 // claimreview (.jsonld): a JSON array of schema.org ClaimReview objects, one
 // a line, for every CLAIM span whose verdict attribute is set and not
-// "unverified": claimReviewed is the span text; reviewRating has the
-// verdict as alternateName and a ratingValue on a 1 (worst) to 5 (best)
-// scale: false 1, misleading 2, true 5 (another verdict gets no
-// ratingValue); itemReviewed is a Claim whose appearance is the article
-// (url as in w3c, headline its title); author is the annotation's author,
-// datePublished the date (UTC) it was last updated, url its evidence
-// attribute when set, and @id the annotation's IRI as in w3c. With layers
-// (one claim may then be reviewed in several layers, by its annotators and
-// in the adjudicated gold layer), each ClaimReview names its layer in
-// "gloss:layer", after author, which schema.org has no term for; its
-// @context is then ["https://schema.org",{"gloss":GlossNS}], so that
-// JSON-LD processors keep the term. author stays the annotation's author.
+// "unverified", in the shape schema.org and Google's fact-check markup
+// read: url (and @id) is the fact-check page itself: the claim's
+// review_url attribute, else the project's claimreview url_template with
+// {article} and {annotation} filled in, else the claim in this gloss's
+// editor (BaseURL/#/articles/ID?annotation=AID); claimReviewed is the
+// span text; reviewRating has the verdict as alternateName and a
+// ratingValue on a 1 (worst) to 5 (best) scale: false 1, misleading 2,
+// true 5 (another verdict gets no ratingValue); itemReviewed is a Claim
+// with the article's published date and, when the article has a URL, an
+// appearance: the article's own page (url, headline its title); citation
+// lists the evidence attribute; author is the project's publisher (an
+// Organization, with its URL) when the project names one, else the
+// annotation's author (a Person); datePublished is the date (UTC) the
+// claim was last updated. With layers (one claim may then be reviewed in
+// several layers, by its annotators and in the adjudicated gold layer),
+// each ClaimReview names its layer in "gloss:layer", after author, which
+// schema.org has no term for; its @context is then
+// ["https://schema.org",{"gloss":GlossNS}], so that JSON-LD processors
+// keep the term.
 //
 // # Tokens and sentences
 //

@@ -393,7 +393,7 @@ func readClaimReviewLayers(t *testing.T, out []byte) []string {
 		if len(r.Context) != 2 || r.Context[0] != "https://schema.org" || r.Context[1].(map[string]any)["gloss"] != export.GlossNS {
 			t.Errorf("@context %v, want schema.org and the gloss prefix", r.Context)
 		}
-		got = append(got, fmt.Sprintf("%s %s %s by %s", r.ID[strings.LastIndex(r.ID, "/")+1:], r.ReviewRating.AlternateName, deref(r.Layer), r.Author.Name))
+		got = append(got, fmt.Sprintf("%s %s %s by %s", r.ID[strings.LastIndex(r.ID, "=")+1:], r.ReviewRating.AlternateName, deref(r.Layer), r.Author.Name))
 	}
 	return got
 }

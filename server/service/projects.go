@@ -65,6 +65,9 @@ type ProjectPatch struct {
 	AnnotatorsPerArticle *int                  `json:"annotators_per_article"`
 	Annotators           *[]string             `json:"annotators"`
 	Relations            *[]model.RelationType `json:"relations"`
+	// ClaimReview sets the publisher of the project's fact-checks; an
+	// empty publisher removes it.
+	ClaimReview *model.ClaimReviewSettings `json:"claimreview"`
 }
 
 // UpdateProject changes a project's name, settings or label schema
@@ -74,8 +77,8 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 	if _, err := s.Project(a, id, model.PermEditProject); err != nil {
 		return model.Project{}, err
 	}
-	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil && in.Mode == nil && in.AnnotatorsPerArticle == nil && in.Annotators == nil && in.Relations == nil {
-		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels, relations, annotators_edit_all, mode, annotators_per_article or annotators")
+	if in.Name == nil && in.Labels == nil && in.AnnotatorsEditAll == nil && in.Mode == nil && in.AnnotatorsPerArticle == nil && in.Annotators == nil && in.Relations == nil && in.ClaimReview == nil {
+		return model.Project{}, model.Errorf(model.EINVALID, "nothing to change: send name, labels, relations, annotators_edit_all, mode, annotators_per_article, annotators or claimreview")
 	}
 	if in.AnnotatorsPerArticle != nil && *in.AnnotatorsPerArticle == 0 {
 		return model.Project{}, model.Errorf(model.EINVALID, "annotators_per_article must be 1 to 50, not 0")
@@ -101,6 +104,12 @@ func (s *Service) UpdateProject(a Actor, id uint64, in ProjectPatch) (model.Proj
 		}
 		if in.Relations != nil {
 			p.Relations = *in.Relations
+		}
+		if in.ClaimReview != nil {
+			p.ClaimReview = in.ClaimReview
+			if in.ClaimReview.Publisher == "" && in.ClaimReview.PublisherURL == "" && in.ClaimReview.URLTemplate == "" {
+				p.ClaimReview = nil
+			}
 		}
 		return nil
 	})

@@ -107,6 +107,19 @@ type Project struct {
 	// Relations are the kinds of link between annotations the schema
 	// declares (relation.go).
 	Relations []RelationType `json:"relations"`
+	// ClaimReview says who publishes the project's fact-checks, for the
+	// claimreview export; nil when nobody said.
+	ClaimReview *ClaimReviewSettings `json:"claimreview,omitempty"`
+}
+
+// ClaimReviewSettings name the publisher of a project's fact-checks and
+// where each one is read: URLTemplate is the fact-check page's address,
+// with {article} and {annotation} standing for the ids (a claim's own
+// review_url attribute wins over it).
+type ClaimReviewSettings struct {
+	Publisher    string `json:"publisher"`
+	PublisherURL string `json:"publisher_url,omitempty"`
+	URLTemplate  string `json:"url_template,omitempty"`
 }
 
 // Mode is how a project's annotators work together.
@@ -175,6 +188,7 @@ func DefaultLabels() []Label {
 			{Name: "verdict", Type: AttrEnum, Values: []string{"unverified", "true", "false", "misleading"}, Default: "unverified"},
 			{Name: "evidence", Type: AttrURL},
 			{Name: "note", Type: AttrText},
+			{Name: "review_url", Type: AttrURL},
 		}},
 		{Name: "SPEAKER", Color: "#059669", Hotkey: "s", Attrs: []AttrSpec{}},
 	}

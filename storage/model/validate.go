@@ -229,6 +229,19 @@ func ValidateProject(p Project) error {
 	if err := validateRelations(p); err != nil {
 		return err
 	}
+	if cr := p.ClaimReview; cr != nil {
+		if strings.TrimSpace(cr.Publisher) == "" || utf8.RuneCountInString(cr.Publisher) > 200 {
+			return Errorf(EINVALID, "claimreview needs a publisher's name of 1 to 200 characters")
+		}
+		for _, u := range []string{cr.PublisherURL, strings.NewReplacer("{article}", "1", "{annotation}", "1").Replace(cr.URLTemplate)} {
+			if u == "" {
+				continue
+			}
+			if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+				return Errorf(EINVALID, "claimreview's publisher_url and url_template must be http(s) addresses, not %q", u)
+			}
+		}
+	}
 	for i, n := range p.Annotators {
 		if _, ok := p.Member(n); !ok {
 			return Errorf(EINVALID, "annotators: %q is not a member of the project", n)

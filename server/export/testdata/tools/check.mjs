@@ -290,24 +290,27 @@ async function checkClaimReview(out) {
   for (const n of expanded) {
     if (!(n['@type'] ?? []).includes(SDO + 'ClaimReview')) continue;
     const rating = n[SDO + 'reviewRating'][0];
-    const app = n[SDO + 'itemReviewed'][0][SDO + 'appearance'][0];
+    const app = (n[SDO + 'itemReviewed'][0][SDO + 'appearance'] ?? [null])[0];
     got.set(n['@id'], {
       claimReviewed: one(n, 'claimReviewed'), alternateName: one(rating, 'alternateName'),
       ratingValue: one(rating, 'ratingValue'), url: one(n, 'url'),
-      appearance: one(app, 'url'), headline: one(app, 'headline'), layer: one(n, 'layer', GLOSS),
+      appearance: app ? one(app, 'url') : null, headline: app ? one(app, 'headline') : null,
+      citation: one(n, 'citation'), layer: one(n, 'layer', GLOSS),
     });
   }
   const rating = { false: 1, misleading: 2, true: 5 };
   for (const doc of truth.docs) {
-    const page = doc.url || `${truth.base_url}/articles/${doc.id}`;
+    const page = doc.url || null; // the article's own page, when it has one
     for (const s of doc.spans) {
       const v = s.attrs?.verdict ?? '';
       if (s.label !== 'CLAIM' || v === '' || v === 'unverified') continue;
       out.docs++;
-      const iri = `${truth.base_url}/articles/${doc.id}/annotations/${s.id}`;
+      // The fact-check page: review_url, else the claim in the editor.
+      const iri = s.attrs?.review_url || `${truth.base_url}/#/articles/${doc.id}?annotation=${s.id}`;
       const want = {
         claimReviewed: s.text, alternateName: v, ratingValue: rating[v] ?? null,
-        url: s.attrs?.evidence || null, appearance: page, headline: doc.title, layer: s.layer || null,
+        url: iri, appearance: page, headline: page ? doc.title : null,
+        citation: s.attrs?.evidence || null, layer: s.layer || null,
       };
       const g = got.get(iri);
       got.delete(iri);

@@ -508,15 +508,18 @@ def expected_reviews(truth):
     base = truth["base_url"]
     want = {}
     for doc in truth["docs"]:
-        page = doc.get("url") or f"{base}/articles/{doc['id']}"
+        page = doc.get("url") or None  # the article's own page, when it has one
         for s in doc["spans"]:
-            v = s.get("attrs", {}).get("verdict", "")
+            attrs = s.get("attrs", {})
+            v = attrs.get("verdict", "")
             if s["label"] != "CLAIM" or v in ("", "unverified"):
                 continue
-            want[f"{base}/articles/{doc['id']}/annotations/{s['id']}"] = {
+            # The fact-check page: review_url, else the claim in the editor.
+            iri = attrs.get("review_url") or f"{base}/#/articles/{doc['id']}?annotation={s['id']}"
+            want[iri] = {
                 "claimReviewed": s["text"], "alternateName": v, "ratingValue": RATING.get(v),
-                "url": s.get("attrs", {}).get("evidence") or None, "appearance": page, "headline": doc["title"],
-                "layer": s.get("layer") or None,
+                "url": iri, "appearance": page, "headline": doc["title"] if page else None,
+                "citation": attrs.get("evidence") or None, "layer": s.get("layer") or None,
             }
     return want
 
@@ -576,12 +579,12 @@ def check_claimreview_pyld(out, d, truth, ctx_path):
         if SDO + "ClaimReview" not in n.get("@type", []):
             continue
         rating = n[SDO + "reviewRating"][0]
-        app = n[SDO + "itemReviewed"][0][SDO + "appearance"][0]
+        app = (n[SDO + "itemReviewed"][0].get(SDO + "appearance") or [None])[0]
         got[n["@id"]] = {
             "claimReviewed": one(n, "claimReviewed"), "alternateName": one(rating, "alternateName"),
             "ratingValue": one(rating, "ratingValue"), "url": one(n, "url"),
-            "appearance": one(app, "url"), "headline": one(app, "headline"),
-            "layer": one(n, "layer", GLOSS),
+            "appearance": one(app, "url") if app else None, "headline": one(app, "headline") if app else None,
+            "citation": one(n, "citation"), "layer": one(n, "layer", GLOSS),
         }
     compare_reviews(out, got, expected_reviews(truth))
 
@@ -611,23 +614,25 @@ def check_claimreview_rdflib(out, d, truth, ctx_path):
     g.parse(data=json.dumps(data), format="json-ld")
     q = """PREFIX s: <http://schema.org/>
 PREFIX gloss: <""" + GLOSS + """>
-SELECT ?r ?text ?alt ?val ?url ?page ?headline ?layer WHERE {
+SELECT ?r ?text ?alt ?val ?url ?page ?headline ?cit ?layer WHERE {
   ?r a s:ClaimReview ; s:claimReviewed ?text ; s:reviewRating ?rating ; s:itemReviewed ?claim .
   ?rating a s:Rating ; s:alternateName ?alt .
-  ?claim a s:Claim ; s:appearance ?app .
-  ?app s:url ?page ; s:headline ?headline .
+  ?claim a s:Claim .
+  OPTIONAL { ?claim s:appearance ?app . ?app s:url ?page ; s:headline ?headline }
   OPTIONAL { ?rating s:ratingValue ?val }
   OPTIONAL { ?r s:url ?url }
+  OPTIONAL { ?r s:citation ?cit }
   OPTIONAL { ?r gloss:layer ?layer }
 }"""
     got = {}
-    for r, text, alt, val, url, page, headline, layer in g.query(q):
+    opt = lambda x: str(x) if x is not None else None
+    for r, text, alt, val, url, page, headline, cit, layer in g.query(q):
         if str(r) in got:
             err(out, f"{r}: several rows (a property holds more than one value)")
         got[str(r)] = {
             "claimReviewed": str(text), "alternateName": str(alt), "ratingValue": val.toPython() if val is not None else None,
-            "url": str(url) if url is not None else None, "appearance": str(page), "headline": str(headline),
-            "layer": str(layer) if layer is not None else None,
+            "url": opt(url), "appearance": opt(page), "headline": opt(headline), "citation": opt(cit),
+            "layer": opt(layer),
         }
     compare_reviews(out, got, expected_reviews(truth))
     out["notes"].append(f"{len(g)} triples")
