@@ -49,7 +49,9 @@ func Run(in Input, labels []string, mem *SiteMemory) []Suggestion {
 var detectors = []struct {
 	label string
 	fn    Detector
-}{}
+}{
+	{"CLAIM", Claims},
+}
 
 func sliceRunes(s string, start, end int) string {
 	rs := []rune(s)
