@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The QUOTE detector (issue 11). It works in three steps, each on code
@@ -27,13 +28,14 @@ import (
 //     headlines score low and are dropped below quoteMinScore.
 
 const (
-	quoteMaxSentences = 5    // a quote longer than this is a missing closing mark
-	quoteMaxRunes     = 3000 // the same, counted in code points
-	quoteMinScore     = 0.3  // candidates below this are not proposed
-	quoteAfterWords   = 7    // a cue after a quote starts within these words
-	quoteBeforeWords  = 12   // a cue before a quote ends within these words
-	quoteCalledWords  = 5    // "called it …": the quote follows within these words
-	quotePronounBack  = 2500 // how far back (code points) a pronoun looks for its person
+	quoteMaxSentences = 5     // a quote longer than this is a missing closing mark
+	quoteMaxRunes     = 3000  // the same, counted in code points
+	quoteMinScore     = 0.3   // candidates below this are not proposed
+	quoteAfterWords   = 7     // a cue after a quote starts within these words
+	quoteBeforeWords  = 12    // a cue before a quote ends within these words
+	quoteCalledWords  = 5     // "called it …": the quote follows within these words
+	quotePronounBack  = 2500  // how far back (code points) a pronoun looks for its person
+	quoteArticleBack  = 20000 // how far back a surname or "the ministry" looks for the full name
 )
 
 // Quotes proposes each direct quotation of in.Text as a QUOTE span
@@ -47,7 +49,8 @@ func Quotes(in Input) []Suggestion {
 	if !strings.ContainsAny(in.Text, "\"'“”„‘’‚«»‹›「」『』") {
 		return nil
 	}
-	d := &quoteDoc{in: in, r: []rune(in.Text)}
+	text := strings.ToValidUTF8(in.Text, "\uFFFD") // one code point for one in d.r
+	d := &quoteDoc{in: in, src: text, r: []rune(text)}
 	d.splitParagraphs()
 	d.pair()
 	if len(d.quotes) == 0 {
@@ -64,6 +67,7 @@ type qspan struct{ s, e int }
 // quoteDoc is one run of the detector over one text.
 type quoteDoc struct {
 	in     Input
+	src    string // in.Text, valid UTF-8
 	r      []rune
 	paras  []qspan
 	quotes []*quoteCand // top-level quotes in text order
@@ -262,6 +266,9 @@ func quoteFamily(c rune) int {
 }
 
 func qWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }
 
@@ -458,32 +465,49 @@ type qtok struct {
 }
 
 func (d *quoteDoc) tokenize() {
-	r := d.r
+	r, text := d.r, d.src
 	d.toks = make([]qtok, 0, len(r)/5)
-	for i := 0; i < len(r); {
+	var buf []rune
+	for i, bi := 0, 0; i < len(r); {
 		c := r[i]
 		if unicode.IsSpace(c) {
-			i++
+			i, bi = i+1, bi+utf8.RuneLen(c)
 			continue
 		}
 		if !qWordRune(c) {
-			d.toks = append(d.toks, qtok{s: i, e: i + 1, low: string(c)})
-			i++
+			n := utf8.RuneLen(c)
+			d.toks = append(d.toks, qtok{s: i, e: i + 1, low: text[bi : bi+n]})
+			i, bi = i+1, bi+n
 			continue
 		}
-		j := i + 1
+		j, bj := i+1, bi+utf8.RuneLen(c)
 		for j < len(r) {
 			if qWordRune(r[j]) {
-				j++
+				j, bj = j+1, bj+utf8.RuneLen(r[j])
 			} else if (r[j] == '-' || r[j] == '\'' || r[j] == '’' || r[j] == '‐') && j+1 < len(r) && qWordRune(r[j+1]) {
-				j += 2
+				j, bj = j+2, bj+utf8.RuneLen(r[j])+utf8.RuneLen(r[j+1])
 			} else {
 				break
 			}
 		}
-		low := strings.ToLower(string(r[i:j]))
-		low = strings.ReplaceAll(low, "’", "'")
-		t := qtok{s: i, e: j, word: true, low: low}
+		t := qtok{s: i, e: j, word: true, low: text[bi:bj]}
+		lower := true
+		for _, c := range r[i:j] {
+			if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && (c == '’' || unicode.ToLower(c) != c) {
+				lower = false
+				break
+			}
+		}
+		if !lower { // the text's own words when already in lower case: no copy
+			buf = buf[:0]
+			for _, c := range r[i:j] {
+				if c == '’' {
+					c = '\''
+				}
+				buf = append(buf, unicode.ToLower(c))
+			}
+			t.low = string(buf)
+		}
 		k := i
 		if j-i > 2 && (r[i+1] == '\'' || r[i+1] == '’') && strings.ContainsRune("lLdD", r[i]) {
 			k = i + 2 // l'ONU, d'Emmanuel
@@ -499,7 +523,7 @@ func (d *quoteDoc) tokenize() {
 			}
 		}
 		d.toks = append(d.toks, t)
-		i = j
+		i, bi = j, bj
 	}
 	d.markNames()
 }
@@ -509,7 +533,7 @@ func (d *quoteDoc) tokenize() {
 // because it opens a sentence ("Later Lopez added": later is written in
 // lower case elsewhere in the text).
 func (d *quoteDoc) markNames() {
-	lower := map[string]bool{}
+	lower := make(map[string]bool, len(d.toks)/2)
 	for _, t := range d.toks {
 		if t.word && !t.cap {
 			lower[t.low] = true
@@ -791,7 +815,8 @@ func qContainsWords(cand, query []string) bool {
 // keeps to names of people.
 func (d *quoteDoc) fullest(words []string, pos int, person bool) (string, bool) {
 	best, bestN := "", len(words)
-	for _, run := range d.runs {
+	from := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= pos-quoteArticleBack })
+	for _, run := range d.runs[from:] {
 		if d.toks[run.ts].s >= pos {
 			break
 		}
@@ -879,7 +904,8 @@ func (d *quoteDoc) standsAlone(q *quoteCand) bool {
 
 // namesBetween reports whether a person is named in r[a:b] outside quotes.
 func (d *quoteDoc) namesBetween(a, b int) bool {
-	for _, run := range d.runs {
+	from := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= a })
+	for _, run := range d.runs[from:] {
 		s := d.toks[run.ts].s
 		if s >= b {
 			break
@@ -1638,7 +1664,7 @@ func (d *quoteDoc) role(head string, mods []string, pos int) (string, bool) {
 
 func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (string, bool) {
 	_, end := d.tokRange(0, pos)
-	first, last, step := end-1, -1, -1
+	first, last, step := end-1, d.tokAt(pos-quoteArticleBack)-1, -1
 	if forward {
 		_, limit := d.tokRange(0, pos+quotePronounBack)
 		first, last, step = end, limit, 1
@@ -1748,12 +1774,9 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 	}
 	subj, cue := d.speechSubject(pos)
 	after := d.nextBoundary(cue, pos) // a person named after this counts over subj
-	for i := len(d.runs) - 1; i >= 0; i-- {
+	for i := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= pos }) - 1; i >= 0; i-- {
 		run := d.runs[i]
 		s := d.toks[run.ts].s
-		if s >= pos {
-			continue
-		}
 		if s < pos-quotePronounBack || subj != "" && s < after {
 			break
 		}
@@ -1888,7 +1911,7 @@ func quoteLogit(f map[string]float64) float64 {
 	} else {
 		z -= 1.2 * f["paragraph_unterminated"]
 	}
-	z -= 2*f["link_block"] + 0.5*f["in_heading"]
+	z -= 4*f["link_block"] + 0.5*f["in_heading"]
 	return z
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gloss-dev/gloss/server/htmltext"
 )
 
 var dumpQuotes = flag.String("quotes.dump", "", "print the QUOTE suggestions for this text file")
@@ -197,6 +199,9 @@ func TestQuotes(t *testing.T) {
 		{"TwoSpeakersInASentence", "en", "Xi Jinping met Vladimir Putin. Xi and Putin declared a “friendship without limits” in 2022.",
 			[]quoteWant{{text: "friendship without limits", speaker: "Xi Jinping and Vladimir Putin"}}},
 
+		{"CodePointOffsets", "en", "👩‍👩‍👧 Zoé́ Martin 🇺🇦 paid in €. “Café ☕ is life, 新华社 too,” Martin said. 😀",
+			[]quoteWant{{text: "Café ☕ is life, 新华社 too,", speaker: "Zoé́ Martin"}}},
+
 		// German
 		{"GermanLowHigh", "de", "„Das ist ein schwarzer Tag für die Region“, sagte Bürgermeisterin Anna Schmidt am Montag.",
 			[]quoteWant{{text: "Das ist ein schwarzer Tag für die Region", speaker: "Anna Schmidt"}}},
@@ -257,5 +262,71 @@ func TestQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkQuotes(t, Input{Text: tt.text, Lang: tt.lang}, tt.want)
 		})
+	}
+}
+
+// TestQuotesLinkList: quoted headlines in a page's list of links are no
+// quotes, the same quote in the article's text is one.
+func TestQuotesLinkList(t *testing.T) {
+	page := `<html><body><article><h1>Council votes</h1>
+<p>“We will appeal the decision,” said council leader Ann Price.</p></article>
+<aside><ul><li><a href="/a">“We will appeal,” says council leader</a></li>
+<li><a href="/b">“Mayor Quits Over Budget Vote”</a></li></ul></aside></body></html>`
+	p, err := htmltext.Parse(strings.NewReader(page), "council.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, Input{Text: p.Text, Blocks: p.Blocks, Lang: "en"}, []quoteWant{{text: "We will appeal the decision,", speaker: "Ann Price"}})
+}
+
+// TestQuotesSeed checks the quotes of the seed article that are sure: Wang
+// Wenbin's two, Xi's, and Xi's and Putin's "no-limits friendship"; and
+// that no apostrophe (Xi's, the Kremlin's, peninsula\u0027s) makes one.
+func TestQuotesSeed(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/xi-putin-icc.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	got := Quotes(Input{Text: text, Lang: "en"})
+	r := []rune(text)
+	for _, w := range []quoteWant{
+		{text: "no-limits friendship", speaker: "Xi Jinping and Vladimir Putin"},
+		{text: "uphold an objective and impartial stance, respect the jurisdictional immunity enjoyed by the head of state in accordance", speaker: "Wang Wenbin"},
+		{text: "avoid politicization and double standards,", speaker: "Wang Wenbin"},
+		{text: "My upcoming visit to Russia will be a journey of friendship, cooperation and peace,", speaker: "Xi Jinping"},
+	} {
+		s, e := spanOf(t, text, w.text, 0)
+		found := false
+		for _, g := range got {
+			if g.Start == s && g.End == e {
+				found = true
+				if g.Attrs["speaker"] != w.speaker {
+					t.Errorf("%q: speaker %q, want %q", w.text, g.Attrs["speaker"], w.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("missing QUOTE %q", w.text)
+		}
+	}
+	for _, g := range got {
+		if quoteFamily(r[g.Start-1]) == 0 || quoteFamily(r[g.End]) == 0 {
+			t.Errorf("QUOTE %q is not between quote marks", string(r[g.Start:g.End]))
+		}
+	}
+}
+
+// BenchmarkQuotes runs the detector over the seed article.
+func BenchmarkQuotes(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/xi-putin-icc.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Input{Text: string(data), Lang: "en"}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Quotes(in)
 	}
 }
