@@ -3,9 +3,11 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -93,5 +95,43 @@ func TestSuggestionsAPI(t *testing.T) {
 	anns, _ := tm.db.Annotations(third.ID, "")
 	if len(anns) == 0 || anns[0].Attrs["suggested_by"] == "" {
 		t.Errorf("after accept all: %+v", anns)
+	}
+}
+
+// TestImportHTML: a saved page uploads as its visible text with its
+// metadata and meta.file; its blocks reach the detectors, which propose
+// its site chrome at once.
+func TestImportHTML(t *testing.T) {
+	tm := newTeam(t, true)
+	page, err := os.ReadFile("../testdata/suggest/ledger-port-jobs.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctype, body := multipartBody(t, map[string]string{"saved/ledger-port-jobs.html": string(page)})
+	code, raw := tm.do("reviewer", "POST", "/api/import", body.String(), ctype)
+	if code != 200 {
+		t.Fatalf("import: %d %s", code, raw)
+	}
+	arts, _, _ := tm.db.Articles(storage.ArticleFilter{Query: "Westhaven"})
+	if len(arts) != 1 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	a := arts[0]
+	if a.Meta["file"] != "ledger-port-jobs.html" || a.URL == "" || a.Source == "" || a.Title == "" || a.Meta["encoding"] != "utf-8" {
+		t.Errorf("imported page: %+v", a)
+	}
+	if blocks, _ := tm.db.Blocks(a.ID); len(blocks) == 0 {
+		t.Errorf("no blocks kept")
+	}
+	code, raw = tm.do("reviewer", "GET", fmt.Sprintf("/api/articles/%d/suggestions?labels=BOILERPLATE&min_score=0.6", a.ID), "", "")
+	if code != 200 || !strings.Contains(raw, `"label":"BOILERPLATE"`) || !strings.Contains(raw, "path_chrome") {
+		t.Errorf("suggestions of an imported page: %d %.400s", code, raw)
+	}
+	// A txt import records its file too.
+	ctype, body = multipartBody(t, map[string]string{"notes/plain.txt": "A plain text nobody imported before."})
+	tm.do("reviewer", "POST", "/api/import", body.String(), ctype)
+	arts, _, _ = tm.db.Articles(storage.ArticleFilter{Query: "nobody imported"})
+	if len(arts) != 1 || arts[0].Meta["file"] != "plain.txt" {
+		t.Errorf("txt import's meta: %+v", arts)
 	}
 }

@@ -14,6 +14,9 @@ type NewArticle struct {
 	Article     model.Article
 	Annotations []model.Change // creates; Author set by the caller
 	Relations   []NewRelation
+	// Blocks is a saved page's block structure (JSON), kept beside the
+	// article for the suggestion detectors; nil for none.
+	Blocks []byte
 }
 
 // NewRelation is a relation to import: its type and its ends, as indexes
@@ -60,6 +63,15 @@ func (db *DB) ImportArticles(project uint64, items []NewArticle) ([]Imported, er
 				return fmt.Errorf("article %d (%q): %w", i+1, a.Title, err)
 			}
 			res := Imported{Article: a, Created: created}
+			if created && len(it.Blocks) > 0 {
+				b, err := tx.CreateBucketIfNotExists(bucketBlocks)
+				if err != nil {
+					return err
+				}
+				if err := b.Put(itob(a.ID), it.Blocks); err != nil {
+					return err
+				}
+			}
 			if created && (len(it.Annotations) > 0 || len(it.Relations) > 0) {
 				where := func(what string, j int) string {
 					return fmt.Sprintf("article %d (%q), %s %d", i+1, a.Title, what, j+1)

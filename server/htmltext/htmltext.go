@@ -18,6 +18,7 @@ package htmltext
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -59,6 +60,10 @@ func (b Block) LinkDensity() float64 {
 	return float64(b.Links) / float64(b.End-b.Start)
 }
 
+// ErrTooLarge is the error of a page over MaxBytes, or of a text over
+// MaxText.
+var ErrTooLarge = errors.New("too large")
+
 // Limits of a page, checked before the work they bound.
 const (
 	MaxBytes = 32 << 20 // a saved page, as read
@@ -87,7 +92,7 @@ func Parse(r io.Reader, name string) (Page, error) {
 		return Page{}, fmt.Errorf("read the page: %w", err)
 	}
 	if len(raw) > MaxBytes {
-		return Page{}, fmt.Errorf("the page is over %d MiB", MaxBytes>>20)
+		return Page{}, fmt.Errorf("the page is over %d MiB: %w", MaxBytes>>20, ErrTooLarge)
 	}
 	enc, encName, _ := charset.DetermineEncoding(raw, "text/html")
 	if utf8.Valid(raw) && !declares(raw) {
@@ -113,7 +118,7 @@ func Parse(r io.Reader, name string) (Page, error) {
 		return Page{}, fmt.Errorf("the page has no visible text")
 	}
 	if w.text.Len() > MaxText {
-		return Page{}, fmt.Errorf("the page's text is %d bytes; at most %d", w.text.Len(), MaxText)
+		return Page{}, fmt.Errorf("the page's text is %d bytes; at most %d: %w", w.text.Len(), MaxText, ErrTooLarge)
 	}
 	p := Page{Title: w.title, URL: w.url, Published: w.published, Text: w.text.String(), Blocks: w.blocks, Encoding: encName}
 	if p.Title == "" {

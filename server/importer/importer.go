@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gloss-dev/gloss/server/htmltext"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -28,6 +29,9 @@ type Record struct {
 	Article     model.Article
 	Annotations []model.Annotation
 	Relations   []Relation
+	// Blocks are a saved web page's lines and their structure (html),
+	// which the suggestion detectors read; nil for other formats.
+	Blocks []htmltext.Block
 }
 
 // Relation is a relation read from a file: its type, and its start and
@@ -42,7 +46,7 @@ type Relation struct {
 }
 
 // Formats lists the formats Decode reads.
-var Formats = []string{"txt", "jsonl", "doccano", "labelstudio", "w3c"}
+var Formats = []string{"txt", "html", "jsonl", "doccano", "labelstudio", "w3c"}
 
 // MaxRecordBytes bounds one record of a file (one JSON value, or a whole
 // txt file): past it Decode fails with ETOOLARGE rather than hold it all.
@@ -65,6 +69,8 @@ func Detect(filename string, head []byte) (string, error) {
 	switch strings.ToLower(filepath.Ext(filename)) {
 	case ".txt", ".text", ".md":
 		return "txt", nil
+	case ".html", ".htm", ".xhtml":
+		return "html", nil
 	case ".json", ".jsonl", ".ndjson", ".jsonld":
 		if f := sniffJSON(head); f != "" {
 			return f, nil
@@ -76,6 +82,9 @@ func Detect(filename string, head []byte) (string, error) {
 		if f := sniffJSON(head); f != "" {
 			return f, nil
 		}
+	}
+	if htmltext.Looks(head) {
+		return "html", nil
 	}
 	if looksLikeText(head) {
 		return "txt", nil
@@ -172,6 +181,8 @@ func DecodeWith(format, filename string, r io.Reader, o Options, fn func(Record)
 	switch format {
 	case "txt":
 		return decodeTxt(filename, r, fn)
+	case "html":
+		return decodeHTML(filename, r, fn)
 	case "jsonl":
 		return decodeNative(filename, r, o, fn)
 	case "doccano":

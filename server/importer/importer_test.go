@@ -113,7 +113,7 @@ func TestDecode(t *testing.T) {
 			`ls.json:2: a Label Studio task needs its text in data.text`},
 		{"ErrLabelStudioTrailingData", "labelstudio", "ls.json", `[{"data":{"text":"x"}}] {}`, "",
 			`ls.json:1: unexpected data after the end of the JSON`},
-		{"ErrUnknownFormat", "xml", "a.xml", "<a/>", "", `unknown import format "xml" (known: txt, jsonl, doccano, labelstudio, w3c)`},
+		{"ErrUnknownFormat", "xml", "a.xml", "<a/>", "", `unknown import format "xml" (known: txt, html, jsonl, doccano, labelstudio, w3c)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,9 +2,11 @@ package service
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"time"
 
 	"github.com/gloss-dev/gloss/server/importer"
@@ -250,6 +252,17 @@ func decodeFile(f ImportFile, o ImportOptions, maxSpans int, add func(storage.Ne
 	}
 	return importer.DecodeWith(format, f.Name, br, importer.Options{MaxSpans: maxSpans}, func(r importer.Record) error {
 		it := storage.NewArticle{Article: r.Article}
+		if it.Article.Meta == nil {
+			it.Article.Meta = map[string]any{}
+		}
+		it.Article.Meta["file"] = filepath.Base(f.Name) // whatever the format, where it came from
+		if r.Blocks != nil {
+			raw, err := json.Marshal(r.Blocks)
+			if err != nil {
+				return err
+			}
+			it.Blocks = raw
+		}
 		if !o.KeepAuthors && it.Article.Status != "" && it.Article.Status != model.StatusNew {
 			if it.Article.Meta == nil {
 				it.Article.Meta = map[string]any{}
