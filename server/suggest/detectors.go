@@ -50,6 +50,7 @@ var detectors = []struct {
 	label string
 	fn    Detector
 }{
+	{"QUOTE", Quotes},
 	{"CLAIM", Claims},
 }
 
