@@ -31,7 +31,7 @@ const (
 	quoteMaxSentences = 5     // a quote longer than this is a missing closing mark
 	quoteMaxRunes     = 3000  // the same, counted in code points
 	quoteMinScore     = 0.3   // candidates below this are not proposed
-	quoteAfterWords   = 7     // a cue after a quote starts within these words
+	quoteAfterWords   = 9     // a cue after a quote starts within these words
 	quoteBeforeWords  = 12    // a cue before a quote ends within these words
 	quoteCalledWords  = 5     // "called it …": the quote follows within these words
 	quotePronounBack  = 2500  // how far back (code points) a pronoun looks for its person
@@ -618,7 +618,7 @@ type qNameRun struct {
 // Lula da Silva), not "of" (Daniel Okafor of Marsh Lane Law is two).
 func (d *quoteDoc) runConnector(k int) bool {
 	t := d.toks[k]
-	return t.word && qConnectors[t.low] && t.low != "of" && t.low != "for" && k+1 < len(d.toks) && d.nameWord(k+1)
+	return t.word && qConnectors[t.low] && t.low != "of" && t.low != "for" && k > 0 && d.nameWord(k-1) && k+1 < len(d.toks) && d.nameWord(k+1)
 }
 
 func (d *quoteDoc) buildRuns() {
@@ -1036,6 +1036,9 @@ func (d *quoteDoc) incise(q *quoteCand, sent qspan) bool {
 			if !c.pronoun && !qPronouns[d.toks[v-1].low] && !d.nameWord(v-1) {
 				end = d.npAfter(v+1, hi)[1]
 			}
+			for end < hi && end < v+8 && d.toks[end].word {
+				end++ // a-t-il affirmé sur France Inter.
+			}
 			if end == hi || strings.Contains(",.!?;", d.toks[end].low) {
 				e = end
 			}
@@ -1360,8 +1363,8 @@ func (d *quoteDoc) anonymous(sent qspan) bool {
 // subject is the sentence's.
 func (d *quoteDoc) npBefore(lo, k int) (np [2]int, coord bool) {
 	j := k
-	for j > lo && d.toks[j-1].word && qSkipBefore[d.toks[j-1].low] {
-		j--
+	for j > lo && d.toks[j-1].word && (qSkipBefore[d.toks[j-1].low] || qClitics[d.toks[j-1].low]) {
+		j-- // "has also said", "lo calificó", "l'a qualifié"
 	}
 	if j > lo && qConjunctions[d.toks[j-1].low] {
 		return [2]int{j, j}, true
@@ -1433,7 +1436,8 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			}
 			break
 		}
-		article := (qDeterminers[t.low] || qIndefinites[t.low]) && !(t.low == "a" && j+1 < hi && (qDeterminers[d.toks[j+1].low] || d.nameWord(j+1)))
+		according := k > 0 && qAccordingCues[d.toks[k-1].low] // segundo a Associação: "a" is no "to"
+		article := (qDeterminers[t.low] || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (qDeterminers[d.toks[j+1].low] || d.nameWord(j+1)))
 		if d.runConnector(j) && sawName {
 			j += 2 // Sandrine Le Goff
 			continue
@@ -1445,6 +1449,9 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		if qPrepositions[t.low] && !(qConnectors[t.low] && sawName && j+1 < hi && d.nameWord(j+1)) ||
 			qClauseStops[t.low] || article || d.cueAt(j, k, hi, false).kind != 0 {
 			break
+		}
+		if sawName && !d.nameWord(j) && !d.roleAhead(j, hi) {
+			break // "sagte Merkel am …", "la SNCF mercredi soir"
 		}
 		if d.nameWord(j) {
 			sawName = true
@@ -1462,12 +1469,21 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		return [2]int{k, n} // "dijo Medina entre lágrimas"
 	}
 	if j > k && !d.nameWord(j-1) {
-		// over a complement to a comma, then a name closed by , . ( or the end
+		// over a complement to a comma, then a name closed by , . ( or the
+		// end; or, after a role, straight to the name ("l'assessora alla
+		// mobilità Eugenio Patanè")
+		role := d.isTitle(j-1) || qRoleWord(qElide(d.toks[j-1].low))
+		direct := func(m int) bool { // a name right after the role's complement, not a complement's own
+			return role && d.nameWord(m) && m > j && !d.nameWord(m-1) && !qPrepositions[d.toks[m-1].low] && qElide(d.toks[m].low) == d.toks[m].low
+		}
 		m := j
-		for m < hi && m < j+6 && d.toks[m].word {
+		for m < hi && m < j+6 && d.toks[m].word && !direct(m) {
 			m++
 		}
-		if m < hi && d.toks[m].low == "," && m+1 < hi && d.nameWord(m+1) {
+		if m < hi && direct(m) {
+			m-- // the name starts at m+1
+		}
+		if m < hi && (d.toks[m].low == "," || role && d.nameWord(m+1)) && m+1 < hi && d.nameWord(m+1) {
 			n := m + 1
 			for n < hi && (d.nameWord(n) || d.runConnector(n)) {
 				n++
@@ -1478,6 +1494,17 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		}
 	}
 	return [2]int{k, j}
+}
+
+// roleAhead: the lower-case words from j lead to a role and a name
+// ("Chinese foreign ministry spokesperson Wang Wenbin").
+func (d *quoteDoc) roleAhead(j, hi int) bool {
+	for m := j; m < hi && m < j+5 && d.toks[m].word; m++ {
+		if d.nameWord(m) {
+			return m > j && (d.isTitle(m-1) || qRoleWord(d.toks[m-1].low))
+		}
+	}
+	return false
 }
 
 // qSpeaker is a resolved speaker.
@@ -1522,8 +1549,9 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 		if p > i && (qDeterminers[d.toks[p].low] || qIndefinites[d.toks[p].low]) {
 			p--
 		}
-		if p > i && qPrepositions[d.toks[p].low] && d.toks[p-1].word && !d.nameWord(p-1) && !d.isTitle(p-1) {
-			return d.description(i, p, pos) // "a resident of San Roque": the resident
+		if p > i && qPrepositions[d.toks[p].low] && d.toks[p-1].word && !d.nameWord(p-1) &&
+			(!d.isTitle(p-1) || p-2 >= i && (qDeterminers[d.toks[p-2].low] || qIndefinites[d.toks[p-2].low])) {
+			return d.description(i, p, pos) // "a resident of San Roque", "the head of the council": a person
 		}
 		if m-1 >= i && (qDeterminers[d.toks[m-1].low] || d.toks[m-1].word && qIndefinites[d.toks[m-1].low]) && j-m == 1 {
 			return d.description(i, j, pos) // "ein Kreisrat", "der Minister"
@@ -1550,11 +1578,11 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 // description reads a speaker described, not named: "the ministry", "a
 // senior official", "sources", "the 24-year-old".
 func (d *quoteDoc) description(i, j, pos int) qSpeaker {
-	head := strings.TrimSuffix(d.toks[j-1].low, "'s")
+	head := qElide(strings.TrimSuffix(d.toks[j-1].low, "'s"))
 	det := -1
 	for m := j - 1; m >= i && m >= j-5; m-- {
-		if qDeterminers[d.toks[m].low] || qIndefinites[d.toks[m].low] {
-			det = m
+		if qDeterminers[d.toks[m].low] || qIndefinites[d.toks[m].low] || qElide(d.toks[m].low) != d.toks[m].low {
+			det = m // the, l'assessora
 			break
 		}
 	}
@@ -1578,7 +1606,7 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if d.toks[j-1].cap && j-from == 2 && !d.isTitle(j-1) && (qOrgWords[head] || qOrgSuffix(head)) {
 		return qSpeaker{name: d.text(j-1, j), how: "org"} // das Landesgesundheitsministerium
 	}
-	if !qOrgWords[head] && !qOrgSuffix(head) && !qAnonHeads[head] {
+	if (d.isTitle(j-1) || qRoleWord(head) || strings.ContainsAny(head, "0123456789")) && !qOrgWords[head] && !qOrgSuffix(head) {
 		// "the judge", "the 24-year-old": the person last named
 		if sp := d.pronoun("", pos); sp.name != "" {
 			sp.how = "role"
@@ -2170,9 +2198,11 @@ var (
 		"anonym", "nicht genannt werden", "vorgehaltener hand", "anonymat", "anonimato", "no dar su nombre", "no ser identificad",
 		"não quis se identificar", "não ser identificad", "non essere identificat", "анонимн", "пожелавш", "не назвал"}
 	qNamingWords = qWordSet(`titled entitled named dubbed nicknamed intitulé intitulée baptisé baptisée titulado titulada intitulado intitulada intitolato intitolata namens под названием`)
-	qAsWords     = qWordSet(`as als comme como come как`)
-	qKnownWords  = qWordSet(`known referred bekannt connu connue conocido conocida conhecido conhecida noto nota известен известная`)
-	qNickVerbs   = qWordSet(`nennen nennt nannten genannt surnomment surnommé apodan apodado apelidam chiamano называют`)
+	// qClitics are object pronouns before a verb: "Tellado lo calificó de …".
+	qClitics    = qWordSet(`lo la le los las les lui leur li gli ne lhe lhes l' l'a`)
+	qAsWords    = qWordSet(`as als comme como come как`)
+	qKnownWords = qWordSet(`known referred bekannt connu connue conocido conocida conhecido conhecida noto nota известен известная`)
+	qNickVerbs  = qWordSet(`nennen nennt nannten genannt surnomment surnommé apodan apodado apelidam chiamano называют`)
 
 	qPronouns      = qWordSet(`he she they it er sie es il elle ils elles on él ella ellos ellas ele ela eles elas lui lei loro он она они оно`)
 	qGroupPronouns = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно`)
@@ -2184,7 +2214,7 @@ var (
 		quelle quellen kreise insider source sources responsable responsables fuente fuentes fonte fontes fonti fonte источник источники`)
 	qConjunctions = qWordSet(`and und et y e и i`)
 	qConnectors   = qWordSet(`of for de del della dei di da dos das du van von der den ter bin ibn al la le y`)
-	qPrepositions = qWordSet(`in on at to for from with by during after before about over under into near than
+	qPrepositions = qWordSet(`of in on at to for from with by during after before about over under into near than
 		in im am an auf aus bei mit nach von vom zu zum zur für über unter vor gegenüber
 		à au aux dans sur sous avec pour par en de du des lors après avant pendant devant
 		en con por para de del al a entre durante tras desde sobre hacia ante
