@@ -120,10 +120,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, m: cfg.Metrics}
 	s.svc = service.New(cfg.Store, service.Hooks{
-		Published: func(article uint64) { s.hub.Published(article) },
-		Revoked:   func(r service.Revocation) { s.hub.Revoke(r.User, r.Creds, r.Why, r.Reconnect) },
-		Imported:  s.m.Imported,
-		Exported:  s.m.Exported,
+		Published:      func(article uint64) { s.hub.Published(article) },
+		ArticleChanged: func(article uint64) { s.hub.ArticleChanged(article) },
+		Revoked:        func(r service.Revocation) { s.hub.Revoke(r.User, r.Creds, r.Why, r.Reconnect) },
+		Imported:       s.m.Imported,
+		Exported:       s.m.Exported,
 	})
 	if cfg.Live.OnOp == nil {
 		cfg.Live.OnOp = s.m.LiveOp

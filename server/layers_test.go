@@ -343,3 +343,33 @@ func TestReviewAPI(t *testing.T) {
 		t.Errorf("unreject: %d %s", code, body)
 	}
 }
+
+// TestArticleChangedLive: a submit, a reopen and "reviewed" reach the open
+// editors at once, each as its user sees the article.
+func TestArticleChangedLive(t *testing.T) {
+	tm := blindTeam(t)
+	base := tm.serve()
+	art := fmt.Sprintf("/api/articles/%d", tm.a.ID)
+	ann, _ := tm.dial(base, "annotator", tm.a.ID)
+	bea, _ := tm.dial(base, "bea", tm.a.ID)
+	tm.do("annotator", "POST", art+"/annotations", `{"start":0,"end":5,"label":"CLAIM"}`, "")
+	if code, body := tm.do("annotator", "POST", art+"/submit", "", ""); code != 200 {
+		t.Fatalf("%d %s", code, body)
+	}
+	m := nextOf(t, ann, live.TypeArticle)
+	raw, _ := json.Marshal(m)
+	if !strings.Contains(string(raw), `"mine":{"name":"ann","status":"submitted"`) {
+		t.Errorf("ann's article message: %s", raw)
+	}
+	m = nextOf(t, bea, live.TypeArticle)
+	raw, _ = json.Marshal(m)
+	if strings.Contains(string(raw), `"ann"`) || strings.Contains(string(raw), `"layers"`) {
+		t.Errorf("bea learns of ann's layer: %s", raw)
+	}
+	tm.do("reviewer", "POST", art+"/reopen", `{"annotator":"ann"}`, "")
+	m = nextOf(t, ann, live.TypeArticle)
+	raw, _ = json.Marshal(m)
+	if !strings.Contains(string(raw), `"status":"in_progress"`) {
+		t.Errorf("after reopen: %s", raw)
+	}
+}

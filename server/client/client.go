@@ -34,6 +34,9 @@ type Message struct {
 	Users       []live.User        `json:"users"`
 	Error       string             `json:"error"`
 	Code        string             `json:"code"` // of an error: invalid, not_found, conflict, forbidden, ...
+	Relation    *model.Relation    `json:"relation,omitempty"`
+	Relations   []model.Relation   `json:"relations,omitempty"`
+	Article     *model.Article     `json:"article,omitempty"` // an "article" message
 }
 
 // Conn is one live socket on one article.

@@ -30,6 +30,8 @@ type Store interface {
 	// Length is the article's length in code points: a presence selection
 	// must lie inside it.
 	Length(article uint64) (int, error)
+	// ArticleView is the article (without its text) as a sees it.
+	ArticleView(a service.Actor, article uint64) (model.Article, error)
 }
 
 // Notifier carries "article N has new ops" to every room that shows it.
@@ -248,6 +250,38 @@ func (h *Hub) Present(article uint64) []User {
 	}
 	sortUsers(users)
 	return users
+}
+
+// ArticleChanged tells every open editor of the article (in every layer)
+// that its status, details or layers changed: each gets an "article"
+// message with the article as its user sees it (an annotator their own
+// layer's status only). Within this process; the op log carries no such
+// change for other servers.
+func (h *Hub) ArticleChanged(article uint64) {
+	h.mu.Lock()
+	rs := h.byArticle(article)
+	for _, r := range rs {
+		r.refs++
+	}
+	h.mu.Unlock()
+	for _, r := range rs {
+		r.events <- func() {
+			views := map[string][]byte{}
+			for c := range r.members {
+				msg, ok := views[c.user.Name]
+				if !ok {
+					a, err := h.store.ArticleView(c.user, article)
+					if err != nil {
+						continue // gone, or no longer theirs: the socket hears of it otherwise
+					}
+					msg = mustJSON(ArticleMessage{Type: TypeArticle, Article: a})
+					views[c.user.Name] = msg
+				}
+				c.queue(msg)
+			}
+		}
+		h.release(r)
+	}
 }
 
 // Close codes of Revoke, in the range RFC 6455 leaves to applications.

@@ -30,7 +30,15 @@ const (
 	TypeAck      = "ack"
 	TypePresence = "presence"
 	TypeError    = "error"
+	TypeArticle  = "article"
 )
+
+// ArticleMessage says that the article's status, details or layers
+// changed, with the article (without its text) as the receiver sees it.
+type ArticleMessage struct {
+	Type    string        `json:"type"`
+	Article model.Article `json:"article"`
+}
 
 // Span is a selection in code points.
 type Span struct {

@@ -33,6 +33,10 @@ func (s *memStore) State(uint64, string) (storage.State, error) {
 	return storage.State{Version: uint64(len(s.ops))}, nil
 }
 
+func (s *memStore) ArticleView(service.Actor, uint64) (model.Article, error) {
+	return model.Article{}, nil
+}
+
 func (s *memStore) Submit(a service.Actor, article uint64, r service.ChangeRequest) func() (model.Op, error) {
 	op, err := s.Apply(article, model.Change{Action: r.Action, OpID: r.OpID, Author: a.Name})
 	return func() (model.Op, error) { return op, err }

@@ -126,6 +126,7 @@ func (s *Service) SubmitLayer(a Actor, article uint64) (model.Article, error) {
 	if _, _, err := s.store.SubmitLayer(article, a.Name, p.K()); err != nil {
 		return model.Article{}, err
 	}
+	s.hooks.ArticleChanged(article)
 	return s.Article(a, article)
 }
 
@@ -141,6 +142,7 @@ func (s *Service) ReopenLayer(a Actor, article uint64, name string) (model.Artic
 	if _, _, err := s.store.ReopenLayer(article, name, p.K()); err != nil {
 		return model.Article{}, err
 	}
+	s.hooks.ArticleChanged(article)
 	return s.Article(a, article)
 }
 
@@ -199,6 +201,7 @@ func (s *Service) SetStatus(a Actor, article uint64, st model.Status) (model.Art
 	if err != nil {
 		return art, err
 	}
+	s.hooks.ArticleChanged(article)
 	return view(a, p, art), nil
 }
 
@@ -215,5 +218,15 @@ func (s *Service) EditArticle(a Actor, article uint64, e storage.ArticleEdit) (m
 	if err != nil {
 		return art, err
 	}
+	s.hooks.ArticleChanged(article)
 	return view(a, p, art), nil
+}
+
+// ArticleView is article as a sees it, without its text: what a live
+// "article" message carries when the article's status, details or layers
+// change. The socket's access was checked when it opened.
+func (s *Service) ArticleView(a Actor, article uint64) (model.Article, error) {
+	art, err := s.Article(a, article)
+	art.Text = ""
+	return art, err
 }

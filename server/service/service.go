@@ -47,6 +47,10 @@ type Hooks struct {
 	Published func(article uint64)
 	// Revoked closes live sockets whose rights are gone.
 	Revoked func(Revocation)
+	// ArticleChanged is called after an article's status, details or
+	// layers changed (submit, reopen, reviewed, an edit): open editors are
+	// told, each as its user sees the article.
+	ArticleChanged func(article uint64)
 	// Imported and Exported count imports and exports (metrics).
 	Imported func(articles, annotations int)
 	Exported func(format string)
@@ -66,6 +70,9 @@ type Service struct {
 func New(store storage.Store, hooks Hooks) *Service {
 	if hooks.Published == nil {
 		hooks.Published = func(uint64) {}
+	}
+	if hooks.ArticleChanged == nil {
+		hooks.ArticleChanged = func(uint64) {}
 	}
 	if hooks.Revoked == nil {
 		hooks.Revoked = func(Revocation) {}
