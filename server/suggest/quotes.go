@@ -12,20 +12,28 @@ import (
 // points of the text:
 //
 //  1. pairing: quote marks are told apart from apostrophes and paired per
-//     paragraph by the marks around them (a mark opens when a word follows
-//     it and a space or an opening bracket precedes it, and the other way
-//     round for closing), marks of one family (" “ ” „, ' ‘ ’ ‚, « », ‹ ›,
-//     「 」) closing one another so that „…“, »…«, “…” and « … » all pair;
-//     a quote never leaves its paragraph nor runs over quoteMaxSentences;
+//     paragraph by the characters around them (a mark opens when a word
+//     follows it and a space or an opening bracket precedes it, and the
+//     other way round for closing), marks of one family (" “ ” „, ' ‘ ’ ‚,
+//     « », ‹ ›, 「 」) closing one another so that „…“, »…«, “…” and « … »
+//     all pair; a quote never leaves its paragraph (but for the convention
+//     of quotes over several paragraphs) nor runs over quoteMaxSentences;
 //  2. attribution: each top-level quote is looked at in its sentence (a
-//     sentence whose boundaries inside quotes do not count), first the
-//     words after it, then those before it, for a cue (a speech verb, an
-//     "according to", a "called it", a colon) and the speaker next to the
-//     cue, which is resolved to the fullest name the article gave before
-//     (qPronouns, surnames, "the minister", "the ministry");
+//     sentence whose boundaries inside quotes do not count): an attribution
+//     inside its marks (an incise), then the words after it, then those
+//     before it, for a cue (a speech verb, an "according to", a "called
+//     it", a colon) and the speaker next to the cue, which is resolved to
+//     the fullest name the article gave (pronouns, surnames, "the
+//     minister", "the ministry"); a quote with none shares its sentence's
+//     other quote's, or goes on with the speaker of the quote before it
+//     when it stands alone;
 //  3. scoring: the signals are Features, and a hand-set logistic model
-//     turns them into a Score; qTitles, scare quotes, nicknames and quoted
-//     headlines score low and are dropped below quoteMinScore.
+//     (quoteLogit) turns them into a Score; titles, scare quotes, nicknames
+//     and quoted headlines of link lists score low and are dropped below
+//     quoteMinScore.
+//
+// Word lists (speech verbs, titles, function words, …) are at the end of
+// the file, one line a language.
 
 const (
 	quoteMaxSentences = 5     // a quote longer than this is a missing closing mark
@@ -43,14 +51,18 @@ const (
 // article names one, and the signals used in Features. Detector names the
 // attribution rule: quote.said (a speech verb), quote.according ("according
 // to X", "laut X", "selon X", …), quote.colon ("X: “…”"), quote.called
-// ("called it “…”"), quote.marks (the marks alone) and quote.continued (a
-// quote that goes on in the next paragraph, its first part).
+// ("called it “…”"), quote.incise (an attribution inside the marks, the
+// quote in two spans), quote.follow (a quote standing alone after one of
+// a known speaker), quote.marks (the marks alone) and quote.continued (a
+// quote that goes on in the next paragraph, its first part). Candidates
+// scoring under 0.3 (titles, scare quotes, …) are left out.
 func Quotes(in Input) []Suggestion {
 	if !strings.ContainsAny(in.Text, "\"'“”„‘’‚«»‹›「」『』") {
 		return nil
 	}
-	text := strings.ToValidUTF8(in.Text, "\uFFFD") // one code point for one in d.r
-	d := &quoteDoc{in: in, src: text, r: []rune(text)}
+	r := []rune(in.Text)
+	// src is in.Text with invalid bytes as U+FFFD, one for one, as in r
+	d := &quoteDoc{in: in, src: string(r), r: r}
 	d.splitParagraphs()
 	d.pair()
 	if len(d.quotes) == 0 {

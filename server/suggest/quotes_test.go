@@ -200,6 +200,8 @@ func TestQuotes(t *testing.T) {
 		{"TwoSpeakersInASentence", "en", "Xi Jinping met Vladimir Putin. Xi and Putin declared a “friendship without limits” in 2022.",
 			[]quoteWant{{text: "friendship without limits", speaker: "Xi Jinping and Vladimir Putin"}}},
 
+		{"InvalidUTF8", "en", "\xff\xfe Ann Lee spoke. \xc3 “We will win,” she said.",
+			[]quoteWant{{text: "We will win,", speaker: "Ann Lee"}}},
 		{"CodePointOffsets", "en", "👩‍👩‍👧 Zoé́ Martin 🇺🇦 paid in €. “Café ☕ is life, 新华社 too,” Martin said. 😀",
 			[]quoteWant{{text: "Café ☕ is life, 新华社 too,", speaker: "Zoé́ Martin"}}},
 
