@@ -29,6 +29,8 @@ import { assignMethods } from './render-assign.js';
 import { suggestMethods } from './render-suggest.js';
 import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
+import { annotationsViewMethods } from './render-annotations-view.js';
+import { detailsMethods } from './article-details.js';
 
 const LIVE_TEXT = {
   connecting: ['Connecting…', 'Opening the live connection'],
@@ -152,11 +154,13 @@ export class Renderer {
     document.body.dataset.view = v;
     if (v === 'list') this.list(s);
     if (v === 'article') this.article(s);
+    this.articleDetails(s); // Edit details in the byline, and its dialog
     this.adjudicatePage(s); // the review page over the article, or nothing
     this.suggestPage(s); // the detectors' suggestions over the article, or nothing
     if (v === 'users') this.usersPage(s);
     if (v === 'account') this.accountPage(s);
     this.agreementPage(s); // shown or hidden by itself: its section is its own
+    this.annotationsPage(s); // likewise; and the list's Annotations link
     this.toast(s);
     this.help(s);
     this.newProject(s);
@@ -389,3 +393,4 @@ export class Renderer {
 }
 
 addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods, suggestMethods);
+addMethods(Renderer, annotationsViewMethods, detailsMethods);

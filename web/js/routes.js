@@ -3,12 +3,14 @@
 // the changes kept for articles left while offline.
 import { api } from './api.js';
 import { flushStored, storedArticles } from './live-kept.js';
-import { store, live, edits } from './app.js';
+import { store, live, edits, renderer } from './app.js';
 import { loadList } from './list.js';
 import { refreshProjects } from './projects.js';
 import { loadUsers } from './users.js';
 import { loadTokens } from './account.js';
 import { loadAgreement } from './agreement.js';
+import { loadAnnotationsView, revealAnnotation } from './annotations-view.js';
+import { gotoAnnotation } from './annotate.js';
 
 /** parseRoute reads the view, and the article's id, from a location hash. */
 export function parseRoute(hash) {
@@ -21,6 +23,8 @@ export function parseRoute(hash) {
   if (/^#\/account\/?$/.test(hash || '')) return { view: 'account' };
   const ag = /^#\/projects\/(\d+)\/agreement\/?$/.exec(hash || '');
   if (ag) return { view: 'agreement', project: Number(ag[1]) };
+  const an = /^#\/projects\/(\d+)\/annotations\/?(?:\?(.*))?$/.exec(hash || ''); // the filters follow "?" (annotations-view.js)
+  if (an) return { view: 'annotations', project: Number(an[1]), query: an[2] || '' };
   return { view: 'list' };
 }
 
@@ -49,6 +53,8 @@ export async function loadArticle(id) {
     edits.reset(a.id);
     store.openArticle(a, anns);
     document.title = `${a.title || 'Untitled'} · gloss`;
+    const r = store.get().route; // ?annotation=AID: selected once drawn
+    if (r.annotation && r.id === a.id) revealAnnotation(store, renderer, gotoAnnotation, r.annotation);
     const me = await whoAmI().catch(() => null);
     if (seq !== articleSeq) return;
     live.open(store.get().article, me);
@@ -107,6 +113,7 @@ export function onRoute() {
   if (prev.view !== 'loading') refreshProjects();
   if (route.view === 'article') {
     if (prev.view !== 'article' || prev.id !== route.id || !store.get().article) loadArticle(route.id);
+    else if (route.annotation) revealAnnotation(store, renderer, gotoAnnotation, route.annotation);
     window.scrollTo(0, 0);
     return;
   }
@@ -117,6 +124,8 @@ export function onRoute() {
     loadUsers(true);
   } else if (route.view === 'agreement') {
     loadAgreement(store, route.project);
+  } else if (route.view === 'annotations') {
+    loadAnnotationsView(store, route.project, route.query);
   } else if (route.view === 'account') {
     document.title = 'Your account · gloss';
     loadTokens(true);
