@@ -39,7 +39,11 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 		if mem != nil {
 			switch mem.Verdict(l.norm) {
 			case Learned:
-				scores[i], f["site_learned"] = 0.99, 1
+				// A site's teasers name its other articles: the line that
+				// was a teaser there is this page's own headline or text.
+				if f["headline"] == 0 && f["in_body_prose"] == 0 {
+					scores[i], f["site_learned"] = 0.99, 1
+				}
 			case Unlearned:
 				scores[i], f["site_unlearned"] = 0, 1
 			}
@@ -244,7 +248,21 @@ var phrases = []string{
 	"leia mais", "leia também", "mais lidas", "compartilhar", "assine", "todos os direitos reservados",
 	"continua a leggere", "leggi anche", "più letti", "condividi", "abbonati", "accedi", "tutti i diritti riservati", "pubblicità",
 	"©",
+	// "read also" boxes, counters, paywall meters and newsletter boxes,
+	// which every site words its own way.
+	"see also", "you may also like", "you might also like", "more from", "siehe auch", "das könnte sie auch interessieren",
+	"voir aussi", "à voir aussi", "ver también", "te puede interesar", "veja também", "pode interessar", "vedi anche",
+	"potrebbe interessarti", "читайте также", "смотрите также", "views:", "aufrufe", "просмотров", "visualizações",
+	"visualizzazioni", "free articles", "articles left", "kostenlose artikel", "articles gratuits", "noticias gratuitas",
+	"notícias gratuitas", "articoli gratuiti", "in your inbox", "in ihr postfach", "dans votre boîte", "en tu correo",
+	"no seu e-mail", "nella tua casella", "на почту", "copy link", "link kopieren", "copier le lien", "copiar enlace",
+	"copiar link", "copia link", "скопировать ссылку",
 }
+
+// socialNames are the networks share bars name: a line that names two or
+// more of them is a share bar.
+var socialNames = []string{"facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "vkontakte",
+	"instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "xing", "viber", "одноклассники", "вконтакте"}
 
 // menuWords are chrome only as a whole line ("Home" is a menu item, "home
 // prices rose" is not).
@@ -262,7 +280,13 @@ func hasPhrase(lower string) bool {
 			return true
 		}
 	}
-	return false
+	n := 0
+	for _, name := range socialNames {
+		if strings.Contains(lower, name) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // lineFeatures are the signals of line i.
@@ -338,7 +362,7 @@ var boilerWeights = weights{
 	"headline":      -4.0,
 	"tag_list":      0.6,
 	"before_body":   1.6,
-	"after_body":    1.8,
+	"after_body":    2.2,
 	"in_body":       -1.5,
 	"in_body_prose": -2.0,
 	"words_log":     -0.35,
