@@ -116,6 +116,11 @@ export const api = {
   createAnnotation: (article, a) => request('POST', `/api/articles/${enc(article)}/annotations`, a),
   updateAnnotation: (article, id, patch) =>
     request('PATCH', `/api/articles/${enc(article)}/annotations/${enc(id)}`, patch),
+  // Links between two annotations (relations.js); DELETE carries op_id so
+  // that a retry is recognised.
+  relations: (article) => request('GET', `/api/articles/${enc(article)}/relations`),
+  createRelation: (article, body) => request('POST', `/api/articles/${enc(article)}/relations`, body),
+  deleteRelation: (article, id, opId) => request('DELETE', `/api/articles/${enc(article)}/relations/${enc(id)}` + query({ op_id: opId || '' })),
   // Count (apply false) or label every place in a project where a text occurs.
   labelText: (project, body) => request('POST', `/api/projects/${enc(project)}/label-text`, body),
   deleteAnnotations: (list) => request('POST', '/api/annotations/delete', { annotations: list }),

@@ -74,6 +74,7 @@ export const applyMethods = {
   // or {ask: [...]} when it must ask first; it throws when nothing of it
   // can apply any more.
   _apply(e, backwards, agreed) {
+    if (e.kind === 'relate' || e.kind === 'unrelate') return this._applyRelation(e, backwards); // relations.js
     if (e.kind !== 'group') return this._applyOne(e, backwards, agreed);
     // A group's parts are creates: undo deletes them all, after one
     // question for those others edited.
@@ -145,6 +146,7 @@ export const applyMethods = {
     }
     const r = this.writer.create(e.kind === 'create' ? e.after : e.before);
     if (r.annotation.id !== id) this.alias.set(id, r.annotation.id);
+    if (e.rels) this._relink(e.rels); // a deleted span's links, made again
     delete e.made; // until the server has made it again
     Object.assign(e, { opId: r.opId, lastOp: 'create', dir: what });
     return { entry: e, result: r };

@@ -23,6 +23,11 @@
 // id to the one that replaced it, so older entries still find their
 // annotation.
 //
+// Links between annotations (relations.js) are entries too: relate
+// (undo: remove the link, and put back what it filled in) and unrelate
+// (undo: link again); deleting an annotation keeps its links with the
+// delete, so that undoing it links the span again.
+//
 // A "group" entry holds several of these that one Ctrl+Z undoes together
 // (labelling every place a text repeats); the parts whose annotation is
 // gone are dropped from it, and it goes when none is left.
@@ -36,6 +41,7 @@ import { diff } from './ann-fields.js';
 import { fields, changes } from './undo-plan.js';
 import { applyMethods } from './history-apply.js';
 import { mayChange, whyNot, layerLock } from './perm.js';
+import { relationHistoryMethods } from './relations.js';
 
 export { fields, changes };
 
@@ -265,8 +271,9 @@ export class History {
     return this._run('Could not delete the annotation', () => {
       this._article();
       const cur = this._editable(id);
+      const rels = this._relsOf(id); // its links go with it; undo makes them again
       const r = this.writer.remove(id, { cond: true });
-      this._record({ kind: 'delete', id, before: fields(cur), opId: r.opId, lastOp: 'delete' });
+      this._record({ kind: 'delete', id, before: fields(cur), rels, opId: r.opId, lastOp: 'delete' });
       return r;
     });
   }
@@ -287,7 +294,7 @@ export class History {
   }
 }
 
-addMethods(History, applyMethods);
+addMethods(History, applyMethods, relationHistoryMethods);
 
 // keepEntries is stack without the entries keep refuses; a group keeps
 // the parts keep takes, and goes when none is left. Groups are copied, not

@@ -30,6 +30,8 @@ export function isEditable(el) {
  *          {type: 'resize', edge: 'start'|'end', dir: 1|-1} (Shift+arrows move
  *          the selected annotation's end by a word, Alt+Shift+arrows its start)
  *          {type: 'label', label}
+ *          {type: 'link'} (`r` with an annotation selected, unless a label
+ *          has r as its hotkey: link it to another, relations.js)
  */
 export function keyAction(e, ctx) {
   const mod = e.ctrlKey || e.metaKey;
@@ -59,6 +61,7 @@ export function keyAction(e, ctx) {
     const k = key.toLowerCase();
     const l = (ctx.labels || []).find((x) => x.hotkey && x.hotkey === k);
     if (l && (ctx.hasSelection || ctx.selectedId != null)) return { type: 'label', label: l.name };
+    if (k === 'r' && !l && !e.shiftKey && ctx.selectedId != null) return { type: 'link' };
   }
   if (key === ']') return { type: 'step', by: 1 };
   if (key === '[') return { type: 'step', by: -1 };

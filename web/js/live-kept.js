@@ -7,6 +7,7 @@
 // goes out over REST (flushStored).
 import { isTemp, sessionOf, ifVersion } from './live-ops.js';
 import { deleteAnnotationIf } from './api.js';
+import { isRelationOp } from './relations.js';
 
 const KEY_PREFIX = 'gloss:pending:';
 
@@ -46,16 +47,21 @@ export const keptMethods = {
     for (const o of stored.ops) {
       if (me !== null && o.user && o.user !== me) continue;
       const op = { ...o, fields: { ...(o.fields || {}) } };
-      if (isTemp(op.id)) {
-        const k = `${sessionOf(op.op_id)} ${op.id}`;
+      const temp = (id) => {
+        const k = `${sessionOf(op.op_id)} ${id}`;
         if (!temps.has(k)) temps.set(k, this.nextTemp--);
-        op.id = temps.get(k);
-      }
-      if (!this.base.has(op.id)) this.base.set(op.id, isTemp(op.id) ? null : this.store.annotation(op.id));
+        return temps.get(k);
+      };
+      if (isTemp(op.id)) op.id = temp(op.id);
+      if (isRelationOp(op)) {
+        // A link's ends may be spans made in the same session (relations.js).
+        for (const k of ['from', 'to']) if (isTemp(op.fields[k])) op.fields[k] = temp(op.fields[k]);
+      } else if (!this.base.has(op.id)) this.base.set(op.id, isTemp(op.id) ? null : this.store.annotation(op.id));
       this.queue.push(op);
       n++;
     }
     for (const id of [...this.base.keys()]) this._recompute(id);
+    this._relShow();
     return n ? stored.base || 0 : 0;
   },
 };
@@ -114,13 +120,27 @@ export async function flushStored(storage, api, articleId, me) {
   for (const o of mine) {
     let id = o.id;
     const k = `${sessionOf(o.op_id)} ${o.id}`;
-    if (isTemp(id) && o.action !== 'create') id = real.get(k);
+    const realOf = (x) => (isTemp(x) ? real.get(`${sessionOf(o.op_id)} ${x}`) : x);
+    if (isTemp(id) && o.action !== 'create' && o.action !== 'relate') id = real.get(k);
     try {
       if (id === undefined) throw Object.assign(new Error('the annotation was never saved'), { status: 400 });
       const body = { ...o.fields, op_id: o.op_id };
       const iv = ifVersion(o);
       if (iv && o.action === 'update') body.if_version = iv;
-      if (o.action === 'create') {
+      if (o.action === 'relate') {
+        // A link (relations.js), whose ends may be spans made just before.
+        const from = realOf(o.fields.from);
+        const to = realOf(o.fields.to);
+        if (from === undefined || to === undefined) throw Object.assign(new Error('the annotation was never saved'), { status: 400 });
+        const r = await api.createRelation(articleId, { ...body, from, to });
+        real.set(k, r.id);
+      } else if (o.action === 'unrelate') {
+        try {
+          await api.deleteRelation(articleId, id, o.op_id);
+        } catch (err) {
+          if (err.status !== 404) throw err;
+        }
+      } else if (o.action === 'create') {
         const a = await api.createAnnotation(articleId, body);
         real.set(k, a.id);
       } else if (o.action === 'update') await api.updateAnnotation(articleId, id, body);

@@ -31,10 +31,24 @@ export function isTemp(id) {
  * changed the annotation since.
  */
 export function wire(op) {
+  // A relation's op (relations.js) carries "relation" instead.
+  if (op.action === 'relate') return { type: 'op', op_id: op.op_id, action: op.action, relation: { type: op.fields.type, from: op.fields.from, to: op.fields.to } };
+  if (op.action === 'unrelate') return { type: 'op', op_id: op.op_id, action: op.action, relation: { id: op.id } };
   const annotation = op.action === 'create' ? { ...op.fields } : { id: op.id, ...op.fields };
   const v = ifVersion(op);
   if (v) annotation.if_version = v;
   return { type: 'op', op_id: op.op_id, action: op.action, annotation };
+}
+
+/**
+ * neverSaved says why pending op cannot succeed ('' when it can): it
+ * names an annotation (or a relation) whose create was refused or lost,
+ * so that it never got its real id.
+ */
+export function neverSaved(op) {
+  if (op.action === 'relate') return isTemp(op.fields.from) || isTemp(op.fields.to) ? 'the annotation was never saved' : '';
+  if (!isTemp(op.id) || op.action === 'create') return '';
+  return op.action === 'unrelate' ? 'the link was never saved' : 'the annotation was never saved';
 }
 
 /** ifVersion is the if_version op goes out with, or 0 for none. */
@@ -137,13 +151,24 @@ export class OpQueue {
     return this.ops.some((o) => o.id === id);
   }
 
-  /** rename makes the ops naming from name to instead; returns how many. */
+  /**
+   * rename makes the ops naming from name to instead (a relate's ends
+   * too); returns how many.
+   */
   rename(from, to) {
     let n = 0;
     for (const o of this.ops) {
       if (o.id === from) {
         o.id = to;
         n++;
+      }
+      if (o.action === 'relate') {
+        for (const k of ['from', 'to']) {
+          if (o.fields[k] === from) {
+            o.fields[k] = to;
+            n++;
+          }
+        }
       }
     }
     return n;

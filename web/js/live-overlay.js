@@ -8,6 +8,7 @@
 // local change is gone and the server's truth is back.
 import { OffsetMap } from './offsets.js';
 import { applyOp, cut, isTemp } from './live-ops.js';
+import { isRelationOp } from './relations.js';
 
 const REFUSED = {
   create: 'Could not add the annotation',
@@ -76,6 +77,7 @@ export const overlayMethods = {
   // _confirm takes a committed change (an op from others, or an ack) into
   // the confirmed state.
   _confirm(op) {
+    if (op && op.relation) return this._confirmRelation(op); // relations.js
     if (!op || !op.annotation || !this.article || op.annotation.article !== this.article.id) return;
     const id = op.annotation.id;
     if (op.action === 'delete') this.tombstones.add(id);
@@ -118,6 +120,7 @@ export const overlayMethods = {
 
   _ack(m) {
     this.versions.see(m.version);
+    if (m.relation) return this._ackRelation(m); // relations.js
     const op = this.queue.find(m.op_id);
     if (!op) {
       this._confirm(m); // a re-sent op settled before, or another tab's
@@ -152,6 +155,7 @@ export const overlayMethods = {
     this.store.renameAnnotation(from, to);
     if (!this.base.has(to)) this.base.set(to, twin || null);
     this._emit('rename', from, to);
+    this._relShow(); // a pending link to it names it by its real id now
   },
 
   _refused(m) {
@@ -163,6 +167,7 @@ export const overlayMethods = {
     }
     const op = this.queue.find(m.op_id);
     if (!op) return;
+    if (isRelationOp(op)) return this._refusedRelation(op, m); // relations.js
     this.queue.remove(op.op_id);
     this.settledIds.add(op.op_id);
     if (this.inflight === op) this.inflight = null;

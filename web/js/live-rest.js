@@ -4,12 +4,14 @@
 // op at a time with its op_id, without live updates from others.
 import { backoffDelay, OFFLINE_AFTER } from './live-socket.js';
 import { ifVersion } from './live-ops.js';
+import { isRelationOp } from './relations.js';
 
 /** restMethods are LiveSync's methods for the REST fallback; live.js adds them to the class. */
 export const restMethods = {
   _useREST() {
     this.status = 'rest';
     this.attempts = 0;
+    if (!this.rel.known) this._relFetch(true);
     this._publish();
     this._pump();
   },
@@ -21,7 +23,8 @@ export const restMethods = {
     if (iv && op.action === 'update') body.if_version = iv;
     let a;
     try {
-      if (op.action === 'create') a = await this.api.createAnnotation(art.id, body);
+      if (isRelationOp(op)) a = await this._sendRelationREST(art, op); // relations.js
+      else if (op.action === 'create') a = await this.api.createAnnotation(art.id, body);
       else if (op.action === 'update') a = await this.api.updateAnnotation(art.id, op.id, body);
       else {
         a = this.base.get(op.id) || this.store.annotation(op.id) || { id: op.id, article: art.id };
@@ -61,7 +64,8 @@ export const restMethods = {
       this.status = 'rest';
       this.attempts = 0;
     }
-    this._ack({ type: 'ack', op_id: op.op_id, version: 0, action: op.action, annotation: a });
+    if (isRelationOp(op)) this._ack({ type: 'ack', op_id: op.op_id, version: 0, action: op.action, relation: a });
+    else this._ack({ type: 'ack', op_id: op.op_id, version: 0, action: op.action, annotation: a });
   },
 
   /** refetch replaces the state with the server's (REST) and lays the pending ops over it. */
@@ -71,6 +75,7 @@ export const restMethods = {
     try {
       const anns = await this.api.annotations(art.id);
       if (this.article === art) this._resync(anns, this.versions.v);
+      if (this.article === art) this._relFetch(true);
     } catch {
       // The next change or reconnect will try again.
     }

@@ -292,6 +292,7 @@ export const socketMethods = {
     // pending ops go out after it, over what was missed.
     this.catchingUp = !Array.isArray(m.annotations);
     if (!this.catchingUp) this._resync(m.annotations, m.version);
+    this._relWelcome(m); // relations.js
     this.status = 'live';
     this.inflight = null;
     this._publish();

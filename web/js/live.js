@@ -13,16 +13,19 @@
 // the version count: pure), live-overlay.js (the server's state with the
 // pending ops laid over it), live-socket.js (the socket, presence and
 // reconnecting), live-rest.js (the REST fallback), live-kept.js (the
-// queue in localStorage, and what is kept for articles that are not open)
-// and live-review.js (who changed which field, and the note when a
-// colleague changes the annotation this user has open).
+// queue in localStorage, and what is kept for articles that are not open),
+// live-review.js (who changed which field, and the note when a
+// colleague changes the annotation this user has open) and relations.js
+// (links between annotations: relate and unrelate ops ride in the same
+// queue, shown at once under a temporary id like a create).
 import { addMethods } from './mixin.js';
-import { OpQueue, Versions, isTemp, wire } from './live-ops.js';
+import { OpQueue, Versions, isTemp, neverSaved, wire } from './live-ops.js';
 import { socketMethods } from './live-socket.js';
 import { restMethods } from './live-rest.js';
 import { overlayMethods } from './live-overlay.js';
 import { keptMethods } from './live-kept.js';
 import { reviewMethods } from './live-review.js';
+import { RelationBook, relationLiveMethods } from './relations.js';
 import { deleteAnnotationIf } from './api.js';
 
 /** closeWait is how long close waits for the server's answer, in ms. */
@@ -70,6 +73,7 @@ export class LiveSync {
     this.queue = new OpQueue();
     this.base = new Map(); // annotation id -> last confirmed state (null: none) while ops on it are pending
     this.tombstones = new Set(); // ids deleted on the server: never shown again
+    this.rel = new RelationBook(); // the relations the server confirmed (relations.js)
     this.whoSetFields = new Map(); // annotation id -> Map(field -> who set its current value), as seen here
     this.settledIds = new Set(); // op_ids this page saw acknowledged or refused
     this.versions = new Versions();
@@ -280,9 +284,10 @@ export class LiveSync {
   _pump() {
     if (this.inflight || !this.queue.length || !this.article || this.catchingUp) return;
     const op = this.queue.head();
-    if (isTemp(op.id) && op.action !== 'create') {
+    const lost = neverSaved(op);
+    if (lost) {
       // Its create was refused or lost: it cannot succeed.
-      this._refused({ op_id: op.op_id, error: 'the annotation was never saved' });
+      this._refused({ op_id: op.op_id, error: lost });
       return;
     }
     if (this.status === 'live') {
@@ -309,4 +314,4 @@ export class LiveSync {
   }
 }
 
-addMethods(LiveSync, overlayMethods, socketMethods, restMethods, keptMethods, reviewMethods);
+addMethods(LiveSync, overlayMethods, socketMethods, restMethods, keptMethods, reviewMethods, relationLiveMethods);

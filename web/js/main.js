@@ -22,6 +22,7 @@ import { labelSelection, stepAnnotation, resizeSelected, saveAttr, justMade, edi
 import { bindReview } from './adjudicate.js';
 import { bindSuggest } from './suggest-view.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
+import { bindRelations } from './render-relations.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -170,6 +171,9 @@ document.getElementById('members').addEventListener('click', (e) => {
   if (e.target.id === 'members') closeMembers();
 });
 
+// Linking's keys come first (capture): Tab, Enter and Esc choose a link's end.
+const links = bindRelations({ store, edits, renderer, goto: gotoAnnotation });
+
 // The review page's keys come first (capture), then the editor's.
 bindReview({ store, edits, goto: gotoAnnotation, reveal: (c) => renderer.revealCandidate(c), selection: () => !!selectionSpan(renderer.view) });
 // Then the suggestions' (a, x, Enter, ] and [ while one is focused).
@@ -231,6 +235,8 @@ bindKeys(
         return resizeSelected(action.edge, action.dir);
       case 'edit':
         return editFields();
+      case 'link':
+        return links.start();
     }
     return false;
   },

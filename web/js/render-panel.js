@@ -3,6 +3,8 @@
 // the authors to show or hide.
 import { h, fill, truncate, oneLine, swatch } from './dom.js';
 import { colorOf } from './presence.js';
+import { linkCounts } from './relations.js';
+import { linkBadge } from './render-relations.js';
 
 const PANEL_ITEMS = 100; // per label before "show all": keeps huge articles cheap
 
@@ -18,6 +20,7 @@ export const panelMethods = {
     // Unsaved changes are marked only while they wait for a connection:
     // live, the ack comes within a frame or two.
     const marks = s.live.status !== 'live';
+    const links = linkCounts(s.relations, (id) => this.store.annotation(id));
     const groups = new Map(labels.map((l) => [l.name, []]));
     for (const an of anns) {
       if (!groups.has(an.label)) groups.set(an.label, []);
@@ -69,6 +72,7 @@ export const panelMethods = {
                       },
                       h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
                       attrLine(l, an),
+                      linkBadge(links.get(an.id)),
                       byLine(an, s.me),
                       marks && an.pending ? h('span', { class: 'unsaved' }, 'not saved yet') : null,
                     ),

@@ -3,7 +3,9 @@
 // fields, and the offers to label the same text elsewhere; and, from
 // render-review.js, what colleagues changed in it, why it may not be
 // changed, and its history. Editing controls are disabled when this user
-// may not change the annotation (perm.js mayChange).
+// may not change the annotation (perm.js mayChange). Its links, and
+// Link…, come from render-relations.js; it hides while a link's target is
+// being chosen.
 import { h, fill, truncate, oneLine } from './dom.js';
 import { sameTextSpans } from './matches.js';
 import { suggestions } from './suggest.js';
@@ -15,7 +17,7 @@ export const popoverMethods = {
   popover(s, labels) {
     const pop = this.el.popover;
     const an = s.selectedId != null ? this.store.annotation(s.selectedId) : null;
-    if (!an || !this.view) {
+    if (!an || !this.view || s.linking) {
       if (!pop.hidden) {
         pop.hidden = true;
         pop.replaceChildren();
@@ -75,6 +77,7 @@ export const popoverMethods = {
           edgeButton('end', 1, '›', 'One word later (Shift+→)', !may),
         ),
         fields.length ? h('div', { class: 'fields' }, fields) : null,
+        h('div', { class: 'pop-relations' }),
         h(
           'div',
           { class: 'pop-foot' },
@@ -93,6 +96,7 @@ export const popoverMethods = {
       );
       this.memo.delete('pop-review');
       this.memo.delete('pop-history');
+      this.memo.delete('pop-relations');
       pop.hidden = false;
       pop.dataset.id = String(an.id);
       if (focused) {
@@ -104,6 +108,7 @@ export const popoverMethods = {
     // arriving does not rebuild the fields under the user's typing.
     if (this.changed('pop-review', [an, s.colleague, may])) fill(pop.querySelector('.pop-review'), reviewNotes(s, an, may));
     if (this.changed('pop-history', [an.id, s.annHistory])) fill(pop.querySelector('.pop-history'), historySection(s, an));
+    if (this.changed('pop-relations', [an, s.relRev, may, s.annRev])) this.popRelations(pop.querySelector('.pop-relations'), s, an, may);
     this.placePopover(an);
   },
 

@@ -5,6 +5,7 @@
 import { h } from './dom.js';
 import { fieldName, showValue, valueOf } from './ann-fields.js';
 import { whyNot } from './perm.js';
+import { describeRelationChange } from './relations.js';
 
 /**
  * reviewNotes returns the popover's notes about annotation an: why it
@@ -72,7 +73,7 @@ export function historySection(s, an, now = Date.now()) {
       'ol',
       { class: 'pop-history-list', reversed: true },
       [...st.entries].reverse().map((e) => {
-        const d = describeEntry(e);
+        const d = describeEntry(e, an, (id) => (s.annotations ? s.annotations.get(id) || null : null));
         return h(
           'li',
           {},
@@ -97,8 +98,9 @@ export function historySection(s, an, now = Date.now()) {
  * "created it:" and ["CLAIM", "verdict unverified"] (where it sits, start
  * and end, is not spelled out: the text shows it).
  */
-export function describeEntry(e) {
+export function describeEntry(e, self = null, annotation = undefined) {
   const ch = e.changes || {};
+  if (ch.relation) return describeRelationChange(ch.relation, self ? self.id : null, annotation); // a link made or removed
   const keys = Object.keys(ch).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   if (e.action === 'create') {
     const label = ch.label ? ch.label.new : '';

@@ -11,7 +11,8 @@
 // render-panel.js (the side panel), render-popover.js (the selected
 // annotation's popover), render-export.js (the Export menu),
 // render-users.js (the Users page), render-account.js (Your account) and
-// render-members.js (the Members dialog).
+// render-members.js (the Members dialog), render-relations.js (links
+// between annotations, and linking).
 import { h, fill, safeHref, formatDate, swatch } from './dom.js';
 import { TextView } from './textview.js';
 import { PeerHighlighter, people, initials } from './presence.js';
@@ -31,6 +32,7 @@ import { can, isAdmin, openProject } from './perm.js';
 import { whyNot } from './people.js';
 import { annotationsViewMethods } from './render-annotations-view.js';
 import { detailsMethods } from './article-details.js';
+import { relationMethods } from './render-relations.js';
 
 const LIVE_TEXT = {
   connecting: ['Connecting…', 'Opening the live connection'],
@@ -336,7 +338,7 @@ export class Renderer {
         }
       }, 0);
     }
-    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me, s.hidden, s.hiddenAuthors])) {
+    if (!this.deferPanel && this.changed('panel', [a, s.annRev, labels, this.expanded.size, s.live.status === 'live', s.me, s.hidden, s.hiddenAuthors, s.relRev])) {
       this.panel(s, labels);
       this.memo.delete('panel-sel');
     }
@@ -348,6 +350,7 @@ export class Renderer {
       }
     }
     this.popover(s, labels);
+    this.relations(s);
   }
 
   // rights disables what the user may not do on the open article, saying
@@ -394,3 +397,4 @@ export class Renderer {
 
 addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods, suggestMethods);
 addMethods(Renderer, annotationsViewMethods, detailsMethods);
+addMethods(Renderer, relationMethods);

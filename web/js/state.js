@@ -47,6 +47,13 @@ export class Store extends EventTarget {
       colleague: null,
       // The popover's History section: {id, open, loading, entries, error, version}.
       annHistory: null,
+      // The open article's relations (relations.js): id -> {id, type, from,
+      // to, author, …}, pending ones included; relRev grows on each change.
+      relations: new Map(),
+      relRev: 0,
+      // Choosing a link's target (render-relations.js): {from, cand, menu}.
+      linking: null,
+      relHover: null, // the relation whose ends are emphasised (hovered in the popover)
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
@@ -100,6 +107,10 @@ export class Store extends EventTarget {
     this.state.selectedId = null;
     this.state.colleague = null;
     this.state.annHistory = null;
+    this.state.relations = new Map();
+    this.state.relRev++;
+    this.state.linking = null;
+    this.state.relHover = null;
     this.renamed.clear();
     this.emit('article');
   }
@@ -119,6 +130,10 @@ export class Store extends EventTarget {
     this.state.hiddenAuthors = [];
     this.state.annotations = new Map();
     this.state.annRev++;
+    this.state.relations = new Map();
+    this.state.relRev++;
+    this.state.linking = null;
+    this.state.relHover = null;
     this.state.selectedId = null;
     this.emit('article');
   }
