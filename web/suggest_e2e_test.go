@@ -41,10 +41,39 @@ func (e *env) importSeed() uint64 {
 }
 
 // suggestionsLoaded waits until the open article's suggestions are in
-// and n of them are listed.
+// and n of them are BOILERPLATE (the seed's "Read more »" lines; the
+// detectors propose claims and quotes too).
 func (e *env) suggestionsLoaded(n int) {
 	e.t.Helper()
-	e.poll(fmt.Sprintf(`(() => { const S = gloss.store.get().suggest; return S && !S.loading && S.article === gloss.store.get().article.id && S.list.length === %d })()`, n))
+	e.poll(fmt.Sprintf(`(() => { const S = gloss.store.get().suggest; return S && !S.loading && S.article === gloss.store.get().article.id && S.list.filter((x) => x.label === 'BOILERPLATE').length === %d })()`, n))
+}
+
+// sgItem is a suggestion as the page holds it.
+type sgItem struct {
+	ID, Label, Text string
+	Score           float64
+}
+
+// suggestionList returns the open article's suggestions, in reading order.
+func (e *env) suggestionList() []sgItem {
+	e.t.Helper()
+	return eval[[]sgItem](e, `gloss.store.get().suggest.list.map((x) => ({ ID: x.id, Label: x.label, Text: x.text, Score: x.score }))`)
+}
+
+func ofLabel(list []sgItem, label string) []sgItem {
+	var out []sgItem
+	for _, x := range list {
+		if x.Label == label {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// toggleSays waits until the toolbar's toggle shows (n).
+func (e *env) toggleSays(n int) {
+	e.t.Helper()
+	e.poll(fmt.Sprintf(`(document.querySelector('#suggest-bar .sg-toggle') || { textContent: '' }).textContent.includes('(%d)')`, n))
 }
 
 // focusedInView scrolls the focused suggestion to a little above the
@@ -60,12 +89,27 @@ const focusedInView = `(() => {
   return new Promise((res) => setTimeout(res, 800));
 })()`
 
+// acceptedInView scrolls the first annotation to just under the bars
+// when the focused suggestion and its card fit below it (at 1280 wide:
+// an accepted line beside the suggestions), else as focusedInView.
+const acceptedInView = `(() => {
+  const S = gloss.store.get().suggest, it = S.list.find((x) => x.id === S.focused), a = gloss.store.sorted()[0];
+  const v = gloss.renderer.view;
+  const ra = v.liveRange(a.start, a.end).getBoundingClientRect(), rf = v.liveRange(it.start, it.end).getBoundingClientRect();
+  if (rf.bottom - ra.top + 150 + 260 < innerHeight) window.scrollBy(0, ra.top - 150);
+  else window.scrollBy(0, rf.top - innerHeight * 0.4);
+  gloss.renderer.memo.delete('sg-place');
+  gloss.renderer.memo.delete('sg-marks');
+  gloss.store.emit('ui');
+  return new Promise((res) => setTimeout(res, 800));
+})()`
+
 // sgState is what the page shows of its suggestions.
 type sgState struct {
 	Focused  string
 	IDs      []string
 	Texts    []string
-	Painted  int    // ranges in the suggestions' highlights
+	Painted  int    // ranges in the BOILERPLATE suggestions' highlights
 	Dashed   bool   // their ::highlight rules draw dashed lines
 	Tags     int    // "suggested" tags in the text
 	Toggle   string // the toolbar toggle's text
@@ -78,7 +122,8 @@ type sgState struct {
 
 const sgStateJS = `(() => {
   const s = gloss.store.get(), S = s.suggest || { list: [] };
-  const painted = [...CSS.highlights.entries()].filter(([k]) => k.startsWith('gloss-sg-')).reduce((n, [, h]) => n + h.size, 0);
+  const i = gloss.store.labels().findIndex((l) => l.name === 'BOILERPLATE');
+  const painted = ['gloss-sg-' + i, 'gloss-sg-f' + i].reduce((n, k) => n + (CSS.highlights.get(k)?.size || 0), 0);
   const rules = document.querySelector('style[data-gloss="suggestions"]');
   const card = document.getElementById('suggest-card');
   const acc = card && !card.hidden ? card.querySelector('[data-action="sg-accept"]') : null;
@@ -114,11 +159,11 @@ func (e *env) suggested(article uint64) []model.Annotation {
 
 // TestSuggestAcceptReject: the seed's six "Read more »" lines come up as
 // BOILERPLATE suggestions, dashed with a "suggested" tag and no
-// annotation tint; ] focuses the first, a accepts it (an annotation with
-// suggested_by, the focus on the next), x rejects the next, Shift+A asks
-// "Accept 4 BOILERPLATE suggestions?" and Enter takes them. After a
-// reload nothing is proposed again, the rejected one included. The
-// toggle hides them, and stays off after a reload.
+// annotation tint; the filter leaves only them; ] focuses the first, a
+// accepts it (an annotation with suggested_by, the focus on the next), x
+// rejects the next, Shift+A asks "Accept 4 BOILERPLATE suggestions?" and
+// Enter takes them. After a reload nothing is proposed again, the
+// rejected one included, and the filter is as it was left.
 func TestSuggestAcceptReject(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	e.do(chromedp.EmulateViewport(1280, 820))
@@ -126,40 +171,69 @@ func TestSuggestAcceptReject(t *testing.T) {
 	id := e.importSeed()
 	e.openArticle(id)
 	e.suggestionsLoaded(6)
-	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6 && document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(6)')`)
+	all := e.suggestionList()
+	bp := ofLabel(all, "BOILERPLATE")
+	e.toggleSays(len(all))
+	e.poll(fmt.Sprintf(`document.querySelectorAll('#suggest-marks .sg-mark').length === %d`, len(all)))
 
 	st := e.sg()
-	for _, x := range st.Texts {
-		if x != "Read more »" {
-			t.Errorf("a suggestion over %q, want only the \"Read more »\" lines", x)
+	for _, x := range bp {
+		if x.Text != "Read more »" {
+			t.Errorf("a BOILERPLATE suggestion over %q, want only the \"Read more »\" lines", x.Text)
 		}
 	}
-	if st.Painted != 6 || !st.Dashed || st.Tags != 6 {
-		t.Errorf("painted %d ranges (dashed %v) with %d tags, want 6 dashed with 6 tags", st.Painted, st.Dashed, st.Tags)
+	if st.Painted != 6 || !st.Dashed {
+		t.Errorf("painted %d BOILERPLATE ranges (dashed %v), want 6 dashed", st.Painted, st.Dashed)
 	}
 	if st.Ranges != 0 {
 		t.Errorf("%d annotation highlights before anything was accepted", st.Ranges)
-	}
-	if !strings.Contains(st.Toggle, "Suggestions") || !strings.Contains(st.Toggle, "(6)") {
-		t.Errorf("the toggle says %q, want Suggestions (6)", st.Toggle)
 	}
 	if n := eval[string](e, `(document.querySelector('#panel .sg-jump[data-label="BOILERPLATE"]') || {}).textContent || ''`); n != "6 suggested" {
 		t.Errorf("the side list says %q, want \"6 suggested\"", n)
 	}
 
-	// The lowest score filters: only the last line (after the article,
-	// 0.998) is over 95%.
+	// A quote, from the side list's "N suggested": its card names the
+	// speaker. (Only when the QUOTE detector proposes one here.)
+	if q := ofLabel(all, "QUOTE"); len(q) > 0 {
+		e.click(`#panel .sg-jump[data-label="QUOTE"]`)
+		e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s && !document.getElementById('suggest-card').hidden`, jsString(q[0].ID)))
+		if c := e.sg().Card; !strings.Contains(c, "QUOTE") || !strings.Contains(c, "quote marks") {
+			t.Errorf("a quote's card says %q", c)
+		}
+		e.shots("suggestions-quote", focusedInView)
+		e.do(chromedp.KeyEvent(kb.Escape))
+		e.poll(`document.getElementById('suggest-card').hidden && gloss.store.get().suggest.focused === null`)
+	} else {
+		t.Log("no QUOTE suggestion on the seed: its card is not shown")
+	}
+
+	// The filter: BOILERPLATE alone; the lowest score (only the last
+	// line, after the article, is over 95%).
+	e.click(`#suggest-bar summary`)
+	for _, x := range all {
+		if x.Label == "BOILERPLATE" {
+			continue
+		}
+		sel := fmt.Sprintf(`#suggest-bar [data-action="sg-label"][data-label="%s"]`, x.Label)
+		if eval[bool](e, `document.querySelector(`+jsString(sel)+`).checked`) {
+			e.click(sel)
+		}
+	}
+	e.toggleSays(6)
 	setMin := func(pct int) {
 		eval[chromedp.Void](e, fmt.Sprintf(`(() => { const r = document.querySelector('#suggest-bar [data-action="sg-min"]'); r.value = '%d'; r.dispatchEvent(new Event('input', { bubbles: true })); })()`, pct))
 	}
 	setMin(95)
-	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(1)')`)
+	e.toggleSays(1)
 	setMin(0)
-	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(6)')`)
+	e.toggleSays(6)
+	e.do(chromedp.KeyEvent(kb.Escape)) // closes the menu
+	e.poll(`!document.querySelector('#suggest-bar details').open`)
+	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6`)
 
 	// ] focuses the first in reading order and opens its card.
 	e.do(chromedp.KeyEvent("]"))
-	e.poll(`gloss.store.get().suggest.focused === gloss.store.get().suggest.list[0].id && !document.getElementById('suggest-card').hidden`)
+	e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s && !document.getElementById('suggest-card').hidden`, jsString(bp[0].ID)))
 	st = e.sg()
 	for _, want := range []string{"Suggestion", "BOILERPLATE", "94%", "looks like site chrome", "Accept", "Reject", "1 of 6"} {
 		if !strings.Contains(st.Card, want) {
@@ -173,18 +247,17 @@ func TestSuggestAcceptReject(t *testing.T) {
 		t.Errorf("the focus is on %q, want the card", got)
 	}
 	e.shots("suggestions", focusedInView)
-	first, second := st.IDs[0], st.IDs[1]
 
 	// a accepts: an annotation with suggested_by; the focus goes on.
 	e.do(chromedp.KeyEvent("a"))
 	e.waitFor("the accepted annotation", func() bool { return len(e.suggested(id)) == 1 })
-	e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(second)))
-	e.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(first)))
+	e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(bp[1].ID)))
+	e.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(bp[0].ID)))
 	e.poll(labelRanges + ` === 1`) // drawn as an annotation now
 
 	// x rejects the next; nothing is created.
 	e.do(chromedp.KeyEvent("x"))
-	e.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s) && gloss.store.get().suggest.focused === gloss.store.get().suggest.list[0].id`, jsString(second)))
+	e.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(bp[2].ID)))
 	e.suggestionsLoaded(4)
 	if n := len(e.annotations(id)); n != 1 {
 		t.Errorf("%d annotations after a reject, want 1", n)
@@ -196,7 +269,7 @@ func TestSuggestAcceptReject(t *testing.T) {
 	if q := e.text("#suggest-card .sg-ask"); !strings.Contains(q, "Accept 4 BOILERPLATE suggestions?") {
 		t.Errorf("Shift+A asks %q", q)
 	}
-	e.shots("suggestions-accept-all", focusedInView)
+	e.shots("suggestions-accept-all", acceptedInView)
 	e.do(chromedp.KeyEvent(kb.Enter))
 	e.waitFor("five accepted annotations", func() bool { return len(e.suggested(id)) == 5 })
 	for _, a := range e.annotations(id) {
@@ -208,11 +281,17 @@ func TestSuggestAcceptReject(t *testing.T) {
 	e.poll(labelRanges + ` === 5`)
 	e.poll(`document.getElementById('suggest-card').hidden && document.querySelectorAll('#suggest-marks .sg-mark').length === 0`)
 
-	// After a reload the rejected one is not proposed again.
+	// After a reload the rejected one is not proposed again; the filter
+	// still leaves out the other labels.
 	e.do(chromedp.Reload())
 	e.poll(fmt.Sprintf(`window.gloss && gloss.store.get().article && gloss.store.get().article.id === %d`, id))
 	e.suggestionsLoaded(0)
-	e.poll(`document.querySelector('#suggest-bar .sg-toggle').textContent.includes('(0)')`)
+	for _, x := range e.suggestionList() {
+		if x.ID == bp[1].ID {
+			t.Errorf("the rejected suggestion %s is proposed again", x.ID)
+		}
+	}
+	e.toggleSays(0)
 	if n := len(e.annotations(id)); n != 5 {
 		t.Errorf("%d annotations, want the 5 accepted", n)
 	}
@@ -228,7 +307,9 @@ func TestSuggestToggle(t *testing.T) {
 	e.login()
 	e.openArticle(art.ID)
 	e.suggestionsLoaded(6)
-	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6`)
+	n := len(e.suggestionList())
+	tags := fmt.Sprintf(`document.querySelectorAll('#suggest-marks .sg-mark').length === %d`, n)
+	e.poll(tags)
 
 	toggle := `#suggest-bar [data-action="sg-toggle"]`
 	e.click(toggle)
@@ -252,7 +333,7 @@ func TestSuggestToggle(t *testing.T) {
 		t.Errorf("%d suggestions painted after a reload with them off", n)
 	}
 	e.click(toggle)
-	e.poll(`document.querySelectorAll('#suggest-marks .sg-mark').length === 6`)
+	e.poll(tags)
 }
 
 // TestSuggestLive: ann accepts a suggestion; ben, on the same article in
@@ -264,16 +345,18 @@ func TestSuggestLive(t *testing.T) {
 	b := a.withPeer(art)
 	a.suggestionsLoaded(6)
 	b.suggestionsLoaded(6)
-	first := eval[string](a, `gloss.store.get().suggest.list[0].id`)
+	first := ofLabel(a.suggestionList(), "BOILERPLATE")[0].ID
 
-	a.do(chromedp.KeyEvent("]"))
-	a.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s`, jsString(first)))
+	// The side list's "6 suggested" goes to the first of them.
+	a.click(`#panel .sg-jump[data-label="BOILERPLATE"]`)
+	a.poll(fmt.Sprintf(`gloss.store.get().suggest.focused === %s && !document.getElementById('suggest-card').hidden`, jsString(first)))
 	a.click(`#suggest-card [data-action="sg-accept"]`)
 	a.waitFor("the accepted annotation", func() bool { return len(a.suggested(art.ID)) == 1 })
 	acc := a.suggested(art.ID)[0]
 
 	b.poll(fmt.Sprintf(`(gloss.store.annotation(%d) || { attrs: {} }).attrs.suggested_by === %s`, acc.ID, jsString(acc.Attrs[model.AttrSuggestedBy])))
-	b.poll(fmt.Sprintf(`gloss.store.get().suggest.list.length === 5 && !gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(first)))
+	b.suggestionsLoaded(5)
+	b.poll(fmt.Sprintf(`!gloss.store.get().suggest.list.some((x) => x.id === %s)`, jsString(first)))
 	converge(t, art.ID, a, b)
 }
 
@@ -300,13 +383,12 @@ func TestSuggestReadOnly(t *testing.T) {
 	if !eval[bool](b, `document.querySelector('#suggest-card [data-action="sg-reject"]').disabled`) {
 		t.Error("Reject is enabled on a submitted layer")
 	}
+	b.shots("suggestions-readonly", focusedInView)
 	b.do(chromedp.KeyEvent("a"))
 	b.poll(`(gloss.store.get().toast || {}).message?.includes('submitted')`)
 	b.settle()
 	if n := len(b.layerAnns(art.ID, "bea")); n != 1 {
 		t.Errorf("bea's layer holds %d annotations, want her 1", n)
 	}
-	if n := eval[int](b, `gloss.store.get().suggest.list.length`); n != 6 {
-		t.Errorf("%d suggestions after a refused accept, want 6", n)
-	}
+	b.suggestionsLoaded(6)
 }

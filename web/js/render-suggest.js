@@ -37,7 +37,7 @@ const PREFIX = 'gloss-sg-';
  * SuggestionPainter outlines suggestions in the text with the CSS Custom
  * Highlight API: one highlight per label (dashed lines above and below,
  * no fill, under the annotations' highlights) and one for the focused
- * suggestion (its label's tint, above them).
+ * suggestion (thicker dashes, above them).
  */
 export class SuggestionPainter {
   constructor() {
@@ -59,9 +59,11 @@ export class SuggestionPainter {
     const rules = [];
     labels.forEach((l, i) => {
       const c = rgb(l.color);
+      const d = darker(c);
       rules.push(
-        `::highlight(${PREFIX}${i}){text-decoration:underline overline dashed 1.5px rgb(${c});text-underline-offset:4px;text-decoration-skip-ink:none}`,
-        `::highlight(${PREFIX}f${i}){background-color:rgb(${c}/.16);text-decoration:underline overline dashed 2px rgb(${c});text-underline-offset:4px;text-decoration-skip-ink:none}`,
+        `::highlight(${PREFIX}${i}){text-decoration:underline overline dashed 1px rgb(${d});text-underline-offset:4px;text-decoration-skip-ink:none}`,
+        // No tint for the focused one either: a tint is what annotations have.
+        `::highlight(${PREFIX}f${i}){text-decoration:underline overline dashed 2.5px rgb(${d});text-underline-offset:4px;text-decoration-skip-ink:none}`,
       );
     });
     this.style.textContent = rules.join('\n');
@@ -96,6 +98,17 @@ export class SuggestionPainter {
       this.names.add(name);
     }
   }
+}
+
+/**
+ * darker takes "r g b" to a shade a fifth darker: thin dashes in a light
+ * label colour (amber) would fall under 3:1 against the page.
+ */
+export function darker(c) {
+  return c
+    .split(' ')
+    .map((x) => Math.round(Number(x) * 0.8))
+    .join(' ');
 }
 
 function labelOf(labels, name) {
@@ -283,28 +296,54 @@ export const suggestMethods = {
     );
   },
 
-  // suggestMarks puts a "suggested" tag at the start of each suggestion.
+  // suggestMarks puts a "suggested" tag at the start of each suggestion
+  // (one for those starting at the same place: "2 suggested"), moving a
+  // tag along its line where it would cover the one before it.
   suggestMarks(E, vis, cur, labels) {
     const host = E.marks.offsetParent || E.marks.parentElement;
     if (!host) return;
     const hr = host.getBoundingClientRect();
     const view = this.view;
     const n = view.map.lengthCP;
-    const tags = [];
+    const at = new Map(); // start -> {rect, list}
     for (const s of vis) {
       if (s.end > n) continue;
-      const rect = [...view.liveRange(s.start, s.end).getClientRects()].find((r) => r.width > 0);
-      if (!rect) continue;
-      const l = labelOf(labels, s.label);
-      tags.push(
-        h(
-          'span',
-          { class: 'sg-mark' + (cur && cur.id === s.id ? ' is-focused' : ''), style: { '--c': /^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#64748b', left: `${Math.round(rect.left - hr.left)}px`, top: `${Math.round(rect.top - hr.top)}px` } },
-          'suggested',
-        ),
-      );
+      let m = at.get(s.start);
+      if (!m) {
+        const rect = [...view.liveRange(s.start, s.end).getClientRects()].find((r) => r.width > 0);
+        if (!rect) continue;
+        m = { rect, list: [] };
+        at.set(s.start, m);
+      }
+      m.list.push(s);
     }
-    fill(E.marks, tags);
+    const tags = [];
+    for (const { rect, list } of at.values()) {
+      const focused = !!cur && list.some((s) => s.id === cur.id);
+      const l = labelOf(labels, (focused ? cur : list[0]).label);
+      const c = /^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#64748b';
+      const tag = h(
+        'span',
+        { class: 'sg-mark' + (focused ? ' is-focused' : ''), style: { '--c': c, '--cd': `rgb(${darker(rgb(c))})`, left: `${Math.round(rect.left - hr.left)}px`, top: `${Math.round(rect.top - hr.top)}px` } },
+        list.length > 1 ? `${list.length} suggested` : 'suggested',
+      );
+      tags.push({ tag, left: rect.left - hr.left, top: Math.round(rect.top - hr.top) });
+    }
+    fill(E.marks, tags.map((t) => t.tag));
+    // One read of the tags' widths, then the moves.
+    const widths = tags.map((t) => t.tag.offsetWidth);
+    const lineEnd = new Map(); // top -> where the last tag on that line ends
+    tags
+      .map((t, i) => ({ ...t, w: widths[i] }))
+      .sort((a, b) => a.top - b.top || a.left - b.left)
+      .forEach((t) => {
+        const end = lineEnd.get(t.top);
+        if (end !== undefined && t.left < end + 3) {
+          t.left = end + 3;
+          t.tag.style.left = `${Math.round(t.left)}px`;
+        }
+        lineEnd.set(t.top, t.left + t.w);
+      });
   },
 
   // suggestCard fills the focused suggestion's card.
@@ -451,8 +490,20 @@ export const suggestMethods = {
     const panel = this.el.panel;
     const head = panel.firstElementChild;
     const counts = countByLabel(vis);
-    if (!this.changed('sg-panel', [head, vis, labels]) || !head) return;
-    for (const el of panel.querySelectorAll('.sg-jump')) el.remove();
+    if (!this.changed('sg-panel', [head, vis, labels, !decideRefusal(s)]) || !head) return;
+    for (const el of panel.querySelectorAll('.sg-jump, .sg-legend')) el.remove();
+    if (vis.length) {
+      // What the dashed spans are, for whoever meets them first.
+      const keys = decideRefusal(s) ? ['.'] : [', ', kbd('a'), ' accepts, ', kbd('x'), ' rejects.'];
+      head.after(
+        h(
+          'p',
+          { class: 'sg-legend' },
+          h('span', { class: 'sg-icon', 'aria-hidden': 'true' }),
+          h('span', {}, 'Dashed spans are suggestions, not annotations yet: ', kbd(']'), ' goes to the next', keys),
+        ),
+      );
+    }
     for (const g of panel.querySelectorAll('.group')) {
       const name = g.querySelector('h3 .name');
       const n = name ? counts[name.textContent] || 0 : 0;

@@ -279,6 +279,11 @@ export function writePrefs(storage, prefs) {
 
 const enc = encodeURIComponent;
 
+// QUIET: a 401 is not this module's to act on. When a session ends the
+// live socket says why and goes to the login page itself; a suggestion
+// request going there first would cut that short.
+const QUIET = { noRedirect: true };
+
 function sg(store) {
   return store.get().suggest || null;
 }
@@ -305,39 +310,48 @@ function decidedOf(article) {
 let loadSeq = 0;
 
 /**
+ * sameSuggestions reports whether two lists propose the same: the same
+ * ids with the same scores, detectors and attributes, in the same order.
+ */
+export function sameSuggestions(a, b) {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    return x.id === y.id && x.score === y.score && x.detector === y.detector && JSON.stringify(x.attrs || {}) === JSON.stringify(y.attrs || {});
+  });
+}
+
+/**
  * loadSuggestions fetches article id's open suggestions. A first load
- * shows "loading"; a later one (quiet) keeps the list until the answer.
- * The focused one stays focused while it is in the list.
+ * shows "loading"; a later one (quiet) changes nothing on the screen
+ * unless the answer differs (every change of the store redraws, and
+ * moves what is placed by the viewport, like a popover). The focused one
+ * stays focused while it is in the list.
  */
 export async function loadSuggestions(store, id, fetcher = request) {
   const seq = ++loadSeq;
   const prev = sg(store);
-  const same = prev && prev.article === id;
-  store.set(
-    {
-      suggest: {
-        article: id,
-        loading: true,
-        error: same ? prev.error : '',
-        list: same ? prev.list : [],
-        focused: same ? prev.focused : null,
-        asking: same ? prev.asking : null,
-        busy: same ? prev.busy : false,
-      },
-    },
-    'suggest',
-  );
+  if (!prev || prev.article !== id) {
+    store.set({ suggest: { article: id, loading: true, error: '', list: [], focused: null, asking: null, busy: false } }, 'suggest');
+  }
   try {
-    const got = await fetcher('GET', `/api/articles/${enc(id)}/suggestions`);
+    const got = await fetcher('GET', `/api/articles/${enc(id)}/suggestions`, undefined, QUIET);
     if (seq !== loadSeq) return;
     const gone = decidedOf(id);
-    const list = ordered((got || []).filter((s) => !gone.has(s.id)));
     const now = sg(store);
+    if (!now || now.article !== id) return;
+    let list = ordered((got || []).filter((s) => !gone.has(s.id)));
+    if (sameSuggestions(list, now.list)) {
+      if (!now.loading && !now.error) return;
+      list = now.list;
+    }
     const focused = now.focused && list.some((s) => s.id === now.focused) ? now.focused : null;
     setSg(store, { loading: false, error: '', list, focused, asking: focused ? now.asking : null });
   } catch (err) {
     if (seq !== loadSeq) return;
-    setSg(store, { loading: false, error: err.message });
+    const now = sg(store);
+    if (now && now.article === id && (now.loading || now.error !== err.message)) setSg(store, { loading: false, error: err.message });
   }
 }
 
@@ -403,8 +417,8 @@ export function step(by) {
   const list = visibleOf(store);
   const S = sg(store);
   if (!list.length || !S) return false;
-  const from = S.focused == null ? renderer.topOffset() : 0;
-  const id = stepSuggestion(list, S.focused, by, from);
+  const cur = focusedOf(store); // a focus the filters hide counts as none
+  const id = stepSuggestion(list, cur ? cur.id : null, by, cur ? 0 : renderer.topOffset());
   if (id == null) return false;
   if (window.getSelection) window.getSelection().removeAllRanges();
   focus(id);
@@ -421,8 +435,9 @@ function refused(store) {
  * decide accepts (accept true) or rejects suggestion id (the focused one
  * when not given): it leaves the list at once and the focus moves to the
  * next; the server's answer puts it back when refused. An accept's
- * annotation arrives over the socket like anyone's. A 404 means someone
- * decided it meanwhile: the list is read again.
+ * annotation arrives over the socket like anyone's (without one, from the
+ * answer). A 404 means someone decided it meanwhile: the list is read
+ * again.
  */
 export async function decide(accept, id = null, fetcher = request) {
   const { store } = deps;
@@ -440,7 +455,8 @@ export async function decide(accept, id = null, fetcher = request) {
     focus(next, true);
   }
   try {
-    await fetcher('POST', `/api/articles/${enc(article)}/suggestions/${enc(it.id)}/${accept ? 'accept' : 'reject'}`);
+    const res = await fetcher('POST', `/api/articles/${enc(article)}/suggestions/${enc(it.id)}/${accept ? 'accept' : 'reject'}`, undefined, QUIET);
+    if (accept && res && res.annotation) showAccepted(store, article, [res.annotation]);
   } catch (err) {
     if (err.status === 404) {
       store.toast('Someone decided that suggestion meanwhile (or the text changed); the suggestions are up to date again.', 'info');
@@ -453,6 +469,24 @@ export async function decide(accept, id = null, fetcher = request) {
   } finally {
     const now = sg(store);
     if (now && now.article === article) loadSuggestions(store, article, fetcher);
+  }
+}
+
+function isLive(store) {
+  return store.get().live.status === 'live';
+}
+
+/**
+ * showAccepted shows the annotations an accept made when no socket
+ * brings them (the REST fallback, offline a moment ago): as the
+ * server's, like a colleague's over the socket. Live, the socket does.
+ */
+function showAccepted(store, article, anns) {
+  if (isLive(store)) return;
+  const a = store.get().article;
+  if (!a || a.id !== article) return;
+  for (const an of anns || []) {
+    if (!store.annotation(an.id)) store.applyRemote({ version: an.version || 0, action: 'create', annotation: an });
   }
 }
 
@@ -499,8 +533,9 @@ export async function acceptAll(fetcher = request) {
     if (next != null) focus(next, true);
   }
   try {
-    const res = await fetcher('POST', `/api/articles/${enc(article)}/suggestions/accept`, { label, min_score: prefsOf(store).minScore || 0 });
+    const res = await fetcher('POST', `/api/articles/${enc(article)}/suggestions/accept`, { label, min_score: prefsOf(store).minScore || 0 }, QUIET);
     const n = res ? res.accepted : 0;
+    if (n && !isLive(store)) showAccepted(store, article, await fetcher('GET', `/api/articles/${enc(article)}/annotations`, undefined, QUIET));
     store.toast(`Accepted ${n} ${label} suggestion${n === 1 ? '' : 's'}: ${n === 1 ? 'it is an annotation' : 'they are annotations'} now.`, 'info');
   } catch (err) {
     for (const x of taken) decidedOf(article).delete(x.id);
@@ -565,27 +600,23 @@ export function bindSuggest(d) {
   window.addEventListener('focus', () => again(0));
 
   // A click on a suggestion in the text opens its card, unless an
-  // annotation shorter than it lies under the click too (that one's
-  // popover, as before). Elsewhere, the card closes.
+  // annotation lies under the click too: that one's popover, as ever (]
+  // and the side list reach a suggestion inside an annotation), and not
+  // while a link's end is being chosen (relations.js). Elsewhere, the
+  // card closes.
   document.getElementById('text').addEventListener('click', (e) => {
     const s = store.get();
     const view = renderer.view;
-    if (!on(s) || !view || !sg(store)) return;
+    if (!on(s) || !view || !sg(store) || s.linking) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
     const cp = view.offsetAtPoint(e.clientX, e.clientY);
     const hit = cp === null ? null : suggestionAt(visibleOf(store), cp);
-    if (!hit) {
+    if (!hit || store.shown().some((a) => a.start <= cp && cp < a.end)) {
       if (sg(store).focused != null) setSg(store, { focused: null, asking: null });
       return;
     }
-    let ann = null;
-    for (const a of store.shown()) {
-      if (a.start > cp) break;
-      if (cp < a.end && (!ann || a.end - a.start < ann.end - ann.start)) ann = a;
-    }
-    if (ann && ann.end - ann.start < hit.end - hit.start) return;
-    e.stopPropagation(); // not the editor's pick: that would select the annotation around it
+    e.stopPropagation(); // not the editor's pick: it would close nothing and select nothing
     for (const m of document.querySelectorAll('details.menu[open]')) m.open = false;
     focus(hit.id, false);
   });

@@ -24,6 +24,9 @@ import {
   DEFAULT_PREFS,
   loadSuggestions,
   visibleOf,
+  sameSuggestions,
+  bindSuggest,
+  decide,
 } from './suggest-view.js';
 import { Store } from './state.js';
 
@@ -258,4 +261,89 @@ test('loadSuggestions: ordered, the focus kept while listed, stale answers dropp
   await p5;
   assert.equal(store.get().suggest.error, 'the server cannot be reached');
   assert.deepEqual(store.get().suggest.list.map((s) => s.id), ['rm2'], 'an error keeps what was shown');
+});
+
+test('loadSuggestions: a quiet reload with the same answer changes nothing (no redraw)', async () => {
+  const store = new Store();
+  store.set({ article: { id: 7, project: 1, text: '' }, route: { view: 'article', id: 7 } });
+  const answer = () => Promise.resolve([list[2], list[4]].map((x) => ({ ...x, attrs: { ...(x.attrs || {}) } })));
+  await loadSuggestions(store, 7, answer);
+  const before = store.get().suggest.list;
+  let changes = 0;
+  store.addEventListener('change', () => changes++);
+  await loadSuggestions(store, 7, answer);
+  assert.equal(changes, 0);
+  assert.equal(store.get().suggest.list, before, 'the same array: memos keyed on it hold');
+  await loadSuggestions(store, 7, () => Promise.resolve([{ ...list[2], score: 0.99, detector: 'boilerplate.site' }, list[4]]));
+  assert.equal(changes, 1, 'a new score is a change');
+  assert.equal(store.get().suggest.list[0].detector, 'boilerplate.site');
+});
+
+test('sameSuggestions', () => {
+  const a = ordered(list);
+  assert.equal(sameSuggestions(a, a.map((x) => ({ ...x }))), true);
+  assert.equal(sameSuggestions(a, a.slice(1)), false);
+  assert.equal(sameSuggestions(a, a.map((x, i) => (i === 1 ? { ...x, attrs: { speaker: 'Putin' } } : x))), false, 'another speaker');
+  assert.equal(sameSuggestions([], []), true);
+  assert.equal(sameSuggestions(null, []), false);
+});
+
+// page is just enough of a page for bindSuggest: listeners nobody fires,
+// no selection, no storage.
+function page() {
+  const el = { addEventListener() {} };
+  globalThis.document ??= { getElementById: () => el, addEventListener() {}, querySelector: () => null, querySelectorAll: () => [] };
+  globalThis.window ??= { addEventListener() {}, getSelection: () => null };
+  const renderer = { revealSuggestion() {}, focusSuggestionCard() {}, topOffset: () => 0, view: null };
+  return renderer;
+}
+
+test('decide: the focus moves on at once; an accept shows its annotation when no socket brings it', async () => {
+  const store = new Store();
+  const renderer = page();
+  bindSuggest({ store, renderer, selection: () => false });
+  for (const [id, status] of [[9, 'rest'], [10, 'live']]) {
+    store.openArticle({ id, project: 1, text: '' }, []);
+    store.set({ route: { view: 'article', id }, live: { status, pending: 0, users: [], you: null } }, 'live');
+    await loadSuggestions(store, id, () => Promise.resolve(list.map((x) => ({ ...x }))));
+    store.set({ suggest: { ...store.get().suggest, focused: 'rm1' } }, 'suggest');
+    const asked = [];
+    const created = { id: 41, article: id, start: 1949, end: 1960, label: 'BOILERPLATE', attrs: { suggested_by: 'boilerplate.lines' }, author: 'ann', version: 3, text: 'Read more »' };
+    const fetcher = (method, path) => {
+      asked.push(`${method} ${path}`);
+      if (method === 'POST') return Promise.resolve({ suggestion: list[2], annotation: created });
+      return Promise.resolve(list.filter((x) => x.id !== 'rm1'));
+    };
+    const done = decide(true, null, fetcher);
+    assert.equal(store.get().suggest.focused, 'rm2', `${status}: focused on the next at once`);
+    assert.ok(!store.get().suggest.list.some((x) => x.id === 'rm1'), `${status}: gone from the list at once`);
+    await done;
+    assert.equal(asked[0], `POST /api/articles/${id}/suggestions/rm1/accept`);
+    if (status === 'rest') assert.equal(store.annotation(41)?.attrs.suggested_by, 'boilerplate.lines', 'REST: shown from the answer');
+    else assert.equal(store.annotation(41), null, 'live: the socket brings it');
+  }
+});
+
+test('decide: refused, it comes back with the reason; a 404 leaves it out and reloads', async () => {
+  const store = new Store();
+  bindSuggest({ store, renderer: page(), selection: () => false });
+  store.openArticle({ id: 11, project: 1, text: '' }, []);
+  store.set({ route: { view: 'article', id: 11 }, live: { status: 'live', pending: 0, users: [], you: null } }, 'live');
+  await loadSuggestions(store, 11, () => Promise.resolve(list.map((x) => ({ ...x }))));
+  const fail = (status) => () => Promise.reject(Object.assign(new Error(status === 404 ? 'not found' : 'the disk is full; nothing was saved'), { status }));
+  await decide(false, 'q1', fail(507));
+  assert.ok(store.get().suggest.list.some((x) => x.id === 'q1'), 'put back');
+  assert.match(store.get().toast.message, /Could not reject the suggestion: the disk is full/);
+  let reloaded = 0;
+  const gone = (method) => {
+    if (method === 'GET') {
+      reloaded++;
+      return Promise.resolve(list.map((x) => ({ ...x })));
+    }
+    return fail(404)();
+  };
+  await decide(true, 'c1', gone);
+  assert.equal(reloaded, 1, 'read again');
+  assert.ok(!store.get().suggest.list.some((x) => x.id === 'c1'), 'decided here: not brought back by a list sent before');
+  assert.match(store.get().toast.message, /decided that suggestion meanwhile/);
 });
