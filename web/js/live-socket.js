@@ -279,6 +279,14 @@ export const socketMethods = {
         this.users = Array.isArray(m.users) ? m.users : [];
         this._publish();
         return;
+      case 'article':
+        // Its status, details or layers changed (a submit, a reopen,
+        // reviewed, an edit): as this user sees it; the text never changes.
+        if (m.article && this.article && m.article.id === this.article.id) {
+          const { status, title, source, url, published, mine, layers } = m.article;
+          this.store.setArticleFields({ status, title, source, url, published, mine, layers });
+        }
+        return;
     }
   },
 
