@@ -571,3 +571,36 @@ test('flushStored sends kept links of an article that is not open over REST', as
   assert.deepEqual(truthRels(server).map((x) => x.replace(/^\d+ /, '')), [`said_by ${q}→${icc.id}`]);
   assert.equal(storage.getItem(pendingKey(7)), null);
 });
+
+test('without live (refused for good), links go over REST, fetched once', async () => {
+  const server = new RelServer();
+  const q = seed(server, 'QUOTE', '“peace”');
+  const putin = seed(server, 'SPEAKER', 'Putin');
+  server.relate('ben', '', { type: 'said_by', from: q, to: seed(server, 'SPEAKER', 'Xi') });
+  class Refused {
+    constructor() {
+      setTimeout(() => this.onclose && this.onclose({ code: 1006 }), 0);
+    }
+    send() {}
+    close() {}
+  }
+  const api = { ...server.rest('ann'), liveProbe: () => Promise.reject(Object.assign(new Error('not found'), { status: 404 })) };
+  const a = peer(server, 'ann', { WebSocket: Refused, api });
+  a.open();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(a.store.get().live.status, 'rest');
+  assert.deepEqual(rels(a.store), truthRels(server)); // ben's, fetched
+  const made = await a.history.relate({ type: 'said_by', from: q, to: putin });
+  assert.ok(made && made.id > 0);
+  assert.deepEqual(rels(a.store), truthRels(server));
+  assert.equal(await a.history.unrelate(made.id) !== null, true);
+  assert.deepEqual(rels(a.store), truthRels(server));
+  assert.equal(truthRels(server).length, 1);
+  // A refusal over REST: rolled back, said, and the truth fetched again.
+  const dup = await a.history.relate({ type: 'said_by', from: q, to: server.relations()[0].to });
+  assert.equal(dup, null);
+  assert.match(a.store.get().toast.message, /^Could not link: annotation \d+ is already said_by/);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(rels(a.store), truthRels(server));
+  a.done();
+});
