@@ -240,6 +240,9 @@ func (e *env) openArticle(id uint64) {
 	e.t.Helper()
 	eval[chromedp.Void](e, `performance.clearMarks('gloss:rendered'); location.hash = '#/articles/`+fmt.Sprint(id)+`'`)
 	e.poll(fmt.Sprintf(`(() => { const a = gloss.store.get().article; return a && a.id === %d && performance.getEntriesByName('gloss:rendered').length > 0 })()`, id))
+	// And its suggestions, which redraw the side list when they arrive: a
+	// click on a node that a redraw replaced finds no node.
+	e.poll(fmt.Sprintf(`(() => { const S = gloss.store.get().suggest; return S && S.article === %d && !S.loading })()`, id))
 }
 
 func (e *env) addArticle(title, path string) model.Article {
