@@ -24,12 +24,7 @@ func (s *Server) exportHandler(c *fiber.Ctx) error {
 			if o.Attrs == nil {
 				o.Attrs = map[string][]string{}
 			}
-			o.Attrs[name] = []string{}
-			for _, val := range strings.Split(string(v), ",") {
-				if val = strings.TrimSpace(val); val != "" {
-					o.Attrs[name] = append(o.Attrs[name], val)
-				}
-			}
+			o.Attrs[name] = append([]string{}, service.SplitList(string(v))...) // none: set at all
 		}
 	})
 	if o.Split != nil && c.Query("part") == "" {

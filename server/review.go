@@ -13,15 +13,8 @@ import (
 // comma-separated).
 func agreementOptions(c *fiber.Ctx) (service.AgreementOptions, error) {
 	var o service.AgreementOptions
-	list := func(k string) []string {
-		var out []string
-		for _, f := range strings.Split(c.Query(k), ",") {
-			if f = strings.TrimSpace(f); f != "" {
-				out = append(out, strings.Clone(f))
-			}
-		}
-		return out
-	}
+	// Fiber's strings live in its buffers: clone what outlives the call.
+	list := func(k string) []string { return service.SplitList(strings.Clone(c.Query(k))) }
 	o.Labels = list("labels")
 	o.Annotators = list("annotators")
 	for _, a := range list("articles") {

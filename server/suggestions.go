@@ -15,12 +15,7 @@ func (s *Server) listSuggestions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	o := service.SuggestOptions{Layer: c.Query("layer")}
-	for _, l := range strings.Split(c.Query("labels"), ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			o.Labels = append(o.Labels, strings.Clone(l))
-		}
-	}
+	o := service.SuggestOptions{Layer: c.Query("layer"), Labels: service.SplitList(strings.Clone(c.Query("labels")))}
 	if o.MinScore, err = minScore(c.Query("min_score")); err != nil {
 		return err
 	}

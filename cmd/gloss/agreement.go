@@ -42,7 +42,7 @@ func agreementCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	o := service.AgreementOptions{Labels: commaList(*labels), Annotators: commaList(*annotators)}
+	o := service.AgreementOptions{Labels: service.SplitList(*labels), Annotators: service.SplitList(*annotators)}
 	rep, err := service.New(st, service.Hooks{}).Agreement(service.Owner("cli"), *project, o)
 	if err != nil {
 		return err
@@ -74,14 +74,4 @@ func figure(f *float64) string {
 		return "–"
 	}
 	return strconv.FormatFloat(*f, 'f', 3, 64)
-}
-
-func commaList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }

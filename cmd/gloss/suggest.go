@@ -76,7 +76,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	want := commaList(*labels)
+	want := service.SplitList(*labels)
 	total, accepted := 0, 0
 	for _, id := range ids {
 		ss, err := svc.Suggestions(who, id, service.SuggestOptions{Labels: want, MinScore: *minScore})

@@ -93,7 +93,7 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	if o.Status != "" && !o.Status.Valid() {
 		return o, model.Errorf(model.EINVALID, "unknown status %q (%s)", o.Status, model.Statuses)
 	}
-	for _, a := range splitList(get("articles")) {
+	for _, a := range SplitList(get("articles")) {
 		id, err := strconv.ParseUint(a, 10, 64)
 		if err != nil || id == 0 {
 			return o, model.Errorf(model.EINVALID, "articles must list article ids, not %q", a)
@@ -103,7 +103,7 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	if len(o.Articles) > 10_000 {
 		return o, model.Errorf(model.EINVALID, "articles lists %d ids; at most 10,000 (filter by project or status instead)", len(o.Articles))
 	}
-	for _, a := range splitList(get("annotation_ids")) {
+	for _, a := range SplitList(get("annotation_ids")) {
 		id, err := strconv.ParseUint(a, 10, 64)
 		if err != nil || id == 0 {
 			return o, model.Errorf(model.EINVALID, "annotation_ids must list annotation ids, not %q", a)
@@ -113,8 +113,8 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	if len(o.AnnotationIDs) > 100_000 {
 		return o, model.Errorf(model.EINVALID, "annotation_ids lists %d ids; at most 100,000 (export by the same filters instead)", len(o.AnnotationIDs))
 	}
-	o.Labels = splitList(get("labels"))
-	o.Authors = splitList(get("authors"))
+	o.Labels = SplitList(get("labels"))
+	o.Authors = SplitList(get("authors"))
 	var err error
 	if o.From, err = parseDate(get("from"), false); err != nil {
 		return o, err
@@ -163,7 +163,9 @@ func ParseExportOptions(get func(string) string) (ExportOptions, error) {
 	return o, nil
 }
 
-func splitList(s string) []string {
+// SplitList splits a comma-separated list (a query parameter, a flag),
+// trimming each item and leaving out empty ones.
+func SplitList(s string) []string {
 	var out []string
 	for _, f := range strings.Split(s, ",") {
 		if f = strings.TrimSpace(f); f != "" {

@@ -51,7 +51,7 @@ type FoundPage struct {
 // parameters): project, label(s), attr.NAME, author(s), status, q, layer,
 // offset, limit. attrs lists the attr.NAME keys given.
 func ParseAnnotationQuery(get func(string) string, attrs []string) (AnnotationQuery, error) {
-	q := AnnotationQuery{Labels: splitList(get("label") + "," + get("labels")), Authors: splitList(get("author") + "," + get("authors")),
+	q := AnnotationQuery{Labels: SplitList(get("label") + "," + get("labels")), Authors: SplitList(get("author") + "," + get("authors")),
 		Status: model.Status(get("status")), Q: get("q"), Layer: get("layer"), Attrs: map[string][]string{}}
 	if p := get("project"); p != "" {
 		id, err := strconv.ParseUint(p, 10, 64)
@@ -65,7 +65,7 @@ func ParseAnnotationQuery(get func(string) string, attrs []string) (AnnotationQu
 	}
 	for _, k := range attrs {
 		name := strings.TrimPrefix(k, "attr.")
-		q.Attrs[name] = splitList(get(k))
+		q.Attrs[name] = SplitList(get(k))
 	}
 	for name, n := range map[string]*int{"offset": &q.Offset, "limit": &q.Limit} {
 		if v := get(name); v != "" {
