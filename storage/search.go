@@ -42,6 +42,10 @@ func foldUnicode(b []byte) []byte {
 	return norm.NFC.Bytes(cases.Fold().Bytes(norm.NFC.Bytes(b)))
 }
 
+// Fold is s as search compares it: NFC and case-folded. Other searches
+// (annotation texts) use it to match the way the article list does.
+func Fold(s string) string { return string(foldUnicode([]byte(s))) }
+
 func (f *folded) in(s string) bool { return containsFolded(f, s) }
 
 func (f *folded) inBytes(b []byte) bool { return containsFolded(f, b) }

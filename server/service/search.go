@@ -8,8 +8,6 @@ import (
 
 	"github.com/gloss-dev/gloss/storage"
 	"github.com/gloss-dev/gloss/storage/model"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // AnnotationQuery selects annotations across a project's articles: GET
@@ -124,7 +122,7 @@ func (s *Service) SearchAnnotations(a Actor, q AnnotationQuery) (FoundPage, erro
 		if !attrsMatch(q.Attrs, an) {
 			return false
 		}
-		return match == "" || strings.Contains(foldText(an.Text), match)
+		return match == "" || strings.Contains(storage.Fold(an.Text), match)
 	}
 	// Layers differ by project: read each project's own.
 	for pid, layer := range layers {
@@ -160,9 +158,7 @@ func (s *Service) SearchAnnotations(a Actor, q AnnotationQuery) (FoundPage, erro
 	return out, nil
 }
 
-func foldQuery(q string) string { return foldText(strings.TrimSpace(q)) }
-
-func foldText(s string) string { return norm.NFC.String(cases.Fold().String(norm.NFC.String(s))) }
+func foldQuery(q string) string { return storage.Fold(strings.TrimSpace(q)) }
 
 // sentenceAround returns the text of the span's sentence before and after
 // it: back to the last sentence end (. ! ? or a line break) and on to the
