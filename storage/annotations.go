@@ -191,7 +191,7 @@ type docTx struct {
 	tx               *bolt.Tx
 	art              *artTx
 	layer            *model.Layer // nil for the gold layer, whose metadata is the article's
-	layerB           *bolt.Bucket
+	doc              *bolt.Bucket // the layer's bucket: the article's own for gold
 	p                model.Project
 	ri               *model.RuneIndex
 	ops, anns, opids *bolt.Bucket
@@ -216,8 +216,8 @@ func (db *DB) openDoc(tx *bolt.Tx, art *artTx, layer string, ri *model.RuneIndex
 		if doc, d.layer, err = openLayer(tx, art.a.ID, layer, db.now()); err != nil {
 			return nil, err
 		}
-		d.layerB = doc
 	}
+	d.doc = doc
 	d.ops, d.anns, d.opids = doc.Bucket(bucketOps), doc.Bucket(bucketAnn), doc.Bucket(bucketOpIDs)
 	return d, nil
 }
@@ -396,7 +396,7 @@ func (d *docTx) save() error {
 	if d.layer.Status == model.LayerAssigned {
 		d.layer.Status = model.LayerInProgress
 	}
-	return putJSON(d.layerB, keyLayerInfo, d.layer)
+	return putJSON(d.doc, keyLayerInfo, d.layer)
 }
 
 // OpsSince returns the article's ops with versions after since, oldest

@@ -339,16 +339,9 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 					continue // before its annotations are decoded
 				}
 				a.Text = string(text)
-				anns, err := layerAnnotations(tx, a, f.Layer)
-				if err != nil {
-					return err
-				}
-				if f.Layer == AllLayers {
-					if a.Layers, err = layers(tx, a.ID); err != nil {
-						return err
-					}
-				}
-				if a.Relations, err = layerRelations(tx, a, f.Layer); err != nil {
+				var anns []model.Annotation
+				var err error
+				if anns, a.Relations, a.Layers, err = readLayers(tx, a, f.Layer); err != nil {
 					return err
 				}
 				batch = append(batch, item{a, anns})
@@ -370,59 +363,40 @@ func (db *DB) EachArticle(f ArticleFilter, fn func(a model.Article, anns []model
 	}
 }
 
-// layerAnnotations reads the annotations of one layer of a (or of every
-// layer, gold first, with AllLayers).
-func layerAnnotations(tx *bolt.Tx, a model.Article, layer string) ([]model.Annotation, error) {
+// readLayers reads the annotations and relations of one layer of a, or
+// of every layer (gold first) with AllLayers, when it also returns the
+// article's layers, read once for all three.
+func readLayers(tx *bolt.Tx, a model.Article, layer string) ([]model.Annotation, []model.Relation, []model.Layer, error) {
 	ri := model.NewRuneIndex(a.Text)
+	docs := []*bolt.Bucket{}
+	var ls []model.Layer
 	if layer != AllLayers {
 		doc, _, err := readDoc(tx, a, layer)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
-		return readAnnotations(doc, ri)
+		docs = append(docs, doc)
+	} else {
+		var err error
+		if ls, err = layers(tx, a.ID); err != nil {
+			return nil, nil, nil, err
+		}
+		docs = append(docs, docBucket(tx, a.ID))
+		for _, l := range ls {
+			docs = append(docs, layerBucket(tx, a.ID, l.Name))
+		}
 	}
-	out, err := readAnnotations(docBucket(tx, a.ID), ri)
-	if err != nil {
-		return nil, err
-	}
-	ls, err := layers(tx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range ls {
-		anns, err := readAnnotations(layerBucket(tx, a.ID, l.Name), ri)
+	anns, rels := []model.Annotation{}, []model.Relation{}
+	for _, doc := range docs {
+		as, err := readAnnotations(doc, ri)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
-		out = append(out, anns...)
-	}
-	return out, nil
-}
-
-// layerRelations reads the relations of one layer of a (or of every
-// layer, gold first, with AllLayers).
-func layerRelations(tx *bolt.Tx, a model.Article, layer string) ([]model.Relation, error) {
-	if layer != AllLayers {
-		doc, _, err := readDoc(tx, a, layer)
+		rs, err := readRelations(doc)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
-		return readRelations(doc)
+		anns, rels = append(anns, as...), append(rels, rs...)
 	}
-	out, err := readRelations(docBucket(tx, a.ID))
-	if err != nil {
-		return nil, err
-	}
-	ls, err := layers(tx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range ls {
-		rs, err := readRelations(layerBucket(tx, a.ID, l.Name))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rs...)
-	}
-	return out, nil
+	return anns, rels, ls, nil
 }

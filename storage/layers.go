@@ -97,20 +97,18 @@ func layers(tx *bolt.Tx, article uint64) ([]model.Layer, error) {
 }
 
 // Layers lists an article's annotator layers, by name.
-func (db *DB) Layers(article uint64) ([]model.Layer, error) {
+func (db *DB) Layers(id uint64) ([]model.Layer, error) {
 	var out []model.Layer
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		if _, err := articleRecord(tx, article); err != nil {
+		if _, err := article(tx, id, false); err != nil {
 			return err
 		}
 		var err error
-		out, err = layers(tx, article)
+		out, err = layers(tx, id)
 		return err
 	})
 	return out, wrap(err, "layers")
 }
-
-func articleRecord(tx *bolt.Tx, id uint64) (model.Article, error) { return article(tx, id, false) }
 
 // SubmitLayer marks name's layer of an article submitted, which locks it
 // for them; an annotator who found nothing to mark submits an empty
@@ -303,17 +301,17 @@ func rejectionKey(r model.Rejection) []byte {
 
 // Reject records (or with undo, forgets) that reviewers left a span out of
 // gold, and returns the article's rejections.
-func (db *DB) Reject(article uint64, r model.Rejection, undo bool) ([]model.Rejection, error) {
+func (db *DB) Reject(id uint64, r model.Rejection, undo bool) ([]model.Rejection, error) {
 	var out []model.Rejection
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		a, err := articleRecord(tx, article)
+		a, err := article(tx, id, false)
 		if err != nil {
 			return err
 		}
 		if r.End > a.Length {
 			return model.Errorf(model.EINVALID, "span %d-%d runs past the article's %d code points", r.Start, r.End, a.Length)
 		}
-		b, err := docBucket(tx, article).CreateBucketIfNotExists(bucketRejected)
+		b, err := docBucket(tx, id).CreateBucketIfNotExists(bucketRejected)
 		if err != nil {
 			return err
 		}
@@ -326,20 +324,20 @@ func (db *DB) Reject(article uint64, r model.Rejection, undo bool) ([]model.Reje
 		if err != nil {
 			return err
 		}
-		out, err = rejections(tx, article)
+		out, err = rejections(tx, id)
 		return err
 	})
 	return out, wrap(err, "reject")
 }
 
 // Rejections lists the spans reviewers rejected in an article.
-func (db *DB) Rejections(article uint64) ([]model.Rejection, error) {
+func (db *DB) Rejections(id uint64) ([]model.Rejection, error) {
 	var out []model.Rejection
 	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
-		if _, err = articleRecord(tx, article); err != nil {
+		if _, err = article(tx, id, false); err != nil {
 			return err
 		}
-		out, err = rejections(tx, article)
+		out, err = rejections(tx, id)
 		return err
 	})
 	return out, wrap(err, "rejections")

@@ -15,13 +15,7 @@ import (
 var bucketRel = []byte("rel")
 
 // relBucket returns the layer's relation bucket, making it if need be.
-func (d *docTx) relBucket() (*bolt.Bucket, error) {
-	doc := docBucket(d.tx, d.art.a.ID)
-	if d.layerB != nil {
-		doc = d.layerB
-	}
-	return doc.CreateBucketIfNotExists(bucketRel)
-}
+func (d *docTx) relBucket() (*bolt.Bucket, error) { return d.doc.CreateBucketIfNotExists(bucketRel) }
 
 // relationChange makes a relate or an unrelate. A relate whose type fills
 // an attribute (said_by fills the QUOTE's speaker) updates its start
@@ -140,11 +134,7 @@ func (d *docTx) annotation(id uint64, end string) (model.Annotation, error) {
 // unrelateAll removes every relation of the layer that starts or ends at
 // annotation id, each with an unrelate op by c's author.
 func (d *docTx) unrelateAll(id uint64, c model.Change) error {
-	doc := docBucket(d.tx, d.art.a.ID)
-	if d.layerB != nil {
-		doc = d.layerB
-	}
-	rels := doc.Bucket(bucketRel)
+	rels := d.doc.Bucket(bucketRel)
 	if rels == nil {
 		return nil
 	}

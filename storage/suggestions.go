@@ -35,26 +35,26 @@ type Decision struct {
 }
 
 // PutBlocks stores an article's block structure (raw JSON).
-func (db *DB) PutBlocks(article uint64, blocks []byte) error {
+func (db *DB) PutBlocks(id uint64, blocks []byte) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		if _, err := articleRecord(tx, article); err != nil {
+		if _, err := article(tx, id, false); err != nil {
 			return err
 		}
 		b, err := tx.CreateBucketIfNotExists(bucketBlocks)
 		if err != nil {
 			return err
 		}
-		return b.Put(itob(article), blocks)
+		return b.Put(itob(id), blocks)
 	})
 	return wrap(err, "put blocks")
 }
 
 // Blocks returns an article's block structure, nil when it has none.
-func (db *DB) Blocks(article uint64) ([]byte, error) {
+func (db *DB) Blocks(id uint64) ([]byte, error) {
 	var out []byte
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketBlocks); b != nil {
-			if v := b.Get(itob(article)); v != nil {
+			if v := b.Get(itob(id)); v != nil {
 				out = append([]byte(nil), v...)
 			}
 		}
@@ -64,12 +64,12 @@ func (db *DB) Blocks(article uint64) ([]byte, error) {
 }
 
 // Decide records a decision on one of an article's suggestions.
-func (db *DB) Decide(article uint64, d Decision) error {
+func (db *DB) Decide(id uint64, d Decision) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		if _, err := articleRecord(tx, article); err != nil {
+		if _, err := article(tx, id, false); err != nil {
 			return err
 		}
-		b, err := docBucket(tx, article).CreateBucketIfNotExists(bucketDecided)
+		b, err := docBucket(tx, id).CreateBucketIfNotExists(bucketDecided)
 		if err != nil {
 			return err
 		}
@@ -80,13 +80,13 @@ func (db *DB) Decide(article uint64, d Decision) error {
 
 // Decisions lists the decisions made on an article's suggestions in one
 // layer.
-func (db *DB) Decisions(article uint64, layer string) ([]Decision, error) {
+func (db *DB) Decisions(id uint64, layer string) ([]Decision, error) {
 	out := []Decision{}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		if _, err := articleRecord(tx, article); err != nil {
+		if _, err := article(tx, id, false); err != nil {
 			return err
 		}
-		b := docBucket(tx, article).Bucket(bucketDecided)
+		b := docBucket(tx, id).Bucket(bucketDecided)
 		if b == nil {
 			return nil
 		}
