@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -140,21 +141,13 @@ func (db *DB) UpdateLearned(key string, fn func(old []byte) ([]byte, error)) err
 func (db *DB) ForgetLearned(prefix string) (int, error) {
 	n := 0
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketLearned)
-		if b == nil {
-			return nil
-		}
-		var keys [][]byte
-		c := b.Cursor()
-		for k, _ := c.Seek([]byte(prefix)); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == prefix; k, _ = c.Next() {
-			keys = append(keys, append([]byte(nil), k...))
-		}
+		keys := learnedKeys(tx, prefix)
 		for _, k := range keys {
-			if err := b.Delete(k); err != nil {
+			if err := tx.Bucket(bucketLearned).Delete([]byte(k)); err != nil {
 				return err
 			}
-			n++
 		}
+		n = len(keys)
 		return nil
 	})
 	return n, wrap(err, "forget learned")
@@ -164,15 +157,22 @@ func (db *DB) ForgetLearned(prefix string) (int, error) {
 func (db *DB) LearnedKeys(prefix string) ([]string, error) {
 	var out []string
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketLearned)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, _ := c.Seek([]byte(prefix)); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == prefix; k, _ = c.Next() {
-			out = append(out, string(k))
-		}
+		out = learnedKeys(tx, prefix)
 		return nil
 	})
 	return out, wrap(err, "learned keys")
+}
+
+// learnedKeys lists the keys of the learned bucket that start with prefix.
+func learnedKeys(tx *bolt.Tx, prefix string) []string {
+	var out []string
+	b := tx.Bucket(bucketLearned)
+	if b == nil {
+		return nil
+	}
+	c := b.Cursor()
+	for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); k, _ = c.Next() {
+		out = append(out, string(k))
+	}
+	return out
 }
