@@ -59,3 +59,43 @@ func TestAgreementCommand(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestSuggestCommand: the seed's suggestions are listed, accepted as
+// "suggest", explained and reset.
+func TestSuggestCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, _, err := gloss(t, "", "import", "--db", db, "../../testdata/xi-putin-icc.txt"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := gloss(t, "", "suggest", "--db", db, "--labels", "BOILERPLATE")
+	if err != nil || !strings.Contains(out, "BOILERPLATE") || !strings.Contains(out, "Read more") {
+		t.Fatalf("list: %v\n%s", err, out)
+	}
+	out, _, err = gloss(t, "", "suggest", "--db", db, "--labels", "BOILERPLATE", "--min-score", "0.9", "--accept")
+	if err != nil || !strings.HasPrefix(out, "accepted ") {
+		t.Fatalf("accept: %v\n%s", err, out)
+	}
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anns, _ := st.Annotations(1, "")
+	st.Close()
+	if len(anns) == 0 {
+		t.Errorf("nothing accepted")
+	}
+	for _, an := range anns {
+		if an.Author != "suggest" || an.Attrs["suggested_by"] == "" {
+			t.Errorf("accepted: %+v", an)
+		}
+	}
+	if out, _, err := gloss(t, "", "suggest", "--db", db, "--explain"); err != nil || !strings.Contains(out, `"model"`) {
+		t.Errorf("explain: %v\n%s", err, out)
+	}
+	if out, _, err := gloss(t, "", "suggest", "--db", db, "--reset"); err != nil || !strings.Contains(out, "forgot") {
+		t.Errorf("reset: %v\n%s", err, out)
+	}
+	if _, _, err := gloss(t, "", "suggest", "--db", db, "--min-score", "2"); err == nil {
+		t.Errorf("a score of 2 was taken")
+	}
+}
