@@ -124,6 +124,12 @@ func (s *Service) AcceptAgreed(a Actor, article uint64) (int, error) {
 		}
 	}
 	n := 0
+	// Who writes gold, checked once: every create below is the same
+	// reviewer's in the same layer.
+	var who model.Change
+	if err := s.Authorize(a, article, model.Gold, &who); err != nil {
+		return 0, err
+	}
 	for _, k := range order {
 		all := spans[k]
 		if inGold[k] || slices.Contains(all, nil) {
@@ -137,10 +143,8 @@ func (s *Service) AcceptAgreed(a Actor, article uint64) (int, error) {
 				}
 			}
 		}
-		c := model.Change{Action: model.ActionCreate, Start: &k.start, End: &k.end, Label: &k.label, Attrs: attrs}
-		if err := s.Authorize(a, article, model.Gold, &c); err != nil {
-			return n, err
-		}
+		c := who
+		c.Action, c.Start, c.End, c.Label, c.Attrs = model.ActionCreate, &k.start, &k.end, &k.label, attrs
 		if _, err := s.store.Apply(article, c); err != nil {
 			return n, fmt.Errorf("accept %s %d-%d: %w", k.label, k.start, k.end, err)
 		}

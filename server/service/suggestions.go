@@ -45,30 +45,37 @@ func modelKey(project uint64) string             { return fmt.Sprintf("model/%d"
 // decided on it already (in a's layer), what the site rejected, and what
 // an annotation of the same label in that layer covers already.
 func (s *Service) Suggestions(a Actor, article uint64, o SuggestOptions) ([]Suggestion, error) {
+	out, _, err := s.suggestions(a, article, o)
+	return out, err
+}
+
+// suggestions is Suggestions, with the article read for them (its text
+// and site), so that deciding one need not read it again.
+func (s *Service) suggestions(a Actor, article uint64, o SuggestOptions) ([]Suggestion, model.Article, error) {
 	p, layer, err := s.ArticleLayer(a, article, o.Layer, model.PermView)
 	if err != nil {
-		return nil, err
+		return nil, model.Article{}, err
 	}
 	art, err := s.store.Article(article)
 	if err != nil {
-		return nil, err
+		return nil, art, err
 	}
 	for _, l := range o.Labels {
 		if _, ok := p.Label(l); !ok {
-			return nil, model.Errorf(model.EINVALID, "project %q has no label %q", p.Name, l)
+			return nil, art, model.Errorf(model.EINVALID, "project %q has no label %q", p.Name, l)
 		}
 	}
 	ss, err := s.propose(p, art, o.Labels)
 	if err != nil {
-		return nil, err
+		return nil, art, err
 	}
 	decided, err := s.store.Decisions(article, layer)
 	if err != nil {
-		return nil, err
+		return nil, art, err
 	}
 	anns, err := s.store.Annotations(article, layer)
 	if err != nil {
-		return nil, err
+		return nil, art, err
 	}
 	out := []Suggestion{}
 	for _, sg := range ss {
@@ -82,7 +89,7 @@ func (s *Service) Suggestions(a Actor, article uint64, o SuggestOptions) ([]Sugg
 		}
 		out = append(out, Suggestion{ID: id, Suggestion: sg, Text: sliceText(art.Text, sg.Start, sg.End)})
 	}
-	return out, nil
+	return out, art, nil
 }
 
 // propose runs the detectors with what the project learned.
@@ -180,7 +187,7 @@ func sliceText(text string, start, end int) string {
 // detector, live in every editor); both teach the site's memory and the
 // project's model.
 func (s *Service) Decide(a Actor, article uint64, id string, accept bool, layer string) (Suggestion, *model.Annotation, error) {
-	ss, err := s.Suggestions(a, article, SuggestOptions{Layer: layer})
+	ss, art, err := s.suggestions(a, article, SuggestOptions{Layer: layer})
 	if err != nil {
 		return Suggestion{}, nil, err
 	}
@@ -189,7 +196,7 @@ func (s *Service) Decide(a Actor, article uint64, id string, accept bool, layer 
 		return Suggestion{}, nil, model.Errorf(model.ENOTFOUND, "suggestion %s not found in article %d (decided already, covered by an annotation, or the text's suggestions changed)", id, article)
 	}
 	sg := ss[i]
-	ann, err := s.decide(a, article, layer, sg, accept)
+	ann, err := s.decide(a, art, layer, sg, accept)
 	return sg, ann, err
 }
 
@@ -198,13 +205,13 @@ func (s *Service) AcceptAll(a Actor, article uint64, label string, minScore floa
 	if label == "" {
 		return 0, model.Errorf(model.EINVALID, "name the label to accept: {\"label\":\"BOILERPLATE\",\"min_score\":0.8}")
 	}
-	ss, err := s.Suggestions(a, article, SuggestOptions{Labels: []string{label}, MinScore: minScore, Layer: layer})
+	ss, art, err := s.suggestions(a, article, SuggestOptions{Labels: []string{label}, MinScore: minScore, Layer: layer})
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, sg := range ss {
-		if _, err := s.decide(a, article, layer, sg, true); err != nil {
+		if _, err := s.decide(a, art, layer, sg, true); err != nil {
 			return n, err
 		}
 		n++
@@ -212,7 +219,8 @@ func (s *Service) AcceptAll(a Actor, article uint64, label string, minScore floa
 	return n, nil
 }
 
-func (s *Service) decide(a Actor, article uint64, layer string, sg Suggestion, accept bool) (*model.Annotation, error) {
+func (s *Service) decide(a Actor, art model.Article, layer string, sg Suggestion, accept bool) (*model.Annotation, error) {
+	article := art.ID
 	p, err := s.ArticleProject(a, article, model.PermAnnotate)
 	if err != nil {
 		return nil, err
@@ -248,7 +256,7 @@ func (s *Service) decide(a Actor, article uint64, layer string, sg Suggestion, a
 	if err := s.store.Decide(article, d); err != nil {
 		return ann, err
 	}
-	return ann, s.learn(p, article, sg, accept)
+	return ann, s.learn(p, art.Source, sg, accept)
 }
 
 // layerName turns a stored layer name back into one WriteLayer takes.
@@ -259,15 +267,12 @@ func layerName(stored string) string {
 	return stored
 }
 
-// learn teaches the site's memory and the project's model one decision.
-func (s *Service) learn(p model.Project, article uint64, sg Suggestion, accept bool) error {
-	art, err := s.store.Article(article)
-	if err != nil {
-		return err
-	}
-	if art.Source != "" {
-		err := s.store.UpdateLearned(siteKey(p.ID, art.Source), func(old []byte) ([]byte, error) {
-			mem := suggest.NewSiteMemory(art.Source)
+// learn teaches the site's memory (site: the article's source) and the
+// project's model one decision.
+func (s *Service) learn(p model.Project, site string, sg Suggestion, accept bool) error {
+	if site != "" {
+		err := s.store.UpdateLearned(siteKey(p.ID, site), func(old []byte) ([]byte, error) {
+			mem := suggest.NewSiteMemory(site)
 			if old != nil {
 				if err := json.Unmarshal(old, mem); err != nil {
 					return nil, err
