@@ -224,17 +224,23 @@ func (h *Hub) release(r *room) {
 	}
 }
 
-// Present lists who has the article open live, in any layer: each user
-// once, however many tabs, by name. Nil when nobody does.
-func (h *Hub) Present(article uint64) []User {
-	// Hold the rooms like a member would, so that none can close while it
-	// answers; a room nobody holds is not created for this.
+// hold returns the article's open rooms, each held like a member holds
+// it (release each), so that none closes while the caller uses it; a room
+// nobody holds is not created for this.
+func (h *Hub) hold(article uint64) []*room {
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	rs := h.byArticle(article)
 	for _, r := range rs {
 		r.refs++
 	}
-	h.mu.Unlock()
+	return rs
+}
+
+// Present lists who has the article open live, in any layer: each user
+// once, however many tabs, by name. Nil when nobody does.
+func (h *Hub) Present(article uint64) []User {
+	rs := h.hold(article)
 	var users []User
 	seen := map[string]bool{}
 	for _, r := range rs {
@@ -258,13 +264,7 @@ func (h *Hub) Present(article uint64) []User {
 // layer's status only). Within this process; the op log carries no such
 // change for other servers.
 func (h *Hub) ArticleChanged(article uint64) {
-	h.mu.Lock()
-	rs := h.byArticle(article)
-	for _, r := range rs {
-		r.refs++
-	}
-	h.mu.Unlock()
-	for _, r := range rs {
+	for _, r := range h.hold(article) {
 		r.events <- func() {
 			views := map[string][]byte{}
 			for c := range r.members {
