@@ -22,7 +22,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"path/filepath"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -128,7 +128,11 @@ func Parse(r io.Reader, name string) (Page, error) {
 		p.Site = strings.TrimPrefix(u.Host, "www.")
 	} else {
 		p.URL = ""
-		if dir := filepath.Base(filepath.Dir(name)); dir != "." && dir != "/" && dir != "" {
+		// No URL: the folder the page was saved in, as people keep a
+		// site's pages together ("bellow/page-1.html" is bellow's), so
+		// that they share what was learned on each other.
+		slashed := strings.ReplaceAll(name, "\\", "/")
+		if dir := path.Base(path.Dir(slashed)); dir != "." && dir != "/" && dir != ".." {
 			p.Site = dir
 		}
 	}

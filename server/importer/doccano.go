@@ -107,7 +107,7 @@ func decodeDoccano(filename string, r io.Reader, o Options, fn func(Record) erro
 			}
 		}
 		if art.Source == "" {
-			art.Source = filename
+			art.Source = baseName(filename)
 		}
 		if err := finish(&rec, place); err != nil {
 			return err

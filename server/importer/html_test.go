@@ -37,3 +37,25 @@ func TestHTML(t *testing.T) {
 		t.Errorf("empty page: %v", err)
 	}
 }
+
+// TestHTMLSiteWithoutURL: a page that names no site is its folder's, so
+// that a folder of one site's pages learns together; without a folder it
+// is the file's.
+func TestHTMLSiteWithoutURL(t *testing.T) {
+	page := `<html><head><title>Port fined</title></head><body><p>The court fined the port.</p></body></html>`
+	for name, want := range map[string]string{
+		"bellow/port.html":          "bellow",
+		"pages/bellow/port.html":    "bellow",
+		`pages\bellow\port.html`:    "bellow",
+		"port.html":                 "port.html",
+		"/port.html":                "port.html",
+		"../port.html":              "port.html",
+		"saved pages/Ledger/x.html": "Ledger",
+	} {
+		var got string
+		err := Decode("html", name, strings.NewReader(page), func(r Record) error { got = r.Article.Source; return nil })
+		if err != nil || got != want {
+			t.Errorf("%s: site %q, %v; want %q", name, got, err, want)
+		}
+	}
+}

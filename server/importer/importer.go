@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -264,3 +265,10 @@ func Title(text string) string {
 
 // at names a place in a file for error messages.
 func at(filename string, line int) string { return fmt.Sprintf("%s:%d", filename, line) }
+
+// baseName is a file's name without its folders, whichever separator the
+// name uses: the CLI passes the path a folder walk found, an upload its
+// name.
+func baseName(filename string) string {
+	return path.Base(strings.ReplaceAll(filename, "\\", "/"))
+}

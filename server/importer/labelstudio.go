@@ -74,7 +74,7 @@ func decodeLabelStudio(filename string, r io.Reader, o Options, fn func(Record) 
 			}
 		}
 		if art.Source == "" {
-			art.Source = filename
+			art.Source = baseName(filename)
 		}
 
 		list := task.Annotations

@@ -24,7 +24,7 @@ func decodeTxt(filename string, r io.Reader, fn func(Record) error) error {
 	}
 	b = bytes.TrimPrefix(b, bom)
 	text := normalizeNewlines(string(b))
-	rec := Record{Article: model.Article{Text: text, Source: filename}}
+	rec := Record{Article: model.Article{Text: text, Source: baseName(filename)}}
 	if err := finish(&rec, filename); err != nil {
 		return err
 	}

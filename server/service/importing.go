@@ -303,7 +303,7 @@ func decodeFile(f ImportFile, o ImportOptions, maxSpans int, add func(storage.Ne
 			it.Relations = append(it.Relations, nr)
 		}
 		if it.Article.Source == "" {
-			it.Article.Source = f.Name
+			it.Article.Source = filepath.Base(f.Name)
 		}
 		return add(it)
 	})
