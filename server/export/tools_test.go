@@ -118,6 +118,7 @@ func TestFilesLoadInTools(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), variant)
 		writeExports(t, dir, v.in, export.Options{Clean: v.clean, BaseURL: baseURL}, v.docs)
 		t.Run(variant, func(t *testing.T) {
+			t.Parallel() // each variant its own folder; most of the time is the tools starting
 			if box.python == "" {
 				t.Run("python", func(t *testing.T) { needTool(t, "python3 (apt-get install -y python3)") })
 			} else {
