@@ -251,8 +251,17 @@ func step(n *html.Node) string {
 	return s
 }
 
-// words adds text to the line, collapsing ASCII whitespace.
+// words adds text to the line, collapsing ASCII whitespace and dropping
+// other control characters, which a browser does not show either.
 func (w *walker) words(s string) {
+	if strings.IndexFunc(s, isControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	for len(s) > 0 {
 		i := strings.IndexAny(s, " \t\n\r\f")
 		word := s
@@ -384,5 +393,8 @@ func first(vs ...string) string {
 }
 
 func collapse(s string) string { return strings.Join(strings.FieldsFunc(s, isSpace), " ") }
+
+// isControl is a C0 or C1 control character or DEL, whitespace aside.
+func isControl(r rune) bool { return (r < 0x20 || r >= 0x7f && r < 0xa0) && !isSpace(r) }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }

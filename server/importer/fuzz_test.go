@@ -26,6 +26,12 @@ func FuzzDecode(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	for _, p := range []string{"../../testdata/suggest/ledger-port-jobs.html", "../../testdata/suggest/vestnik-arest-krysha.html"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("<!DOCTYPE html><meta charset=windows-1252><title>\x93T\x94</title><p>a<br>b</p>"))
 	f.Add([]byte(`[{"data":{"text":"ab"},"annotations":[{"result":[{"id":"x","type":"labels","value":{"start":1,"end":0,"labels":["Q"]}}]}]}]`))
 	f.Add([]byte(`{"type":"AnnotationCollection","first":{"items":[{"target":{"source":{"gloss:text":"é"}}}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
