@@ -70,6 +70,10 @@ func Quotes(in Input) []Suggestion {
 		return nil
 	}
 	d.tokenize()
+	d.lang = in.Lang
+	if d.lang == "" {
+		d.lang = d.guessLang()
+	}
 	d.buildRuns()
 	d.attribute()
 	return d.suggestions()
@@ -80,6 +84,7 @@ type qspan struct{ s, e int }
 // quoteDoc is one run of the detector over one text.
 type quoteDoc struct {
 	in     Input
+	lang   string // in.Lang, or guessed from the words when not given
 	src    string // in.Text, valid UTF-8
 	r      []rune
 	paras  []qspan
@@ -610,4 +615,75 @@ func (d *quoteDoc) lineBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// qLangMarks are frequent words that tell a language from its neighbours
+// (one line a language, in qLangs' order).
+var (
+	qLangs     = []string{"en", "nl", "de", "fr", "es", "pt", "it", "pl"}
+	qLangMarks = func() []map[string]bool {
+		var out []map[string]bool
+		for _, l := range []string{
+			`the and of is was with that for`,
+			`het een niet zijn wordt ook naar voor dat bij`,
+			`und der nicht ist mit sich auch dem`,
+			`les des est une pas qui dans sur`,
+			`el los del las por una que con`,
+			`não uma com os ao pelo pela foi`,
+			`il della che non gli per sono degli`,
+			`się nie jest że na to oraz przez`,
+		} {
+			out = append(out, qWordSet(l))
+		}
+		return out
+	}()
+)
+
+// guessLang is the language whose frequent words the text uses most, for
+// the words that languages read differently (Dutch "de" is "the", Romance
+// "de" is "of"); "" when none stands out (or the text is Cyrillic: its
+// words are no other language's).
+func (d *quoteDoc) guessLang() string {
+	counts := make([]int, len(qLangs))
+	n := 0
+	for _, t := range d.toks {
+		if !t.word {
+			continue
+		}
+		if n++; n > 3000 {
+			break
+		}
+		for i, m := range qLangMarks {
+			if m[t.low] {
+				counts[i]++
+			}
+		}
+	}
+	best := -1
+	for i, c := range counts {
+		if c >= 3 && (best < 0 || c > counts[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return qLangs[best]
+}
+
+// isDet reports whether w is an article or a demonstrative in the text's
+// language (any language's when it is not known).
+func (d *quoteDoc) isDet(w string) bool {
+	if d.lang == "nl" {
+		return qDutchDeterminers[w] || qDeterminers[w] && w != "die" && w != "de"
+	}
+	return qDeterminers[w]
+}
+
+// isPrep reports whether w is a preposition: Dutch "de" is not one.
+func (d *quoteDoc) isPrep(w string) bool {
+	if d.lang == "nl" && qDutchDeterminers[w] {
+		return false
+	}
+	return qPrepositions[w]
 }

@@ -569,7 +569,7 @@ func (d *quoteDoc) npBefore(lo, k int) (np [2]int, coord bool) {
 	i := d.phraseBack(lo, j, k)
 	// "O vereador Jorge Amaral, da oposição, que votou contra, chamou":
 	// more appositions, each after a comma and opening with a preposition
-	for n := 0; n < 2 && i > lo && i < j && d.toks[i-1].low == "," && (qPrepositions[d.toks[i].low] || qClauseStops[d.toks[i].low]); n++ {
+	for n := 0; n < 2 && i > lo && i < j && d.toks[i-1].low == "," && (d.isPrep(d.toks[i].low) || qClauseStops[d.toks[i].low]); n++ {
 		j = i - 1
 		i = d.phraseBack(lo, j, k)
 	}
@@ -588,7 +588,7 @@ func (d *quoteDoc) phraseBack(lo, j, k int) int {
 			}
 			break
 		}
-		if qClauseStops[t.low] || qPrepositions[t.low] && !qConnectors[t.low] || d.cueAt(i-1, lo, k, true).kind != 0 {
+		if qClauseStops[t.low] || d.isPrep(t.low) && !qConnectors[t.low] || d.cueAt(i-1, lo, k, true).kind != 0 {
 			break
 		}
 		i--
@@ -613,7 +613,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			break
 		}
 		according := k > 0 && qAccordingCues[d.toks[k-1].low] // segundo a Associação: "a" is no "to"
-		article := (qDeterminers[t.low] || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (qDeterminers[d.toks[j+1].low] || d.nameWord(j+1)))
+		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1)))
 		if d.runConnector(j) && sawName {
 			j += 2 // Sandrine Le Goff
 			continue
@@ -622,7 +622,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			j++ // said the minister, disse a juíza
 			continue
 		}
-		if qPrepositions[t.low] && !(qConnectors[t.low] && sawName && j+1 < hi && d.nameWord(j+1)) ||
+		if d.isPrep(t.low) && !(qConnectors[t.low] && sawName && j+1 < hi && d.nameWord(j+1)) ||
 			qClauseStops[t.low] || article || d.cueAt(j, k, hi, false).kind != 0 {
 			break
 		}
@@ -650,7 +650,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		// mobilità Eugenio Patanè")
 		role := d.isTitle(j-1) || qRoleWord(qElide(d.toks[j-1].low))
 		direct := func(m int) bool { // a name right after the role's complement, not a complement's own
-			return role && d.nameWord(m) && m > j && !d.nameWord(m-1) && !qPrepositions[d.toks[m-1].low] && qElide(d.toks[m].low) == d.toks[m].low
+			return role && d.nameWord(m) && m > j && !d.nameWord(m-1) && !d.isPrep(d.toks[m-1].low) && qElide(d.toks[m].low) == d.toks[m].low
 		}
 		m := j
 		for m < hi && m < j+6 && d.toks[m].word && !direct(m) {
@@ -722,14 +722,14 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 			m--
 		}
 		p := m - 1
-		if p > i && (qDeterminers[d.toks[p].low] || qIndefinites[d.toks[p].low]) {
+		if p > i && (d.isDet(d.toks[p].low) || qIndefinites[d.toks[p].low]) {
 			p--
 		}
-		if p > i && qPrepositions[d.toks[p].low] && d.toks[p-1].word && !d.nameWord(p-1) &&
-			(!d.isTitle(p-1) || p-2 >= i && (qDeterminers[d.toks[p-2].low] || qIndefinites[d.toks[p-2].low])) {
+		if p > i && d.isPrep(d.toks[p].low) && d.toks[p-1].word && !d.nameWord(p-1) &&
+			(!d.isTitle(p-1) || p-2 >= i && (d.isDet(d.toks[p-2].low) || qIndefinites[d.toks[p-2].low])) {
 			return d.description(i, p, pos) // "a resident of San Roque", "the head of the council": a person
 		}
-		if m-1 >= i && (qDeterminers[d.toks[m-1].low] || d.toks[m-1].word && qIndefinites[d.toks[m-1].low]) && j-m == 1 {
+		if m-1 >= i && (d.isDet(d.toks[m-1].low) || d.toks[m-1].word && qIndefinites[d.toks[m-1].low]) && j-m == 1 {
 			return d.description(i, j, pos) // "ein Kreisrat", "der Minister"
 		}
 		if j-m == 1 && qAnonHeads[d.toks[m].low] {
@@ -757,7 +757,7 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	head := qElide(strings.TrimSuffix(d.toks[j-1].low, "'s"))
 	det := -1
 	for m := j - 1; m >= i && m >= j-5; m-- {
-		if qDeterminers[d.toks[m].low] || qIndefinites[d.toks[m].low] || qElide(d.toks[m].low) != d.toks[m].low {
+		if d.isDet(d.toks[m].low) || qIndefinites[d.toks[m].low] || qElide(d.toks[m].low) != d.toks[m].low {
 			det = m // the, l'assessora
 			break
 		}
@@ -940,10 +940,10 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 			}
 			// after "Name, the"
 			m := k - 1
-			for m >= 0 && m > k-5 && d.toks[m].word && !qDeterminers[d.toks[m].low] {
+			for m >= 0 && m > k-5 && d.toks[m].word && !d.isDet(d.toks[m].low) {
 				m--
 			}
-			if m >= 2 && qDeterminers[d.toks[m].low] && d.toks[m-1].low == "," && d.nameWord(m-2) {
+			if m >= 2 && d.isDet(d.toks[m].low) && d.toks[m-1].low == "," && d.nameWord(m-2) {
 				a := m - 2
 				for a > 0 && d.nameWord(a-1) {
 					a--

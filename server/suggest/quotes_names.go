@@ -146,9 +146,9 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 		acronym = acronym || d.toks[k].caps
 	}
 	n := len(run.words)
-	det := a > 0 && (qDeterminers[d.toks[a-1].low] || qIndefinites[d.toks[a-1].low])
+	det := a > 0 && (d.isDet(d.toks[a-1].low) || qIndefinites[d.toks[a-1].low])
 	run.det = det
-	run.afterPrep = a > 0 && qPrepositions[d.toks[a-1].low] || det && a > 1 && qPrepositions[d.toks[a-2].low]
+	run.afterPrep = a > 0 && d.isPrep(d.toks[a-1].low) || det && a > 1 && d.isPrep(d.toks[a-2].low)
 	run.person = !run.org && !hasOf && !acronym && !qPlaceFirst[run.words[0]] && n <= 5 && (titled || n >= 2 && !det)
 	return run, true
 }
