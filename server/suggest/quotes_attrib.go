@@ -606,7 +606,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 	for j < hi && j-k < 9 {
 		t := d.toks[j]
 		if !t.word {
-			if t.low == "." && j > k && qTitles[d.toks[j-1].low] {
+			if t.low == "." && j > k && qAbbreviations[d.toks[j-1].low] && j+1 < hi && d.toks[j+1].word {
 				j++
 				continue
 			}
@@ -659,7 +659,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		if m < hi && direct(m) {
 			m-- // the name starts at m+1
 		}
-		if m < hi && (d.toks[m].low == "," || role && d.nameWord(m+1)) && m+1 < hi && d.nameWord(m+1) {
+		if m+1 < hi && (d.toks[m].low == "," || role) && d.nameWord(m+1) {
 			n := m + 1
 			for n < hi && (d.nameWord(n) || d.runConnector(n)) {
 				n++

@@ -23,9 +23,19 @@ type qNameRun struct {
 
 // runConnector: a particle inside a name (Yannick Le Bihan, Luiz Inácio
 // Lula da Silva), not "of" (Daniel Okafor of Marsh Lane Law is two).
+// Two particles may follow one another (Pieter van den Berg, Maria de la
+// Cruz).
 func (d *quoteDoc) runConnector(k int) bool {
-	t := d.toks[k]
-	return t.word && qConnectors[t.low] && t.low != "of" && t.low != "for" && k > 0 && d.nameWord(k-1) && k+1 < len(d.toks) && d.nameWord(k+1)
+	conn := func(k int) bool {
+		t := d.toks[k]
+		return t.word && qConnectors[t.low] && t.low != "of" && t.low != "for"
+	}
+	if !conn(k) || k == 0 || k+1 >= len(d.toks) {
+		return false
+	}
+	before := d.nameWord(k-1) || k > 1 && conn(k-1) && d.nameWord(k-2)
+	after := d.nameWord(k+1) || k+2 < len(d.toks) && conn(k+1) && d.nameWord(k+2)
+	return before && after
 }
 
 func (d *quoteDoc) buildRuns() {
