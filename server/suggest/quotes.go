@@ -685,5 +685,8 @@ func (d *quoteDoc) isPrep(w string) bool {
 	if d.lang == "nl" && qDutchDeterminers[w] {
 		return false
 	}
+	if w == "a" && (d.lang == "en" || d.lang == "nl" || d.lang == "de" || d.lang == "pl") {
+		return false // an article, or nothing, not Romance "to"
+	}
 	return qPrepositions[w]
 }

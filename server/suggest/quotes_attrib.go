@@ -55,6 +55,40 @@ func (d *quoteDoc) attribute() {
 			q.attr, q.how = n.attr, "shared"
 		}
 	}
+	d.echoes()
+}
+
+// echoes gives a quote that names nobody (a headline's, a standfirst's:
+// "Mayor: ‘We will rebuild’") the speaker of the article's other quote
+// that holds its words.
+func (d *quoteDoc) echoes() {
+	words := make([][]string, len(d.quotes))
+	for i, q := range d.quotes {
+		lo, hi := d.tokRange(q.s, q.e)
+		for k := lo; k < hi; k++ {
+			if d.toks[k].word {
+				words[i] = append(words[i], d.toks[k].low)
+			}
+		}
+	}
+	for i, q := range d.quotes {
+		if len(words[i]) < 2 || q.attr != nil && (q.attr.how != "description" && q.attr.speaker != "" || q.attr.how == "anonymous") {
+			continue
+		}
+		for j, o := range d.quotes {
+			if j == i || o.attr == nil || o.attr.speaker == "" || o.how == "echo" || len(words[j]) <= len(words[i]) && (q.attr != nil || j > i) {
+				continue
+			}
+			switch o.attr.how {
+			case "description", "group", "anonymous":
+				continue
+			}
+			if qContainsWords(words[j], words[i]) {
+				q.attr, q.how = o.attr, "echo"
+				break
+			}
+		}
+	}
 }
 
 // standsAlone: a quote that is a sentence of its own (a capital, and a
@@ -297,13 +331,30 @@ func (d *quoteDoc) cueAt(k, lo, hi int, before bool) qCue {
 		return qCue{kind: qcueAccording, k: k, n: 3}
 	case w == "zufolge":
 		return qCue{kind: qcueZufolge, k: k, n: 1}
-	case w == "so" && !before && k == lo+1 && !d.toks[lo].word && k+1 < hi && d.nameWord(k+1):
-		return qCue{kind: qcueSo, k: k, n: 1} // „…“, so Scholz.
+	case w == "so" && !before && k == lo+1 && !d.toks[lo].word && k+1 < hi && (d.nameWord(k+1) || d.isDet(d.toks[k+1].low) || d.isTitle(k+1)):
+		return qCue{kind: qcueSo, k: k, n: 1} // „…“, so Scholz. „…“, so die Ministerin.
+	case (w == "per" || w == "para" || w == "pour") && before && k == lo && t.cap && k+1 < hi && (d.nameWord(k+1) || d.isDet(d.toks[k+1].low)):
+		return qCue{kind: qcueAccording, k: k, n: 1} // Per Fabio Locatelli, «…»
+	case (w == "si" && next(1) == "legge" || w == "se" && next(1) == "lee") && !before:
+		return qCue{kind: qcueSay, k: k, n: 2} // «…», si legge nella nota del Consorzio
+	case (w == "laat" || w == "staat") && !before && d.wordAhead(k, hi, 8, func(x string) bool { return x == "weten" || qStatementNouns[x] }):
+		return qCue{kind: qcueSay, k: k, n: 1} // ‘…’, laat de gemeente weten
 	}
 	if i := strings.IndexByte(w, '-'); i > 0 && qSayVerbs[w[:i]] && qInverted(w) {
 		return qCue{kind: qcueSay, k: k, n: 1, pronoun: true} // dit-il, affirme-t-elle
 	}
 	return qCue{}
+}
+
+// wordAhead reports whether one of the n words after token k (within hi,
+// and before a punctuation mark) satisfies ok.
+func (d *quoteDoc) wordAhead(k, hi, n int, ok func(string) bool) bool {
+	for m := k + 1; m < hi && m <= k+n && d.toks[m].word; m++ {
+		if ok(d.toks[m].low) {
+			return true
+		}
+	}
+	return false
 }
 
 // qParticiple: a verb form whose subject is the main clause's.
@@ -369,12 +420,13 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 		return nil
 	}
 	at := &quoteAttrib{kind: "colon", pos: d.toks[e].s}
-	s := e
-	for s > lo && (d.nameWord(s-1) || d.isTitle(s-1) || d.runConnector(s-1)) {
-		s--
-	}
-	if s < e && (s == lo || strings.Contains(".!?—–-|", d.toks[s-1].low)) {
-		if sp := d.nameSpeaker(s, e); sp.how == "name" || sp.how == "surname" {
+	// "Scholz: „…“", "La sindaca Valsecchi: «…»", "El portavoz del PP,
+	// Luis Sanz: «…»": a noun phrase that opens the piece or follows a
+	// punctuation mark, naming somebody
+	np, _ := d.npBefore(lo, e)
+	if np[0] < np[1] && (np[0] == lo || strings.Contains(".!?—–-|,", d.toks[np[0]-1].low)) {
+		switch sp := d.speakerFromNP(np, false, at.pos); sp.how {
+		case "name", "surname", "role", "org":
 			at.speaker, at.how = sp.name, sp.how
 		}
 	}
@@ -391,7 +443,7 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 	switch c.kind {
 	case qcueAccording, qcueSo:
 		at.kind = "according"
-		sp = d.speakerFromNP(d.npAfter(c.k+c.n, hi), true, at.pos)
+		sp = d.speakerFromNP(d.extendComplement(d.npAfter(c.k+c.n, hi), hi), true, at.pos)
 	case qcueZufolge:
 		at.kind = "according"
 		np, _ := d.npBefore(lo, c.k)
@@ -425,9 +477,23 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		sp = d.speakerFromNP(np, false, at.pos)
 		named := sp.named
 		if sp.how == "" && c.kind == qcueSay && (!before || np[1] == lo || comma) {
-			after := d.npAfter(c.k+c.n, hi)
+			after := d.extendComplement(d.npAfter(d.skipObjects(c.k+c.n, hi), hi), hi)
 			if !before || after[1] == hi || d.toks[hi-1].low == ":" {
 				sp = d.speakerFromNP(after, true, at.pos)
+			}
+			if !before && (sp.how == "" || sp.how == "group" || sp.how == "anonymous" && !sp.named) {
+				if sp2, ok := d.statementAuthor(c.k+c.n, hi, at.pos); ok {
+					sp = sp2 // „…“, heißt es in einer Mitteilung der Stadtwerke
+				}
+			}
+			if sp.how == "" && !before {
+				// "powiedział po sesji Tomasz Wróbel", "aveva sostenuto in
+				// aula la pm Silvia Dal Bosco": the subject after an adverbial
+				if k := d.skipAdverbials(c.k+c.n, hi); k > c.k+c.n {
+					if sp2 := d.speakerFromNP(d.extendComplement(d.npAfter(k, hi), hi), true, at.pos); sp2.how != "" {
+						sp = sp2
+					}
+				}
 			}
 		}
 		named = named || sp.named
@@ -502,7 +568,7 @@ func (d *quoteDoc) sentenceSubject(sent qspan, k int) qSpeaker {
 	lo, _ := d.tokRange(sent.s, sent.e)
 	for m := lo; m < k && m < lo+9; m++ {
 		if d.toks[m].low == "," {
-			if sp := d.speakerFromNP([2]int{lo, m}, false, d.toks[lo].s); sp.how == "name" || sp.how == "surname" {
+			if sp := d.speakerFromNP([2]int{lo, m}, false, d.toks[lo].s); sp.how == "name" || sp.how == "surname" || sp.how == "org" {
 				return sp
 			}
 			break
@@ -567,6 +633,15 @@ func (d *quoteDoc) npBefore(lo, k int) (np [2]int, coord bool) {
 		j = m
 	}
 	i := d.phraseBack(lo, j, k)
+	// "a spokesman for the Dayton Police Department", "Karin Smit van het
+	// ziekenhuis", "a source close to the star": the head before the
+	// preposition is the subject
+	if i > lo+1 && i < j && d.isPrep(d.toks[i-1].low) && !qConnectors[d.toks[i-1].low] || i > lo+1 && i < j && (d.toks[i-1].low == "of" || d.toks[i-1].low == "for" || d.toks[i-1].low == "van" || d.toks[i-1].low == "von") {
+		h := d.phraseBack(lo, i-1, k)
+		if h < i-1 && d.headsPhrase(h, i-1) {
+			i = h
+		}
+	}
 	// "O vereador Jorge Amaral, da oposição, que votou contra, chamou":
 	// more appositions, each after a comma and opening with a preposition
 	for n := 0; n < 2 && i > lo && i < j && d.toks[i-1].low == "," && (d.isPrep(d.toks[i].low) || qClauseStops[d.toks[i].low]); n++ {
@@ -611,6 +686,11 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 				continue
 			}
 			break
+		}
+		if !sawName && d.nameWord(j) && qPossessive(t.low) && j+1 < hi && d.toks[j+1].word {
+			j++ // "said Ruby's mother, Jodie Parkes": Ruby is not speaking
+			k = j
+			continue
 		}
 		according := k > 0 && qAccordingCues[d.toks[k-1].low] // segundo a Associação: "a" is no "to"
 		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1)))
@@ -707,6 +787,9 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	if after && j == i+1 && qPronouns[d.toks[i].low] {
 		return d.pronoun(d.toks[i].low, pos)
+	}
+	if sp, ok := d.complexSpeaker(i, j, pos); ok {
+		return sp
 	}
 	last := d.toks[j-1]
 	if qPronouns[last.low] {
@@ -1035,4 +1118,264 @@ func (d *quoteDoc) nextBoundary(a, b int) int {
 		}
 	}
 	return b
+}
+
+// skipObjects steps over an object pronoun after a speech verb
+// ("powiedział nam", "told us").
+func (d *quoteDoc) skipObjects(k, hi int) int {
+	if k < hi && d.toks[k].word && qObjects[d.toks[k].low] {
+		return k + 1
+	}
+	return k
+}
+
+// skipAdverbials steps over at most two adverbials between a speech verb
+// and its subject: a preposition and its lower-case words ("po sesji", "in
+// aula"), or a word of time ("ieri", "dinsdag").
+func (d *quoteDoc) skipAdverbials(k, hi int) int {
+	j := k
+	for n := 0; n < 2 && j < hi && d.toks[j].word; n++ {
+		w := d.toks[j].low
+		switch {
+		case qTimeWords[w]:
+			j++
+		case d.isPrep(w) && !d.isDet(w):
+			m := j + 1
+			for m < hi && m < j+5 && d.toks[m].word && !d.nameWord(m) && !d.isTitle(m) && !d.isDet(d.toks[m].low) && !qIndefinites[d.toks[m].low] {
+				m++
+			}
+			if m == j+1 {
+				return j
+			}
+			j = m
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// extendComplement carries a phrase that ends in a spokesman or an
+// anonymous head over its complement ("ein Sprecher der Polizei
+// Freiburg", "a source at the company").
+func (d *quoteDoc) extendComplement(np [2]int, hi int) [2]int {
+	if np[0] >= np[1] || np[1] >= hi {
+		return np
+	}
+	head := d.toks[np[1]-1].low
+	if !qSpokesNouns[head] && !qAnonHeads[head] {
+		return np
+	}
+	x := np[1]
+	if d.isPrep(d.toks[x].low) || qConnectors[d.toks[x].low] {
+		x++
+	}
+	if comp := d.npAfter(x, hi); comp[1] > x {
+		return [2]int{np[0], comp[1]}
+	}
+	return np
+}
+
+// headsPhrase: the phrase toks[h:e] is the head of a noun phrase whose
+// complement follows: it holds a spokesman, an anonymous source, an
+// indefinite article, or ends in a person's name.
+func (d *quoteDoc) headsPhrase(h, e int) bool {
+	for m := h; m < e; m++ {
+		if w := d.toks[m].low; qSpokesNouns[w] || qAnonHeads[w] || m == h && qIndefinites[w] && w != "one" {
+			return true
+		}
+	}
+	if d.nameWord(e - 1) {
+		a := e - 1
+		for a > h && d.nameWord(a-1) {
+			a--
+		}
+		if run, ok := d.makeRun(a, e); ok && run.person && !run.org {
+			return true
+		}
+	}
+	return false
+}
+
+// complexSpeaker reads the phrases that name their speaker through
+// another: the organisation of a spokesman ("a spokesman for the Dayton
+// Police Department", "A Marchwood Water spokesman"), a person before a
+// preposition ("Karin Smit van het ziekenhuis"), an anonymous head
+// ("sources at the ministry", "a source close to the star"), and an
+// organisation whose name holds lower-case words ("Klub radnych Wspólne
+// Mielnice", "Consorzio di bonifica Val Sorba").
+func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
+	first := j // the first preposition
+	for m := i + 1; m < j; m++ {
+		if d.isPrep(d.toks[m].low) && !(qConnectors[d.toks[m].low] && m+1 < j && d.nameWord(m-1) && d.nameWord(m+1)) {
+			first = m
+			break
+		}
+	}
+	for m := i; m < first; m++ {
+		w := d.toks[m].low
+		if qSpokesNouns[w] {
+			if m+1 < j && d.nameWord(m+1) {
+				return qSpeaker{}, false // spokesman John Smith: a person
+			}
+			if first < j {
+				c := first + 1
+				for c < j && (d.isDet(d.toks[c].low) || d.isPrep(d.toks[c].low)) {
+					c++
+				}
+				if c < j {
+					if sp := d.orgSpeaker(c, j, pos); sp.how != "" {
+						return sp, true
+					}
+				}
+			}
+			a := i
+			for a < m && !d.nameWord(a) {
+				a++
+			}
+			if a < m && d.nameWord(m-1) {
+				return d.orgSpeaker(a, m, pos), true
+			}
+			return qSpeaker{}, false
+		}
+	}
+	for m := i; m < first; m++ {
+		if qAnonHeads[qElide(d.toks[m].low)] && first < j {
+			return qSpeaker{how: "anonymous"}, true // sources at the ministry
+		}
+	}
+	if first < j && first > i {
+		if qIndefinites[d.toks[i].low] && d.toks[i].low != "one" && !d.nameWord(first-1) {
+			return qSpeaker{how: "anonymous"}, true // a paramedic at the trust
+		}
+		if d.nameWord(first - 1) {
+			a := first - 1
+			for a > i && (d.nameWord(a-1) || d.runConnector(a-1)) {
+				a--
+			}
+			if run, ok := d.makeRun(a, first); ok && run.person && !run.org && !run.det {
+				return d.nameSpeaker(a, first), true // Karin Smit van het ziekenhuis
+			}
+		}
+	}
+	a := i
+	for a < j && (d.isDet(d.toks[a].low) || !d.toks[a].word) {
+		a++
+	}
+	if a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] {
+		if e := d.orgEnd(a); e >= j {
+			return qSpeaker{name: d.text(a, e), how: "org"}, true
+		}
+	}
+	return qSpeaker{}, false
+}
+
+// orgSpeaker is the organisation that toks[a:b] names: by its name
+// (a lower-case word for the kind of body before it kept: "gemeente
+// Amersfoort"), or by "the council", resolved to its fullest name.
+func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
+	for a < b && (d.isDet(d.toks[a].low) || qIndefinites[d.toks[a].low]) {
+		a++
+	}
+	if a >= b {
+		return qSpeaker{}
+	}
+	if d.nameWord(b - 1) {
+		s := a
+		if !d.nameWord(s) && !qOrgWords[d.toks[s].low] {
+			for s < b && !d.nameWord(s) {
+				s++
+			}
+		}
+		sp := d.nameSpeaker(s, b)
+		if sp.how == "name" || sp.how == "surname" {
+			sp.how = "org"
+		}
+		if s < b-1 && !d.toks[s].cap && qOrgWords[d.toks[s].low] && !strings.Contains(sp.name, " ") {
+			sp.name = d.text(s, b) // gemeente Amersfoort
+			return sp
+		}
+		if !strings.Contains(sp.name, " ") {
+			if full, ok := d.orgFullest(strings.ToLower(sp.name), pos); ok {
+				sp.name = full
+			}
+		}
+		return sp
+	}
+	sp := d.description(a, b, pos)
+	if sp.how == "role" || sp.how == "org" {
+		sp.how = "org"
+		return sp
+	}
+	if qOrgWords[qElide(d.toks[b-1].low)] {
+		return qSpeaker{name: d.text(a, b), how: "org"} // the police, as the article leaves it
+	}
+	return qSpeaker{}
+}
+
+// orgEnd is where the organisation's name that starts with the
+// capitalised word at a ends: over capitalised words, particles, and at
+// most two lower-case words before a capitalised one ("Consorzio di
+// bonifica Val Sorba", "Klub radnych Wspólne Mielnice").
+func (d *quoteDoc) orgEnd(a int) int {
+	e := a + 1
+	for e < len(d.toks) && !d.lineBetween(e-1, e) {
+		if d.nameWord(e) {
+			e++
+			continue
+		}
+		// German capitalises its nouns: a lower-case word there is a verb
+		lower := d.lang != "de" && d.lang != "en"
+		m := e
+		for m < len(d.toks) && m < e+3 && d.toks[m].word && !d.nameWord(m) && !qClauseStops[d.toks[m].low] &&
+			(qConnectors[d.toks[m].low] || d.isDet(d.toks[m].low) || lower && !d.isPrep(d.toks[m].low) && d.cueAt(m, m, m+1, true).kind == 0 && !qSkipBefore[d.toks[m].low]) {
+			m++
+		}
+		if m > e && m < len(d.toks) && d.nameWord(m) && !d.lineBetween(m-1, m) {
+			e = m + 1
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// orgFullest is the longest organisation's name the article gives that
+// starts with the word w ("der Stadtwerke" → "Stadtwerke Lindau"; "del
+// Consorzio" → "Consorzio di bonifica Val Sorba").
+func (d *quoteDoc) orgFullest(w string, pos int) (string, bool) {
+	best, bestN := "", 1
+	_, limit := d.tokRange(0, pos+quotePronounBack)
+	for k := d.tokAt(pos - quoteArticleBack); k < limit && k < len(d.toks); k++ {
+		t := d.toks[k]
+		if !t.cap || qElide(t.low) != w || d.inQuote(t.s) {
+			continue
+		}
+		if e := d.orgEnd(k); e-k > bestN {
+			best, bestN = d.text(k, e), e-k
+		}
+	}
+	return best, best != ""
+}
+
+// statementAuthor is the organisation whose statement the words after a
+// cue name: "heißt es in einer Mitteilung der Stadtwerke", "si legge
+// nella nota del Consorzio", "staat in een verklaring van de gemeente".
+func (d *quoteDoc) statementAuthor(k, hi, pos int) (qSpeaker, bool) {
+	for m := k; m < hi && m < k+8 && d.toks[m].word; m++ {
+		if !qStatementNouns[d.toks[m].low] {
+			continue
+		}
+		x := m + 1
+		for x < hi && (d.isPrep(d.toks[x].low) || d.isDet(d.toks[x].low)) {
+			x++
+		}
+		if x < hi && x > m+1 {
+			if sp := d.orgSpeaker(x, d.npAfter(x, hi)[1], pos); sp.how != "" {
+				return sp, true
+			}
+		}
+		return qSpeaker{}, false
+	}
+	return qSpeaker{}, false
 }

@@ -115,6 +115,16 @@ var (
 		"niet bij naam", "naam niet", "zijn naam", "haar naam", "podawać nazwiska", "podać nazwiska", "nazwiska", "chce być",
 		"non vuole essere", "preferisce non", "chiede di non", "chiesto di non", "prefirió no", "prefiere no", "pidió no",
 		"quiso identificarse", "su nombre", "sous couvert", "sans être nommé", "ne pas être nommé", "preferiu não", "pediu para não"}
+	// qSpokesNouns speak for an organisation: "a spokesman for the police"
+	// is the police.
+	qSpokesNouns = qWordSet(`spokesman spokeswoman spokesperson spokespeople representative sprecher sprecherin
+		woordvoerder woordvoerster portavoz portavoce porte-parole porta-voz rzecznik rzeczniczka представитель`)
+	// qStatementNouns are a body's written word: "in a statement from X".
+	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht
+		bericht nota comunicato comunicado communiqué komunikat oświadczeniu oświadczenie komunikacie сообщении заявлении`)
+	// qTimeWords may stand between a speech verb and its subject.
+	qTimeWords = qWordSet(`yesterday today tonight gestern heute gisteren vandaag ayer hoy ieri oggi wczoraj dziś dzisiaj hier
+		ontem hoje вчера сегодня`)
 	qNamingWords = qWordSet(`titled entitled named dubbed nicknamed intitulé intitulée baptisé baptisée titulado titulada intitulado intitulada intitolato intitolata namens под названием`)
 	// qClitics are object pronouns before a verb: "Tellado lo calificó de …".
 	qClitics = qWordSet(`lo la le los las les lui leur li gli ne lhe lhes l' l'a ci si mi mu jej im nam mi`)

@@ -198,6 +198,9 @@ func qSameWord(query, cand string) bool {
 	if query == cand {
 		return true
 	}
+	if qLatinInflected(query, cand) {
+		return true
+	}
 	if len(cand) < 6 || !strings.HasPrefix(query, cand) || !qCyrillic(cand) {
 		return false
 	}
@@ -207,6 +210,32 @@ func qSameWord(query, cand string) bool {
 func qCyrillic(s string) bool {
 	for _, c := range s {
 		return unicode.Is(unicode.Cyrillic, c)
+	}
+	return false
+}
+
+// qLatinInflected: a Polish name in another case (Wróbla is Wróbel,
+// Kaczmarka Kaczmarek, Wiśniewskiej Wiśniewska): the same stem, letters
+// with a diacritic of Polish, the ending changed by at most three letters.
+func qLatinInflected(query, cand string) bool {
+	q, c := []rune(query), []rune(cand)
+	if len(c) < 5 || len(q) < 4 || !strings.ContainsAny(query+cand, "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ") && !qPolishEnding(query) {
+		return false
+	}
+	n := 0
+	for n < len(q) && n < len(c) && q[n] == c[n] {
+		n++
+	}
+	return n >= 4 && n >= len(c)-2 && len(q)-n <= 4
+}
+
+// qPolishEnding: the endings of Polish surnames in the genitive, dative,
+// instrumental and locative.
+func qPolishEnding(w string) bool {
+	for _, suf := range []string{"skiego", "skiej", "ckiego", "ckiej", "skim", "ckim", "owi", "ego"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }
