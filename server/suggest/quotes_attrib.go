@@ -76,7 +76,9 @@ func (d *quoteDoc) echoes() {
 			continue
 		}
 		for j, o := range d.quotes {
-			if j == i || o.attr == nil || o.attr.speaker == "" || o.how == "echo" || len(words[j]) <= len(words[i]) && (q.attr != nil || j > i) {
+			// a headline or a standfirst comes before the body it echoes;
+			// the words of a quote in a comment below it are no quote
+			if j <= i || o.attr == nil || o.attr.speaker == "" || o.how == "echo" || d.titleCase(q) {
 				continue
 			}
 			switch o.attr.how {
@@ -412,6 +414,13 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 		}
 		if words > quoteBeforeWords {
 			break
+		}
+	}
+	// "Per il Comitato Salviamo il Lago, che da anni chiede …, «…»": an
+	// according-to that opens the sentence, however long its subject
+	if c := d.cueAt(lo, lo, hi, true); c.kind == qcueAccording && d.toks[lo].s == sent.s {
+		if at := d.resolveCue(c, lo, hi, sent, true); at != nil && at.speaker != "" {
+			return at
 		}
 	}
 	// Scholz: „…“ — a name and a colon, nothing else
@@ -1120,6 +1129,18 @@ func (d *quoteDoc) nextBoundary(a, b int) int {
 	return b
 }
 
+// titleCase reports whether every content word of q is capitalised (a
+// title, a name: "Island of Love").
+func (d *quoteDoc) titleCase(q *quoteCand) bool {
+	lo, hi := d.tokRange(q.s, q.e)
+	for k := lo; k < hi; k++ {
+		if t := d.toks[k]; t.word && !t.cap && !qFuncWords[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
 // skipObjects steps over an object pronoun after a speech verb
 // ("powiedział nam", "told us").
 func (d *quoteDoc) skipObjects(k, hi int) int {
@@ -1264,7 +1285,11 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 	}
 	if a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] {
 		if e := d.orgEnd(a); e >= j {
-			return qSpeaker{name: d.text(a, e), how: "org"}, true
+			name := d.text(a, e)
+			if low := d.toks[a].low; low != qElide(low) {
+				name = strings.TrimSpace(string([]rune(name)[2:])) // L’Associazione
+			}
+			return qSpeaker{name: name, how: "org"}, true
 		}
 	}
 	return qSpeaker{}, false

@@ -106,7 +106,8 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 			break
 		}
 	}
-	for t := b - 3; t >= a; t-- {
+	orgLast := qOrgWords[qElide(strings.TrimSuffix(d.toks[b-1].low, "'s"))]
+	for t := b - 3; t >= a && !orgLast; t-- { // "Ambulance Service NHS Trust" keeps its Service
 		if d.weakTitle(t) && d.nameWords(t+1, b) >= 2 {
 			titled = true
 			a = t + 1
@@ -260,9 +261,18 @@ func qContainsWords(cand, query []string) bool {
 // holds the words (a surname, a name without its first name); person
 // keeps to names of people.
 func (d *quoteDoc) fullest(words []string, pos int, person bool) (string, bool) {
+	if name, ok := d.fullestIn(words, pos-quoteArticleBack, pos, person); ok {
+		return name, ok
+	}
+	// a headline names by surname whom the body names in full later
+	return d.fullestIn(words, pos, pos+quoteArticleBack, person)
+}
+
+func (d *quoteDoc) fullestIn(words []string, from, to int, person bool) (string, bool) {
+	pos := to
 	best, bestN := "", len(words)
-	from := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= pos-quoteArticleBack })
-	for _, run := range d.runs[from:] {
+	first := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= from })
+	for _, run := range d.runs[first:] {
 		if d.toks[run.ts].s >= pos {
 			break
 		}
