@@ -34,7 +34,11 @@ func TestQuotesDump(t *testing.T) {
 // (precision, recall and speaker accuracy by language); -v prints them,
 // QUOTES_V=1 every miss.
 func TestQuotesSet(t *testing.T) {
-	pages, err := LoadSet("../../testdata/suggest")
+	dir := "../../testdata/suggest"
+	if d := os.Getenv("QUOTES_SET"); d != "" {
+		dir = d // another labelled set, e.g. ../../testdata/suggest-heldout
+	}
+	pages, err := LoadSet(dir)
 	if err != nil {
 		t.Skip(err)
 	}

@@ -1,0 +1,112 @@
+package suggest
+
+import "testing"
+
+// TestQuotesByLanguage holds short sentences written the way each
+// language's newsrooms attribute quotes: speech verbs in the past and the
+// present, both genders, subject after the verb, colon-led quotes, "so X"
+// and its kin, dash incises, role nouns resolved to the named holder,
+// pronouns across sentences, organisations and anonymous sources.
+func TestQuotesByLanguage(t *testing.T) {
+	tests := []struct {
+		name string
+		lang string
+		text string
+		want []quoteWant
+	}{
+		// Dutch
+		{"DutchZeiAfter", "nl", "‘We gaan hier niet mee akkoord’, zei burgemeester Jan de Vries dinsdag.",
+			[]quoteWant{{text: "We gaan hier niet mee akkoord", speaker: "Jan de Vries"}}},
+		{"DutchAldusRole", "nl", "Wethouder Pieter van den Berg (VVD) opende de brug. ‘Dit is een mooie dag voor de stad’, aldus de wethouder.",
+			[]quoteWant{{text: "Dit is een mooie dag voor de stad", speaker: "Pieter van den Berg"}}},
+		{"DutchVolgens", "nl", "Volgens Anouk Jansen is de regeling “volstrekt onduidelijk”.",
+			[]quoteWant{{text: "volstrekt onduidelijk", speaker: "Anouk Jansen"}}},
+		{"DutchSeparableVerbPronoun", "nl", "Anouk Jansen is woordvoerder van de provincie. ‘We kijken ernaar’, voegde ze eraan toe.",
+			[]quoteWant{{text: "We kijken ernaar", speaker: "Anouk Jansen"}}},
+		{"DutchColonRole", "nl", "Directeur Karin Smit van het ziekenhuis zegt: ‘De wachtlijsten zijn te lang.’",
+			[]quoteWant{{text: "De wachtlijsten zijn te lang.", speaker: "Karin Smit"}}},
+		{"DutchOrganisationSpokesman", "nl", "‘Wij betreuren de gang van zaken’, laat een woordvoerder van de gemeente Amersfoort weten.",
+			[]quoteWant{{text: "Wij betreuren de gang van zaken", speaker: "gemeente Amersfoort"}}},
+		{"DutchAnonymous", "nl", "‘Iedereen wist het’, zegt een medewerker die niet met naam in de krant wil.",
+			[]quoteWant{{text: "Iedereen wist het"}}},
+
+		// German
+		{"GermanSoRole", "de", "Oberbürgermeisterin Katrin Vogel (SPD) verteidigte den Plan. „Wir haben keine Wahl“, so die Oberbürgermeisterin.",
+			[]quoteWant{{text: "Wir haben keine Wahl", speaker: "Katrin Vogel"}}},
+		{"GermanZufolge", "de", "Dem Sprecher Tobias Kern zufolge sei die Lage „unter Kontrolle“.",
+			[]quoteWant{{text: "unter Kontrolle", speaker: "Tobias Kern"}}},
+		{"GermanHeisstEsOrg", "de", "Die Stadtwerke Lindau erhöhen die Preise. „Wir bedauern diesen Schritt“, heißt es in einer Mitteilung der Stadtwerke.",
+			[]quoteWant{{text: "Wir bedauern diesen Schritt", speaker: "Stadtwerke Lindau"}}},
+		{"GermanFuegteHinzu", "de", "Richterin Petra Lang verkündete das Urteil. „Die Beweislage ist eindeutig“, fügte sie hinzu.",
+			[]quoteWant{{text: "Die Beweislage ist eindeutig", speaker: "Petra Lang"}}},
+		{"GermanSpokesmanOfOrg", "de", "„Wir prüfen den Vorfall“, sagte ein Sprecher der Polizei Freiburg.",
+			[]quoteWant{{text: "Wir prüfen den Vorfall", speaker: "Polizei Freiburg"}}},
+
+		// Spanish
+		{"SpanishVerbBeforeSubjectAdverb", "es", "«Nadie nos avisó», explicó este martes la alcaldesa, María Gómez.",
+			[]quoteWant{{text: "Nadie nos avisó", speaker: "María Gómez"}}},
+		{"SpanishColonName", "es", "El portavoz del PP, Luis Sanz: «Es una vergüenza».",
+			[]quoteWant{{text: "Es una vergüenza", speaker: "Luis Sanz"}}},
+		{"SpanishAnonymousSources", "es", "Fuentes de la Consejería, que pidieron no ser identificadas, dijeron que «no hay dinero».",
+			[]quoteWant{{text: "no hay dinero"}}},
+		{"SpanishOrganisation", "es", "El Ayuntamiento de Soria defendió en un comunicado que «la obra es necesaria».",
+			[]quoteWant{{text: "la obra es necesaria", speaker: "Ayuntamiento de Soria"}}},
+
+		// US English
+		{"EnglishSaidNameAge", "en", `"We did everything right," said Mark Jensen, 54, who has farmed the land for 30 years.`,
+			[]quoteWant{{text: "We did everything right,", speaker: "Mark Jensen"}}},
+		{"EnglishSpokesmanOfOrg", "en", `"We are reviewing the video," a spokesman for the Dayton Police Department said.`,
+			[]quoteWant{{text: "We are reviewing the video,", speaker: "Dayton Police Department"}}},
+		{"EnglishOrgSpokesmanBefore", "en", `A Marchwood Water spokesman said: "Bills will rise."`,
+			[]quoteWant{{text: "Bills will rise.", speaker: "Marchwood Water"}}},
+		{"EnglishPossessiveNotSpeaker", "en", `Ruby Parkes was hurt. "He would not let go," said Ruby's mother, Jodie Parkes.`,
+			[]quoteWant{{text: "He would not let go,", speaker: "Jodie Parkes"}}},
+		{"EnglishTitleMP", "en", `Local MP Daniel Ashworth called the case "a national scandal".`,
+			[]quoteWant{{text: "a national scandal", speaker: "Daniel Ashworth"}}},
+		{"EnglishSourceClose", "en", `A source close to the star told the paper: "She was spending like she was still on the show."`,
+			[]quoteWant{{text: "She was spending like she was still on the show."}}},
+		{"EnglishHeadlineEcho", "en", "Mayor: 'We will rebuild'\n\n“We will rebuild, whatever it costs,” Mayor Ann Lee said on Monday.",
+			[]quoteWant{{text: "We will rebuild", speaker: "Ann Lee"}, {text: "We will rebuild, whatever it costs,", speaker: "Ann Lee"}}},
+
+		// Italian
+		{"ItalianHaAggiuntoIncise", "it", "Il sindaco Marco Rossi ha parlato in aula. «Non torneremo indietro – ha aggiunto – perché i dati parlano chiaro».",
+			[]quoteWant{{text: "Non torneremo indietro", speaker: "Marco Rossi"}, {text: "perché i dati parlano chiaro", speaker: "Marco Rossi"}}},
+		{"ItalianPerName", "it", "Per Fabio Locatelli, segretario del sindacato, «i lavoratori non possono pagare».",
+			[]quoteWant{{text: "i lavoratori non possono pagare", speaker: "Fabio Locatelli"}}},
+		{"ItalianColonRoleSurname", "it", "La sindaca Chiara Valsecchi ha firmato.\n\nLa sindaca Valsecchi: «Una scelta di civiltà».",
+			[]quoteWant{{text: "Una scelta di civiltà", speaker: "Chiara Valsecchi"}}},
+		{"ItalianAdverbBeforeSubject", "it", "“Un sistema collaudato”, aveva sostenuto in aula la pm Silvia Dal Bosco.",
+			[]quoteWant{{text: "Un sistema collaudato", speaker: "Silvia Dal Bosco"}}},
+		{"ItalianOrgNote", "it", "Il Consorzio di bonifica Val Sorba ha ridotto i prelievi. «Non possiamo garantire l’acqua», si legge nella nota del Consorzio.",
+			[]quoteWant{{text: "Non possiamo garantire l’acqua", speaker: "Consorzio di bonifica Val Sorba"}}},
+
+		// Polish
+		{"PolishDashIncise", "pl", "„To polityczna zemsta – powiedział po sesji Tomasz Wróbel. – Nikt nie wskazał zarzutu”.",
+			[]quoteWant{{text: "To polityczna zemsta", speaker: "Tomasz Wróbel"}, {text: "Nikt nie wskazał zarzutu", speaker: "Tomasz Wróbel"}}},
+		{"PolishDashAfterRole", "pl", "„Płaciliśmy za gaz 34 mln zł” – mówi prezes huty Andrzej Mazur.",
+			[]quoteWant{{text: "Płaciliśmy za gaz 34 mln zł", speaker: "Andrzej Mazur"}}},
+		{"PolishDroppedSubject", "pl", "Ewa Kaczmarek kieruje związkiem. „Tu pracują całe rodziny” – dodała.",
+			[]quoteWant{{text: "Tu pracują całe rodziny", speaker: "Ewa Kaczmarek"}}},
+		{"PolishWedlugInflected", "pl", "Tomasz Wróbel jest burmistrzem. Według Wróbla „to była zemsta”.",
+			[]quoteWant{{text: "to była zemsta", speaker: "Tomasz Wróbel"}}},
+		{"PolishOrgZe", "pl", "Fundacja Dobre Sąsiedztwo przypomina w komunikacie, że „nikt się nie obrazi”.",
+			[]quoteWant{{text: "nikt się nie obrazi", speaker: "Fundacja Dobre Sąsiedztwo"}}},
+		{"PolishRoleNoun", "pl", "Badaczka Marta Sikora liczy żubry. „Populacja rośnie” – dodaje badaczka.",
+			[]quoteWant{{text: "Populacja rośnie", speaker: "Marta Sikora"}}},
+		{"PolishAnonymous", "pl", "Jeden z pracowników, który nie chciał podawać nazwiska, mówi, że „wszyscy czuli, że to nadchodzi”.",
+			[]quoteWant{{text: "wszyscy czuli, że to nadchodzi"}}},
+
+		// French, Portuguese, Russian
+		{"FrenchSelonRole", "fr", "La maire Sophie Leroy a présenté le projet. Selon la maire, « le tramway arrivera en 2027 ».",
+			[]quoteWant{{text: "le tramway arrivera en 2027", speaker: "Sophie Leroy"}}},
+		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
+			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
+		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
+			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, Input{Text: tt.text, Lang: tt.lang}, tt.want)
+		})
+	}
+}

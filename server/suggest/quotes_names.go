@@ -1,0 +1,287 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// --- names ---
+
+// qNameRun is a run of capitalised words: a name, its titles taken off.
+type qNameRun struct {
+	ts, te    int      // tokens of the name
+	words     []string // its words in lower case, possessive 's and elided l' taken off
+	name      string
+	titled    bool // a title or a role came before it: a person
+	person    bool
+	org       bool
+	inQuote   bool
+	afterPrep bool // "of Marsh Lane Law", "in Lindach": no subject, no antecedent
+	det       bool // after an article: "the Ledger", "dem Schiedsrichter"
+}
+
+// runConnector: a particle inside a name (Yannick Le Bihan, Luiz Inácio
+// Lula da Silva), not "of" (Daniel Okafor of Marsh Lane Law is two).
+// Two particles may follow one another (Pieter van den Berg, Maria de la
+// Cruz).
+func (d *quoteDoc) runConnector(k int) bool {
+	conn := func(k int) bool {
+		t := d.toks[k]
+		return t.word && qConnectors[t.low] && t.low != "of" && t.low != "for"
+	}
+	if !conn(k) || k == 0 || k+1 >= len(d.toks) {
+		return false
+	}
+	before := d.nameWord(k-1) || k > 1 && conn(k-1) && d.nameWord(k-2)
+	after := d.nameWord(k+1) || k+2 < len(d.toks) && conn(k+1) && d.nameWord(k+2)
+	return before && after
+}
+
+func (d *quoteDoc) buildRuns() {
+	qi := 0
+	for k := 0; k < len(d.toks); {
+		if !d.nameWord(k) {
+			k++
+			continue
+		}
+		a, b := k, k+1
+		for b < len(d.toks) && !d.lineBetween(b-1, b) && !qPossessive(d.toks[b-1].low) {
+			if d.nameWord(b) {
+				b++
+			} else if d.toks[b].low == "." && qTitles[d.toks[b-1].low] && b+1 < len(d.toks) && d.nameWord(b+1) {
+				b += 2 // Mr. Smith
+			} else if d.runConnector(b) {
+				b += 2
+			} else {
+				break
+			}
+		}
+		k = b
+		for qi < len(d.quotes) && d.quotes[qi].end <= d.toks[a].s {
+			qi++
+		}
+		inQuote := qi < len(d.quotes) && d.quotes[qi].open <= d.toks[a].s
+		if run, ok := d.makeRun(a, b); ok {
+			run.inQuote = inQuote
+			d.runs = append(d.runs, run)
+		}
+	}
+}
+
+// weakTitle: a capitalised word that names a role by its ending
+// (Superintendent, Stürmer, Geschäftsführerin), which a first name may
+// also have: it counts only before a first and a last name.
+func (d *quoteDoc) weakTitle(k int) bool {
+	t := d.toks[k]
+	if !t.word || !t.cap {
+		return false
+	}
+	for _, suf := range qWeakSuffixes {
+		if len(t.low) > len(suf)+2 && strings.HasSuffix(t.low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *quoteDoc) nameWords(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if d.nameWord(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// makeRun takes titles (President, Dr., Minister…), roles and acronyms
+// off the front of the capitalised words toks[a:b].
+func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
+	titled := a > 0 && d.toks[a-1].word && d.isTitle(a-1)
+	for t := b - 1; t >= a; t-- {
+		if d.isTitle(t) {
+			titled = true
+			a = t + 1
+			break
+		}
+	}
+	orgLast := qOrgWords[qElide(strings.TrimSuffix(d.toks[b-1].low, "'s"))]
+	for t := b - 3; t >= a && !orgLast; t-- { // "Ambulance Service NHS Trust" keeps its Service
+		if d.weakTitle(t) && d.nameWords(t+1, b) >= 2 {
+			titled = true
+			a = t + 1
+			break
+		}
+	}
+	for a < b-1 && d.toks[a].caps {
+		a++
+	}
+	for a < b && !d.nameWord(a) {
+		a++
+	}
+	if a >= b {
+		return qNameRun{}, false
+	}
+	if qCyrillic(d.toks[a].low) {
+		// мэр Северогорска Андрей Ковалёв: a name is two words, or three with a patronymic
+		for d.nameWords(a, b) > 3 || d.nameWords(a, b) == 3 && !qPatronymic(d.toks[b-2].low) {
+			a++
+		}
+	}
+	run := qNameRun{ts: a, te: b, titled: titled}
+	hasOf := false
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if !t.word {
+			continue
+		}
+		w := qElide(strings.TrimSuffix(t.low, "'s"))
+		if qConnectors[w] {
+			hasOf = hasOf || w == "of" || w == "for"
+		}
+		if qOrgWords[w] || qOrgSuffix(w) {
+			run.org = true
+		}
+		run.words = append(run.words, w)
+	}
+	run.name = d.text(a, b)
+	if low := d.toks[a].low; low != qElide(low) {
+		run.name = strings.TrimSpace(string([]rune(run.name)[2:])) // l’ARS
+	}
+	if qPossessive(d.toks[b-1].low) {
+		run.name = strings.TrimSuffix(strings.TrimSuffix(run.name, "'s"), "’s")
+	}
+	acronym := false
+	for k := a; k < b; k++ {
+		acronym = acronym || d.toks[k].caps
+	}
+	n := len(run.words)
+	det := a > 0 && (d.isDet(d.toks[a-1].low) || qIndefinites[d.toks[a-1].low])
+	run.det = det
+	run.afterPrep = a > 0 && d.isPrep(d.toks[a-1].low) || det && a > 1 && d.isPrep(d.toks[a-2].low)
+	run.person = !run.org && !hasOf && !acronym && !qPlaceFirst[run.words[0]] && n <= 5 && (titled || n >= 2 && !det)
+	return run, true
+}
+
+// qPatronymic: Владимирович, Сергеевна.
+func qPatronymic(w string) bool {
+	for _, suf := range []string{"ович", "евич", "ич", "овна", "евна", "ична", "инична"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// qElide takes an elided article off a word: l'ars, d'emmanuel.
+func qElide(w string) string {
+	if len(w) > 3 && (strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'")) {
+		return w[2:]
+	}
+	return w
+}
+
+func qPossessive(low string) bool { return strings.HasSuffix(low, "'s") }
+
+func qOrgSuffix(w string) bool {
+	for _, suf := range qOrgSuffixes {
+		if len(w) > len(suf) && strings.Contains(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// qSameWord compares name words, letting a Cyrillic name carry a case
+// ending (Путина is Путин).
+func qSameWord(query, cand string) bool {
+	if query == cand {
+		return true
+	}
+	if qLatinInflected(query, cand) {
+		return true
+	}
+	if len(cand) < 6 || !strings.HasPrefix(query, cand) || !qCyrillic(cand) {
+		return false
+	}
+	return len([]rune(query))-len([]rune(cand)) <= 2
+}
+
+func qCyrillic(s string) bool {
+	for _, c := range s {
+		return unicode.Is(unicode.Cyrillic, c)
+	}
+	return false
+}
+
+// qLatinInflected: a Polish name in another case (Wróbla is Wróbel,
+// Kaczmarka Kaczmarek, Wiśniewskiej Wiśniewska): the same stem, letters
+// with a diacritic of Polish, the ending changed by at most three letters.
+func qLatinInflected(query, cand string) bool {
+	q, c := []rune(query), []rune(cand)
+	if len(c) < 5 || len(q) < 4 || !strings.ContainsAny(query+cand, "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ") && !qPolishEnding(query) {
+		return false
+	}
+	n := 0
+	for n < len(q) && n < len(c) && q[n] == c[n] {
+		n++
+	}
+	return n >= 4 && n >= len(c)-2 && len(q)-n <= 4
+}
+
+// qPolishEnding: the endings of Polish surnames in the genitive, dative,
+// instrumental and locative.
+func qPolishEnding(w string) bool {
+	for _, suf := range []string{"skiego", "skiej", "ckiego", "ckiej", "skim", "ckim", "owi", "ego"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func qContainsWords(cand, query []string) bool {
+	for i := 0; i+len(query) <= len(cand); i++ {
+		ok := true
+		for j := range query {
+			if !qSameWord(query[j], cand[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// fullest is the longest name given before pos, outside quotes, that
+// holds the words (a surname, a name without its first name); person
+// keeps to names of people.
+func (d *quoteDoc) fullest(words []string, pos int, person bool) (string, bool) {
+	if name, ok := d.fullestIn(words, pos-quoteArticleBack, pos, person); ok {
+		return name, ok
+	}
+	// a headline names by surname whom the body names in full later
+	return d.fullestIn(words, pos, pos+quoteArticleBack, person)
+}
+
+func (d *quoteDoc) fullestIn(words []string, from, to int, person bool) (string, bool) {
+	pos := to
+	best, bestN := "", len(words)
+	first := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= from })
+	for _, run := range d.runs[first:] {
+		if d.toks[run.ts].s >= pos {
+			break
+		}
+		if run.inQuote || person && !run.person || len(run.words) < bestN || len(run.words) == bestN && best == "" {
+			continue
+		}
+		if qContainsWords(run.words, words) {
+			best, bestN = run.name, len(run.words)
+		}
+	}
+	return best, best != ""
+}
