@@ -21,6 +21,38 @@ export function rgb(color) {
   return [m[1], m[2], m[3]].map((h) => parseInt(h, 16)).join(' ');
 }
 
+/** luminance is the relative luminance of "r g b" (WCAG 2). */
+export function luminance(c) {
+  const [r, g, b] = c.split(' ').map((x) => {
+    const v = Number(x) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * mix takes "r g b" a fraction f of the way to "r g b" to, e.g. to white
+ * for a line that has to show on a dark page.
+ */
+export function mix(c, to, f) {
+  const a = c.split(' ').map(Number);
+  const b = to.split(' ').map(Number);
+  return a.map((x, i) => Math.round(x + (b[i] - x) * f)).join(' ');
+}
+
+/**
+ * onWhite returns "r g b" darkened until white text on it has 4.5:1: the
+ * shade of a label colour that a tag with white text takes. A label's
+ * colour is whatever the project chose (#00ff00 included).
+ */
+export function onWhite(c) {
+  for (let f = 0; f < 1; f += 0.05) {
+    const d = mix(c, '0 0 0', f);
+    if (1.05 / (luminance(d) + 0.05) >= 4.5) return d;
+  }
+  return '0 0 0';
+}
+
 /**
  * assignLevels gives each span {start, end} a nesting level by greedy
  * interval colouring: in reading order (start ascending, longer first),
@@ -70,9 +102,15 @@ export class Highlighter {
     if (key === this.labelsKey) return;
     this.labelsKey = key;
     this.labels = labels;
+    // In dark mode the underlines are the label colours lightened a third
+    // toward white (a dark blue line on a dark page is hardly there), and
+    // the tints a little stronger; the text keeps 4.5:1 over them in both
+    // modes (web/a11y_e2e_test.go measures it).
     const rules = [];
+    const dark = [];
     labels.forEach((l, i) => {
       const c = rgb(l.color);
+      const lc = mix(c, '255 255 255', 0.35);
       for (let lv = 0; lv <= MAX_LEVEL; lv++) {
         // Level 0 sits closest to the text; each deeper level 4px lower.
         rules.push(
@@ -80,12 +118,18 @@ export class Highlighter {
             `text-decoration:underline 2px rgb(${c});text-underline-offset:${3 + lv * 4}px;` +
             `text-decoration-skip-ink:none}`,
         );
+        dark.push(`::highlight(${PREFIX}${i}-${lv}){background-color:rgb(${c}/.2);text-decoration-color:rgb(${lc})}`);
       }
     });
     rules.push(
       `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.38)}`,
       `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.6)}`,
     );
+    dark.push(
+      `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.26)}`,
+      `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.4)}`,
+    );
+    rules.push(`@media (prefers-color-scheme: dark){${dark.join('\n')}}`);
     this.style.textContent = rules.join('\n');
   }
 
