@@ -301,3 +301,57 @@ func TestAccessibilityReview(t *testing.T) {
 	a.check("the question before submitting")
 	t.Logf("elements failing each rule, over every check: %v", a.counts)
 }
+
+// highlightContrast is the lowest contrast of the article's text over the
+// label tints the editor paints (read from its ::highlight rules, as the
+// scheme in force picks them): one label nested four deep, or four labels
+// nested, each with and without the selection's tint on top.
+const highlightContrast = `(() => {
+  const parse = (s) => { const m = s.match(/[\d.]+/g).map(Number); return { c: m.slice(0, 3), a: m.length > 3 ? m[3] : 1 }; };
+  const lum = (c) => { const [r, g, b] = c.map((x) => { const v = x / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (x, y) => (Math.max(lum(x), lum(y)) + 0.05) / (Math.min(lum(x), lum(y)) + 0.05);
+  const over = (base, t) => base.map((x, i) => t.a * t.c[i] + (1 - t.a) * x);
+  const bg = {};
+  const read = (rules) => { for (const r of rules) { if (r instanceof CSSMediaRule) { if (matchMedia(r.conditionText).matches) read(r.cssRules); } else if (r.style && r.style.backgroundColor) bg[r.selectorText.replace(/^::highlight\((.*)\)$/, '$1')] = parse(r.style.backgroundColor); } };
+  read(document.querySelector('style[data-gloss="highlights"]').sheet.cssRules);
+  const page = parse(getComputedStyle(document.body).backgroundColor).c;
+  const ink = parse(getComputedStyle(document.getElementById('text')).color).c;
+  const n = gloss.store.labels().length;
+  const stacks = [];
+  for (let i = 0; i < n; i++) stacks.push({ what: 'label ' + i + ' four deep', tints: [0, 1, 2, 3].map((lv) => bg['gloss-' + i + '-' + lv]) });
+  stacks.push({ what: 'every label nested', tints: [...Array(n).keys()].slice(0, 4).map((i) => bg['gloss-' + i + '-' + i]) });
+  let worst = { Ratio: 99, What: '' };
+  for (const s of stacks) {
+    for (const sel of [false, true]) {
+      let c = page;
+      for (const t of s.tints) c = over(c, t);
+      if (sel) c = over(c, bg['gloss-selected']);
+      const r = ratio(ink, c);
+      if (r < worst.Ratio) worst = { Ratio: r, What: s.what + (sel ? ', selected' : '') };
+    }
+  }
+  return worst;
+})()`
+
+// TestLabelColourContrast: the article's text keeps 4.5:1 over the label
+// colours' tints, nested and selected, in light and dark mode.
+func TestLabelColourContrast(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
+	e.seed(art, "journey of friendship", "CLAIM", nil)
+	e.login()
+	e.openArticle(art.ID)
+	a := &a11y{e: e}
+	for _, s := range []string{"light", "dark"} {
+		a.scheme(s)
+		type result struct {
+			Ratio float64
+			What  string
+		}
+		r := eval[result](e, highlightContrast)
+		t.Logf("%s mode: lowest contrast %.2f:1 (%s)", s, r.Ratio, r.What)
+		if r.Ratio < 4.5 {
+			t.Errorf("%s mode: the text over the label tints has %.2f:1 (%s), want 4.5:1", s, r.Ratio, r.What)
+		}
+	}
+}

@@ -40,17 +40,45 @@ export function mix(c, to, f) {
   return a.map((x, i) => Math.round(x + (b[i] - x) * f)).join(' ');
 }
 
+/** contrast is the WCAG 2 contrast ratio of two "r g b" colours. */
+export function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
 /**
- * onWhite returns "r g b" darkened until white text on it has 4.5:1: the
- * shade of a label colour that a tag with white text takes. A label's
- * colour is whatever the project chose (#00ff00 included).
+ * reach returns "r g b" moved toward to (black or white) in steps of 5%
+ * until it has ratio:1 against bg. A label's colour is whatever the
+ * project chose (#00ff00 included), and has to show on the page.
+ */
+export function reach(c, to, bg, ratio) {
+  for (let f = 0; f < 1; f += 0.05) {
+    const d = mix(c, to, f);
+    if (contrast(d, bg) >= ratio) return d;
+  }
+  return to;
+}
+
+/**
+ * onWhite is the shade of a label colour that a tag with white text takes
+ * (4.5:1).
  */
 export function onWhite(c) {
-  for (let f = 0; f < 1; f += 0.05) {
-    const d = mix(c, '0 0 0', f);
-    if (1.05 / (luminance(d) + 0.05) >= 4.5) return d;
-  }
-  return '0 0 0';
+  return reach(c, '0 0 0', '255 255 255', 4.5);
+}
+
+// The pages' backgrounds (gloss.css's --bg, light and dark): the
+// underlines keep 3:1 against them, as WCAG asks of the graphics that
+// tell things apart.
+export const PAGE_LIGHT = '246 245 241';
+export const PAGE_DARK = '22 24 28';
+
+/** lineLight and lineDark are a label colour's underline in each mode. */
+export function lineLight(c) {
+  return reach(c, '0 0 0', PAGE_LIGHT, 3);
+}
+export function lineDark(c) {
+  return reach(mix(c, '255 255 255', 0.35), '255 255 255', PAGE_DARK, 3);
 }
 
 /**
@@ -102,23 +130,26 @@ export class Highlighter {
     if (key === this.labelsKey) return;
     this.labelsKey = key;
     this.labels = labels;
-    // In dark mode the underlines are the label colours lightened a third
-    // toward white (a dark blue line on a dark page is hardly there), and
-    // the tints a little stronger; the text keeps 4.5:1 over them in both
-    // modes (web/a11y_e2e_test.go measures it).
+    // The underlines keep 3:1 against the page: a light label colour
+    // (amber) goes darker in light mode; in dark mode every label colour
+    // goes a third toward white (a dark blue line on a dark page is hardly
+    // there). In dark mode the selection's yellow is fainter: over four
+    // nested tints and the selection the light text keeps 4.5:1
+    // (web/a11y_e2e_test.go measures it for the default labels in both
+    // modes).
     const rules = [];
     const dark = [];
     labels.forEach((l, i) => {
       const c = rgb(l.color);
-      const lc = mix(c, '255 255 255', 0.35);
+      const [ll, ld] = [lineLight(c), lineDark(c)];
       for (let lv = 0; lv <= MAX_LEVEL; lv++) {
         // Level 0 sits closest to the text; each deeper level 4px lower.
         rules.push(
           `::highlight(${PREFIX}${i}-${lv}){background-color:rgb(${c}/.13);` +
-            `text-decoration:underline 2px rgb(${c});text-underline-offset:${3 + lv * 4}px;` +
+            `text-decoration:underline 2px rgb(${ll});text-underline-offset:${3 + lv * 4}px;` +
             `text-decoration-skip-ink:none}`,
         );
-        dark.push(`::highlight(${PREFIX}${i}-${lv}){background-color:rgb(${c}/.2);text-decoration-color:rgb(${lc})}`);
+        dark.push(`::highlight(${PREFIX}${i}-${lv}){text-decoration-color:rgb(${ld})}`);
       }
     });
     rules.push(
@@ -126,8 +157,8 @@ export class Highlighter {
       `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.6)}`,
     );
     dark.push(
-      `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.26)}`,
-      `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.4)}`,
+      `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.2)}`,
+      `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.32)}`,
     );
     rules.push(`@media (prefers-color-scheme: dark){${dark.join('\n')}}`);
     this.style.textContent = rules.join('\n');

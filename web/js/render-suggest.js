@@ -8,7 +8,7 @@
 // and the keys in the help. Its elements are its own, made on first use,
 // with their own listeners dispatching on data-action (sg-*).
 import { h, fill, swatch, truncate, oneLine } from './dom.js';
-import { rgb, mix, onWhite, MAX_LEVEL } from './highlight.js';
+import { rgb, onWhite, lineDark, MAX_LEVEL } from './highlight.js';
 import {
   SUGGEST_KEYS,
   on,
@@ -67,8 +67,7 @@ export class SuggestionPainter {
         `::highlight(${PREFIX}f${i}){text-decoration:underline overline dashed 2.5px rgb(${d});text-underline-offset:4px;text-decoration-skip-ink:none}`,
       );
       // On a dark page the dashes go lighter, not darker.
-      const lc = mix(c, '255 255 255', 0.35);
-      dark.push(`::highlight(${PREFIX}${i}),::highlight(${PREFIX}f${i}){text-decoration-color:rgb(${lc})}`);
+      dark.push(`::highlight(${PREFIX}${i}),::highlight(${PREFIX}f${i}){text-decoration-color:rgb(${lineDark(c)})}`);
     });
     rules.push(`@media (prefers-color-scheme: dark){${dark.join('\n')}}`);
     this.style.textContent = rules.join('\n');
