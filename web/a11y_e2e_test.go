@@ -355,3 +355,69 @@ func TestLabelColourContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestDarkScreenshots saves the article list, the editor (a popover open
+// over nested spans and suggestions; a suggestion's card) and the review
+// page in dark mode, into GLOSS_SCREENSHOTS as dark-*.png.
+//
+//	GLOSS_SCREENSHOTS=$PWD/web/screenshots go test ./web/ -run DarkScreenshots
+func TestDarkScreenshots(t *testing.T) {
+	if os.Getenv("GLOSS_SCREENSHOTS") == "" {
+		t.Skip("set GLOSS_SCREENSHOTS=dir to save screenshots")
+	}
+	e := newEnv(t, envOptions{})
+	(&a11y{e: e}).scheme("dark")
+	e.do(chromedp.EmulateViewport(1280, 820))
+	xi := e.addArticle("Xi to meet Putin in boost for Russian leader after ICC warrant", "../testdata/xi-putin-icc.txt")
+	for i, title := range []string{"Wire: EU ministers meet on energy prices", "Fact check: the viral claim about grain exports", "Analysis: what the ICC warrant means in practice"} {
+		if _, _, err := e.db.CreateArticle(model.Article{Title: title, Source: []string{"reuters.com", "afp.com", "apnews.com"}[i], Text: title + ".\nBody text " + fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(from, to, label string, attrs map[string]string) model.Annotation {
+		t.Helper()
+		s, en := span(t, xi.Text, from, to)
+		op, err := e.db.Apply(xi.ID, model.Change{Action: model.ActionCreate, Start: &s, End: &en, Label: &label, Attrs: attrs, Author: testUser})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return op.Annotation
+	}
+	add("Chinese leader Xi Jinping", "Chinese leader Xi Jinping", "SPEAKER", nil)
+	add("Vladimir Putin", "Vladimir Putin", "SPEAKER", nil)
+	add("after the International Criminal Court charged him", "war crimes in Ukraine", "CLAIM", map[string]string{"checkworthy": "yes"})
+	add("“uphold an objective", "double standards,”", "QUOTE", map[string]string{"speaker": "Wang Wenbin"})
+	add("“avoid politicization", "double standards,”", "CLAIM", map[string]string{"checkworthy": "no"})
+	add("Wang Wenbin", "Wang Wenbin", "SPEAKER", nil)
+	add("“My upcoming visit", "peace,”", "QUOTE", map[string]string{"speaker": "Xi Jinping"})
+	nested := add("journey of friendship", "journey of friendship", "CLAIM", nil)
+	if _, err := e.db.SetStatus(xi.ID, model.StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	e.login()
+	e.poll(`document.querySelectorAll('#rows tr').length === 4`)
+	e.shot("dark-list")
+
+	e.openArticle(xi.ID)
+	e.openPopover(nested)
+	e.shot("dark-editor")
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.click(`#panel .sg-jump[data-label="QUOTE"]`)
+	e.poll(`document.querySelector('.sg-card') && document.querySelector('.sg-card').offsetParent`)
+	e.shot("dark-suggestions")
+	e.do(chromedp.KeyEvent(kb.Escape))
+
+	e.join("ann", model.RoleAnnotator)
+	e.join("bea", model.RoleAnnotator)
+	e.join("rev", model.RoleReviewer)
+	art := e.independentArticle("Xi to meet Putin after ICC warrant, reviewed", map[string][]reviewSpan{
+		"ann": {xiSpeaker, claimAnn, wangSpeaker, quoteFull, readMore},
+		"bea": {xiSpeaker, claimBea, quoteInner, readMore},
+	}, "ann", "bea")
+	rev := e.browserAs("rev", testPassword)
+	(&a11y{e: rev}).scheme("dark")
+	rev.do(chromedp.EmulateViewport(1280, 820))
+	rev.openReview(art.ID)
+	rev.poll(`document.querySelectorAll('#review-panel .rv-cand').length === 6`)
+	rev.shot("dark-review")
+}
