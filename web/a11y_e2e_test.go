@@ -129,6 +129,41 @@ func (a *a11y) check(what string) {
 	a.scheme("light")
 }
 
+// focusRings presses Tab n times from the top of the page and fails the
+// test for each element that takes the focus without showing it (an
+// outline of 2px or more, or a box shadow), in the current scheme.
+func (a *a11y) focusRings(what string, n int) {
+	e := a.e
+	e.t.Helper()
+	eval[chromedp.Void](e, `document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`)
+	seen := 0
+	for i := 0; i < n; i++ {
+		e.do(chromedp.KeyEvent(kb.Tab))
+		type ring struct {
+			Body  bool
+			Shown bool
+			What  string
+		}
+		r := eval[ring](e, `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { Body: true };
+  const cs = getComputedStyle(el);
+  const shown = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+  return { Shown: shown, What: el.outerHTML.slice(0, 120) };
+})()`)
+		if r.Body {
+			continue
+		}
+		seen++
+		if !r.Shown {
+			e.t.Errorf("%s: the focus is on %s without a visible ring", what, r.What)
+		}
+	}
+	if seen < n/2 {
+		e.t.Errorf("%s: Tab reached only %d elements in %d presses", what, seen, n)
+	}
+}
+
 // TestAccessibilityEditor: the article list (with the export menu and an
 // import's result), the New project and Members dialogs, the editor on
 // the seed article with a popover open and its "label everywhere" count,
@@ -153,6 +188,7 @@ func TestAccessibilityEditor(t *testing.T) {
 	e.login()
 	e.poll(`document.querySelectorAll('#rows tr').length === 3`)
 	a.check("the article list")
+	a.focusRings("the article list", 20)
 
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	if err := os.WriteFile(bad, []byte("{not json\n"), 0o644); err != nil {
@@ -181,6 +217,7 @@ func TestAccessibilityEditor(t *testing.T) {
 	e.poll(`document.getElementById('members').hidden`)
 
 	e.openArticle(art.ID)
+	a.focusRings("the editor", 30)
 	e.openPopover(quote)
 	a.check("the editor with a QUOTE's popover")
 	e.do(chromedp.KeyEvent(kb.Escape))
