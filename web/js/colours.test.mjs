@@ -25,3 +25,11 @@ test('contrast is the WCAG ratio', () => {
   assert.equal(contrast('0 0 0', '255 255 255').toFixed(1), '21.0');
   assert.equal(contrast('118 118 118', '255 255 255').toFixed(2), '4.54');
 });
+
+test('every person colour takes white initials at 4.5:1', async () => {
+  const { colorOf } = await import('./presence.js');
+  const seen = new Set();
+  for (let i = 0; i < 200; i++) seen.add(colorOf('user' + i));
+  assert.equal(seen.size, 8);
+  for (const c of seen) assert.ok(contrast(rgb(c), '255 255 255') >= 4.5, `white on ${c}`);
+});
