@@ -164,8 +164,9 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-// palette gives each user a stable colour, distinct from the label colours.
-var palette = []string{"#e11d48", "#7c3aed", "#0891b2", "#65a30d", "#c2410c", "#db2777", "#4f46e5", "#0d9488"}
+// palette gives each user a stable colour, distinct from the label colours
+// and dark enough for the white initials of their avatar (4.5:1 or more).
+var palette = []string{"#e11d48", "#7c3aed", "#0e7490", "#4d7c0f", "#c2410c", "#be185d", "#4f46e5", "#0f766e"}
 
 // ColorOf returns the presence colour of a user name.
 func ColorOf(name string) string {

@@ -21,6 +21,66 @@ export function rgb(color) {
   return [m[1], m[2], m[3]].map((h) => parseInt(h, 16)).join(' ');
 }
 
+/** luminance is the relative luminance of "r g b" (WCAG 2). */
+export function luminance(c) {
+  const [r, g, b] = c.split(' ').map((x) => {
+    const v = Number(x) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * mix takes "r g b" a fraction f of the way to "r g b" to, e.g. to white
+ * for a line that has to show on a dark page.
+ */
+export function mix(c, to, f) {
+  const a = c.split(' ').map(Number);
+  const b = to.split(' ').map(Number);
+  return a.map((x, i) => Math.round(x + (b[i] - x) * f)).join(' ');
+}
+
+/** contrast is the WCAG 2 contrast ratio of two "r g b" colours. */
+export function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/**
+ * reach returns "r g b" moved toward to (black or white) in steps of 5%
+ * until it has ratio:1 against bg. A label's colour is whatever the
+ * project chose (#00ff00 included), and has to show on the page.
+ */
+export function reach(c, to, bg, ratio) {
+  for (let f = 0; f < 1; f += 0.05) {
+    const d = mix(c, to, f);
+    if (contrast(d, bg) >= ratio) return d;
+  }
+  return to;
+}
+
+/**
+ * onWhite is the shade of a label colour that a tag with white text takes
+ * (4.5:1).
+ */
+export function onWhite(c) {
+  return reach(c, '0 0 0', '255 255 255', 4.5);
+}
+
+// The pages' backgrounds (gloss.css's --bg, light and dark): the
+// underlines keep 3:1 against them, as WCAG asks of the graphics that
+// tell things apart.
+export const PAGE_LIGHT = '246 245 241';
+export const PAGE_DARK = '22 24 28';
+
+/** lineLight and lineDark are a label colour's underline in each mode. */
+export function lineLight(c) {
+  return reach(c, '0 0 0', PAGE_LIGHT, 3);
+}
+export function lineDark(c) {
+  return reach(mix(c, '255 255 255', 0.35), '255 255 255', PAGE_DARK, 3);
+}
+
 /**
  * assignLevels gives each span {start, end} a nesting level by greedy
  * interval colouring: in reading order (start ascending, longer first),
@@ -70,22 +130,37 @@ export class Highlighter {
     if (key === this.labelsKey) return;
     this.labelsKey = key;
     this.labels = labels;
+    // The underlines keep 3:1 against the page: a light label colour
+    // (amber) goes darker in light mode; in dark mode every label colour
+    // goes a third toward white (a dark blue line on a dark page is hardly
+    // there). In dark mode the selection's yellow is fainter: over four
+    // nested tints and the selection the light text keeps 4.5:1
+    // (web/a11y_e2e_test.go measures it for the default labels in both
+    // modes).
     const rules = [];
+    const dark = [];
     labels.forEach((l, i) => {
       const c = rgb(l.color);
+      const [ll, ld] = [lineLight(c), lineDark(c)];
       for (let lv = 0; lv <= MAX_LEVEL; lv++) {
         // Level 0 sits closest to the text; each deeper level 4px lower.
         rules.push(
           `::highlight(${PREFIX}${i}-${lv}){background-color:rgb(${c}/.13);` +
-            `text-decoration:underline 2px rgb(${c});text-underline-offset:${3 + lv * 4}px;` +
+            `text-decoration:underline 2px rgb(${ll});text-underline-offset:${3 + lv * 4}px;` +
             `text-decoration-skip-ink:none}`,
         );
+        dark.push(`::highlight(${PREFIX}${i}-${lv}){text-decoration-color:rgb(${ld})}`);
       }
     });
     rules.push(
       `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.38)}`,
       `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.6)}`,
     );
+    dark.push(
+      `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.2)}`,
+      `::highlight(${PREFIX}flash){background-color:rgb(250 204 21/.32)}`,
+    );
+    rules.push(`@media (prefers-color-scheme: dark){${dark.join('\n')}}`);
     this.style.textContent = rules.join('\n');
   }
 

@@ -507,7 +507,7 @@ test('a gap in versions asks for the full state again', () => {
 
 test('colorOf gives a user the colour the server gives them (server/live ColorOf)', () => {
   // Printed by Go's live.ColorOf for these names.
-  const want = { ann: '#e11d48', ben: '#0891b2', maria: '#db2777', 'José': '#0d9488', '李明': '#0891b2', script: '#0891b2' };
+  const want = { ann: '#e11d48', ben: '#0e7490', maria: '#be185d', 'José': '#0f766e', '李明': '#0e7490', script: '#0e7490' };
   for (const [name, color] of Object.entries(want)) assert.equal(colorOf(name), color, name);
 });
 

@@ -17,7 +17,7 @@ export function safeColor(color) {
 // palette and colorOf are server/live's ColorOf: a user's colour is the
 // same in presence, which the server sends, and beside their annotations,
 // which carry only the author's name.
-const palette = ['#e11d48', '#7c3aed', '#0891b2', '#65a30d', '#c2410c', '#db2777', '#4f46e5', '#0d9488'];
+const palette = ['#e11d48', '#7c3aed', '#0e7490', '#4d7c0f', '#c2410c', '#be185d', '#4f46e5', '#0f766e'];
 const utf8 = new TextEncoder();
 
 /** colorOf returns the colour of a user name: FNV-1a over its UTF-8 bytes. */

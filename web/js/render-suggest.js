@@ -8,7 +8,7 @@
 // and the keys in the help. Its elements are its own, made on first use,
 // with their own listeners dispatching on data-action (sg-*).
 import { h, fill, swatch, truncate, oneLine } from './dom.js';
-import { rgb, MAX_LEVEL } from './highlight.js';
+import { rgb, onWhite, lineDark, MAX_LEVEL } from './highlight.js';
 import {
   SUGGEST_KEYS,
   on,
@@ -57,6 +57,7 @@ export class SuggestionPainter {
     this.labelsKey = key;
     this.labels = labels;
     const rules = [];
+    const dark = [];
     labels.forEach((l, i) => {
       const c = rgb(l.color);
       const d = darker(c);
@@ -65,7 +66,10 @@ export class SuggestionPainter {
         // No tint for the focused one either: a tint is what annotations have.
         `::highlight(${PREFIX}f${i}){text-decoration:underline overline dashed 2.5px rgb(${d});text-underline-offset:4px;text-decoration-skip-ink:none}`,
       );
+      // On a dark page the dashes go lighter, not darker.
+      dark.push(`::highlight(${PREFIX}${i}),::highlight(${PREFIX}f${i}){text-decoration-color:rgb(${lineDark(c)})}`);
     });
+    rules.push(`@media (prefers-color-scheme: dark){${dark.join('\n')}}`);
     this.style.textContent = rules.join('\n');
   }
 
@@ -324,7 +328,7 @@ export const suggestMethods = {
       const c = /^#[0-9a-fA-F]{6}$/.test(l.color) ? l.color : '#64748b';
       const tag = h(
         'span',
-        { class: 'sg-mark' + (focused ? ' is-focused' : ''), style: { '--c': c, '--cd': `rgb(${darker(rgb(c))})`, left: `${Math.round(rect.left - hr.left)}px`, top: `${Math.round(rect.top - hr.top)}px` } },
+        { class: 'sg-mark' + (focused ? ' is-focused' : ''), style: { '--c': c, '--cd': `rgb(${onWhite(rgb(c))})`, left: `${Math.round(rect.left - hr.left)}px`, top: `${Math.round(rect.top - hr.top)}px` } },
         list.length > 1 ? `${list.length} suggested` : 'suggested',
       );
       tags.push({ tag, left: rect.left - hr.left, top: Math.round(rect.top - hr.top) });

@@ -7,7 +7,9 @@
 #   npm:    the packages pinned in package.json and package-lock.json next
 #           to this script, into $GLOSS_TOOLS_DIR (default: the user cache
 #           dir's gloss-tools, as Go's os.UserCacheDir finds it), never into
-#           the repository.
+#           the repository;
+#   axe-core: axe.min.js, for the accessibility checks of web's browser
+#           tests (web/a11y_e2e_test.go), into the same directory.
 # Safe to run again: it installs only what is missing or out of date.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -51,4 +53,32 @@ else
 		rm -f "$dir/package-lock.json"
 		exit 1
 	}
+fi
+
+# axe-core, which web/a11y_e2e_test.go runs in the editor's pages: only its
+# axe.min.js, from the registry's tarball, checked against the integrity
+# the registry published for this version (pinned here, as a lock file
+# would). The test looks for $dir/axe-core-$axe_version/axe.min.js.
+axe_version=4.14.1
+axe_integrity="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+axe_dir="$dir/axe-core-$axe_version"
+if [ -f "$axe_dir/axe.min.js" ]; then
+	echo "install.sh: axe-core $axe_version in $axe_dir"
+else
+	echo "install.sh: axe-core $axe_version into $axe_dir"
+	tmp="$(mktemp -d)"
+	trap 'rm -rf "$tmp"' EXIT
+	(cd "$tmp" && npm pack --silent "axe-core@$axe_version" >/dev/null)
+	tgz="$tmp/axe-core-$axe_version.tgz"
+	got="$(node -e 'const c = require("crypto"), fs = require("fs"); console.log("sha512-" + c.createHash("sha512").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$tgz")"
+	if [ "$got" != "$axe_integrity" ]; then
+		echo "install.sh: axe-core $axe_version: integrity $got, want $axe_integrity" >&2
+		exit 1
+	fi
+	tar -xzf "$tgz" -C "$tmp" package/axe.min.js package/LICENSE
+	mkdir -p "$axe_dir"
+	# The file last: its presence is what says the install is complete.
+	cp "$tmp/package/LICENSE" "$axe_dir/"
+	cp "$tmp/package/axe.min.js" "$axe_dir/axe.min.js.part"
+	mv "$axe_dir/axe.min.js.part" "$axe_dir/axe.min.js"
 fi
