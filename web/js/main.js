@@ -23,6 +23,7 @@ import { bindReview } from './adjudicate.js';
 import { bindSuggest } from './suggest-view.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 import { bindRelations } from './render-relations.js';
+import { bindHover } from './hover.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -170,6 +171,9 @@ document.getElementById('help').addEventListener('click', (e) => {
 document.getElementById('members').addEventListener('click', (e) => {
   if (e.target.id === 'members') closeMembers();
 });
+
+// The annotation under the mouse shows where it starts and ends.
+bindHover({ store, renderer });
 
 // Linking's keys come first (capture): Tab, Enter and Esc choose a link's end.
 const links = bindRelations({ store, edits, renderer, goto: gotoAnnotation });
