@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss-dev/gloss/storage/model"
 )
 
@@ -181,4 +182,209 @@ func (e *env) shotOf(name, sel string) {
 		e.t.Fatal(err)
 	}
 	e.t.Logf("wrote %s", p)
+}
+
+const (
+	phoneW, phoneH   = 390, 844
+	tabletW, tabletH = 768, 1024
+)
+
+// overlaps lists the pairs of visible controls in the toolbar (and its
+// open More menu) whose boxes overlap by more than a pixel each way, and
+// the controls that stick out of the window.
+const overlaps = `(() => {
+  const els = [...document.querySelectorAll('.toolbar button, .toolbar select, .toolbar summary, .toolbar a[href]')]
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true }); });
+  const name = (el) => (el.id || el.textContent.trim().replace(/\s+/g, ' ').slice(0, 24) || el.tagName);
+  const out = [];
+  els.forEach((a, i) => {
+    const r = a.getBoundingClientRect();
+    if (r.left < 0 || r.right > innerWidth) out.push(name(a) + ' sticks out: ' + Math.round(r.left) + '–' + Math.round(r.right));
+    for (const b of els.slice(i + 1)) {
+      const q = b.getBoundingClientRect();
+      const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+      const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+      if (w > 1 && h > 1) out.push(name(a) + ' × ' + name(b));
+    }
+  });
+  return out;
+})()`
+
+// oneWordLines lists the lines of the elements sel that hold one word of
+// a title of several: each word's first box gives its line.
+func oneWordLines(e *env, sel string) []string {
+	e.t.Helper()
+	return eval[[]string](e, fmt.Sprintf(`(() => {
+  const out = [];
+  for (const el of document.querySelectorAll(%s)) {
+    const lines = new Map();
+    const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let n;
+    while ((n = w.nextNode())) {
+      for (const m of n.data.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const b = r.getClientRects()[0];
+        if (!b) continue;
+        const top = Math.round(b.top);
+        lines.set(top, [...(lines.get(top) || []), m[0]]);
+      }
+    }
+    if (lines.size < 2) continue;
+    for (const words of lines.values()) if (words.length === 1) out.push(el.textContent.trim() + ': "' + words[0] + '" alone on a line');
+  }
+  return out;
+})()`, jsString(sel)))
+}
+
+// fits checks that the page does not scroll sideways and that the
+// toolbar's controls neither overlap nor stick out.
+func (e *env) fits(where string, width int) {
+	e.t.Helper()
+	if w := eval[int](e, `document.documentElement.scrollWidth`); w > width {
+		e.t.Errorf("%s at %d px: the page is %d px wide", where, width, w)
+	}
+	if bad := eval[[]string](e, overlaps); len(bad) > 0 {
+		e.t.Errorf("%s at %d px: %s", where, width, strings.Join(bad, "; "))
+	}
+}
+
+// drawerShown reports whether the side list is open over the text: the
+// drawer entirely on screen, its panel listing annotations.
+const drawerShown = `(() => {
+  const d = document.getElementById('drawer'), r = d.getBoundingClientRect();
+  return d.classList.contains('open') && getComputedStyle(d).visibility === 'visible' && r.left >= 0 && Math.abs(r.right - innerWidth) < 1 && r.width > 200;
+})()`
+
+const drawerHidden = `(() => {
+  const d = document.getElementById('drawer');
+  return !d.classList.contains('open') && getComputedStyle(d).visibility === 'hidden' && document.getElementById('drawer-backdrop').hidden;
+})()`
+
+// TestNarrow: at 390 × 844, a phone's screen, the list and the editor fit:
+// no sideways scrolling, no toolbar control over another, no title line of
+// one word. The side list is a drawer: the toolbar's Annotations button
+// (with the count) opens it over the text and moves the focus into it;
+// Escape, its close button and a tap beside it close it and give the focus
+// back; going to an annotation from it closes it and opens the popover,
+// which fits the screen. More holds the rest of the toolbar. At 768 px
+// the toolbar wraps and the drawer is there too.
+func TestNarrow(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	xi := e.addArticle("Xi to meet Putin in boost for Russian leader after ICC warrant", "../testdata/xi-putin-icc.txt")
+	for i, title := range []string{"Wire: EU ministers meet on energy prices in Brussels", "Fact check: the viral claim about grain exports"} {
+		if _, _, err := e.db.CreateArticle(model.Article{Title: title, Source: "reuters.com", Text: title + ".\nBody text " + fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.seed(xi, "Beijing called for a cease-fire last month", "CLAIM", nil)
+	e.seed(xi, "last month, but Washington said that would ratify the Kremlin's battlefield gains", "CLAIM", nil)
+	quote := e.seed(xi, "“My upcoming visit to Russia will be a journey of friendship, cooperation and peace,”", "QUOTE", map[string]string{"speaker": "Xi Jinping"})
+	e.login()
+	e.do(chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+
+	// The list.
+	e.poll(`document.querySelectorAll('#rows tr').length === 3`)
+	e.fits("the list", phoneW)
+	if bad := oneWordLines(e, `#rows .c-title a`); len(bad) > 0 {
+		t.Errorf("list titles: %s", strings.Join(bad, "; "))
+	}
+	e.shot("narrow-list")
+
+	// The editor.
+	e.openArticle(xi.ID)
+	e.fits("the editor", phoneW)
+	if bad := oneWordLines(e, `#art-head .title`); len(bad) > 0 {
+		t.Errorf("the title: %s", strings.Join(bad, "; "))
+	}
+	e.poll(drawerHidden)
+	if got := eval[string](e, `document.getElementById('drawer-btn').textContent.replace(/\s+/g, ' ').trim()`); got != "Annotations 3" {
+		t.Errorf("the drawer's button says %q, want Annotations 3", got)
+	}
+	e.shot("narrow-editor")
+
+	// The drawer: open, listing the annotations, the focus in it.
+	openDrawer := func() {
+		t.Helper()
+		e.do(chromedp.Click(chromedp.ID("drawer-btn")))
+		e.poll(drawerShown + ` && document.activeElement === document.getElementById('drawer-close')`)
+		if got := eval[string](e, `document.getElementById('drawer-btn').getAttribute('aria-expanded')`); got != "true" {
+			t.Errorf("drawer open, its button's aria-expanded is %s", got)
+		}
+	}
+	closed := func(how string) {
+		t.Helper()
+		e.poll(drawerHidden)
+		if got := eval[string](e, `document.activeElement.id`); got != "drawer-btn" {
+			t.Errorf("closed by %s: the focus is on %q, want the drawer's button", how, got)
+		}
+	}
+	openDrawer()
+	listed := eval[[]string](e, `[...document.querySelectorAll('#drawer #panel [data-action=goto]')].filter((b) => { const r = b.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; }).map((b) => b.querySelector('.snippet').textContent)`)
+	if len(listed) != 3 {
+		t.Errorf("the drawer lists %d annotations on screen (%q), want 3", len(listed), listed)
+	}
+	if got := eval[string](e, `document.getElementById('drawer').getAttribute('role') + ' ' + document.getElementById('drawer').getAttribute('aria-modal')`); got != "dialog true" {
+		t.Errorf("the open drawer is %q, want a modal dialog", got)
+	}
+	e.shot("narrow-drawer")
+	e.do(chromedp.KeyEvent(kb.Escape))
+	closed("Escape")
+	openDrawer()
+	e.do(chromedp.Click(chromedp.ID("drawer-close")))
+	closed("its close button")
+	openDrawer()
+	e.do(chromedp.MouseClickXY(8, phoneH/2))
+	closed("a tap beside it")
+
+	// Going to an annotation from the drawer: it makes way for the popover.
+	openDrawer()
+	e.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#panel .ann[data-id="%d"]`, quote.ID))))
+	e.poll(drawerHidden + fmt.Sprintf(` && !document.getElementById('popover').hidden && document.getElementById('popover').dataset.id === '%d'`, quote.ID))
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`document.getElementById('popover').hidden`)
+	e.scrolled()
+
+	// The popover, within the screen.
+	e.openPopover(quote)
+	if r := eval[box](e, `(() => { const b = document.getElementById('popover').getBoundingClientRect(); return { Left: b.left, Right: b.right, Top: b.top, Bottom: b.bottom }; })()`); r.Left < 0 || r.Right > phoneW {
+		t.Errorf("the popover spans x=%.0f–%.0f on a %d px screen", r.Left, r.Right, phoneW)
+	}
+	e.fits("the editor with the popover", phoneW)
+	e.shot("narrow-popover")
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`document.getElementById('popover').hidden`)
+
+	// More: the rest of the toolbar, in a menu that fits.
+	eval[chromedp.Void](e, `window.scrollTo(0, 0)`)
+	e.do(chromedp.Click(chromedp.ID("more-btn")))
+	e.poll(`document.getElementById('toolbar-more').classList.contains('open') && document.getElementById('undo').getBoundingClientRect().width > 0`)
+	e.fits("the editor with More open", phoneW)
+	e.shot("narrow-more")
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`!document.getElementById('toolbar-more').classList.contains('open') && document.getElementById('undo').getBoundingClientRect().width === 0`)
+
+	// A tablet: the toolbar wraps, the list is a drawer still.
+	e.do(chromedp.EmulateViewport(tabletW, tabletH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	e.poll(fmt.Sprintf(`innerWidth === %d`, tabletW))
+	e.fits("the editor", tabletW)
+	openDrawer()
+	e.shot("tablet-drawer")
+	e.do(chromedp.KeyEvent(kb.Escape))
+	closed("Escape")
+	e.shot("tablet-editor")
+	eval[chromedp.Void](e, `location.hash = '#/'`)
+	e.poll(`document.querySelectorAll('#rows tr').length === 3 && !document.getElementById('list-view').hidden`)
+	e.fits("the list", tabletW)
+}
+
+// scrolled waits for a smooth scroll (going to an annotation) to end: the
+// page at the same place for three frames.
+func (e *env) scrolled() {
+	e.t.Helper()
+	eval[chromedp.Void](e, `new Promise((ok) => {
+  let y = scrollY, same = 0;
+  const step = () => { if (scrollY === y) same++; else { y = scrollY; same = 0; } if (same >= 3) ok(); else requestAnimationFrame(step); };
+  requestAnimationFrame(step);
+})`)
 }
