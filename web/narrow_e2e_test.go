@@ -290,6 +290,14 @@ func TestNarrow(t *testing.T) {
 		t.Errorf("list titles: %s", strings.Join(bad, "; "))
 	}
 	e.shot("narrow-list")
+	// Its Export choices: a sheet within the screen.
+	e.do(chromedp.Click(chromedp.CSS(`#export-list > summary`)))
+	e.poll(`document.querySelector('#export-list > .menu-panel')?.checkVisibility()`)
+	if r := eval[box](e, rectOf(`#export-list > .menu-panel`)); r.Left < 0 || r.Right > phoneW || r.Top < 0 || r.Bottom > phoneH {
+		t.Errorf("the list's Export menu spans x=%.0f–%.0f, y=%.0f–%.0f on a %d × %d screen", r.Left, r.Right, r.Top, r.Bottom, phoneW, phoneH)
+	}
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`!document.getElementById('export-list').open`)
 
 	// The editor.
 	e.openArticle(xi.ID)
@@ -347,7 +355,7 @@ func TestNarrow(t *testing.T) {
 
 	// The popover, within the screen.
 	e.openPopover(quote)
-	if r := eval[box](e, `(() => { const b = document.getElementById('popover').getBoundingClientRect(); return { Left: b.left, Right: b.right, Top: b.top, Bottom: b.bottom }; })()`); r.Left < 0 || r.Right > phoneW {
+	if r := eval[box](e, rectOf(`#popover`)); r.Left < 0 || r.Right > phoneW {
 		t.Errorf("the popover spans x=%.0f–%.0f on a %d px screen", r.Left, r.Right, phoneW)
 	}
 	e.fits("the editor with the popover", phoneW)
@@ -361,8 +369,24 @@ func TestNarrow(t *testing.T) {
 	e.poll(`document.getElementById('toolbar-more').classList.contains('open') && document.getElementById('undo').getBoundingClientRect().width > 0`)
 	e.fits("the editor with More open", phoneW)
 	e.shot("narrow-more")
+	e.do(chromedp.Click(chromedp.CSS(`#export-article > summary`)))
+	e.poll(`document.querySelector('#export-article > .menu-panel')?.checkVisibility()`)
+	if r := eval[box](e, rectOf(`#export-article > .menu-panel`)); r.Left < 0 || r.Right > phoneW || r.Top < 0 || r.Bottom > phoneH {
+		t.Errorf("the article's Export menu spans x=%.0f–%.0f, y=%.0f–%.0f on a %d × %d screen", r.Left, r.Right, r.Top, r.Bottom, phoneW, phoneH)
+	}
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`!document.getElementById('export-article').open`)
 	e.do(chromedp.KeyEvent(kb.Escape))
 	e.poll(`!document.getElementById('toolbar-more').classList.contains('open') && document.getElementById('undo').getBoundingClientRect().width === 0`)
+
+	// From a wide window to a narrow one, the drawer is away at once: it
+	// slides only when opened or closed.
+	e.do(chromedp.EmulateViewport(1280, 800))
+	e.poll(`innerWidth === 1280`)
+	e.do(chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	if r := eval[box](e, `new Promise((ok) => requestAnimationFrame(() => { const b = document.getElementById('drawer').getBoundingClientRect(); ok({ Left: b.left, Right: b.right }); }))`); r.Left < phoneW {
+		t.Errorf("the window narrowed: the closed drawer is at x=%.0f, on the screen", r.Left)
+	}
 
 	// A tablet: the toolbar wraps, the list is a drawer still.
 	e.do(chromedp.EmulateViewport(tabletW, tabletH, chromedp.EmulateMobile, chromedp.EmulateTouch))
@@ -376,6 +400,16 @@ func TestNarrow(t *testing.T) {
 	eval[chromedp.Void](e, `location.hash = '#/'`)
 	e.poll(`document.querySelectorAll('#rows tr').length === 3 && !document.getElementById('list-view').hidden`)
 	e.fits("the list", tabletW)
+	eval[chromedp.Void](e, fmt.Sprintf(`location.hash = '#/projects/%d/annotations'`, xi.Project))
+	e.poll(`!document.getElementById('annotations-view')?.hidden`)
+	e.fits("the Annotations view", tabletW)
+	e.do(chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	e.fits("the Annotations view", phoneW)
+}
+
+// rectOf measures the element sel.
+func rectOf(sel string) string {
+	return fmt.Sprintf(`(() => { const b = document.querySelector(%s).getBoundingClientRect(); return { Left: b.left, Right: b.right, Top: b.top, Bottom: b.bottom }; })()`, jsString(sel))
 }
 
 // scrolled waits for a smooth scroll (going to an annotation) to end: the

@@ -23,10 +23,14 @@ export function bindNarrow({ store }) {
   const wide = window.matchMedia(DRAWER_MEDIA);
 
   const isOpen = () => drawer.classList.contains('open');
+  let moving = 0; // the timer that ends the slide
   // The drawer is a modal dialog only while it is one on screen; on a wide
   // screen the same list is the page's side panel.
   const setDrawer = (open, { focusBack = true } = {}) => {
     if (open === isOpen()) return;
+    drawer.classList.add('moving');
+    clearTimeout(moving);
+    moving = setTimeout(() => drawer.classList.remove('moving'), 400);
     drawer.classList.toggle('open', open);
     backdrop.hidden = !open;
     document.body.classList.toggle('drawer-open', open);
