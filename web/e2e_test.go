@@ -284,8 +284,10 @@ func span(t testing.TB, text, from, to string) (int, int) {
 }
 
 // paintedRanges counts the ranges the editor paints, but for the
-// detectors' suggestions (render-suggest.js), which come and go with them.
-const paintedRanges = `[...CSS.highlights.entries()].filter(([k]) => !k.startsWith('gloss-sg-')).reduce((n, [, h]) => n + h.size, 0)`
+// detectors' suggestions (render-suggest.js), which come and go with them,
+// and the tint of the annotation under the mouse (render-brackets.js),
+// which comes and goes with the mouse.
+const paintedRanges = `[...CSS.highlights.entries()].filter(([k]) => !k.startsWith('gloss-sg-') && !k.startsWith('gloss-hover-')).reduce((n, [, h]) => n + h.size, 0)`
 
 func jsString(s string) string {
 	b, _ := json.Marshal(s)

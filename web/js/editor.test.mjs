@@ -11,6 +11,8 @@ import { sameTextSpans } from './matches.js';
 import { OffsetMap } from './offsets.js';
 import { parseLabels, formatLabels } from './schema.js';
 import { suggestions } from './suggest.js';
+import { innermostAt } from './hover.js';
+import { rtlAt } from './render-brackets.js';
 import { Store } from './state.js';
 
 test('assignLevels: nested and overlapping spans get distinct levels', () => {
@@ -33,6 +35,41 @@ test('assignLevels: order of input does not matter, touching spans share a level
   ];
   // [0,10) is longer so it comes first at level 0; [0,5) and [5,10) touch.
   assert.deepEqual(assignLevels(spans), [1, 1, 0]);
+});
+
+test('assignLevels: touching spans of one label take two levels, of two labels share one', () => {
+  const spans = [
+    { start: 0, end: 5, label: 'CLAIM' },
+    { start: 5, end: 10, label: 'CLAIM' }, // starts where the first CLAIM ends
+    { start: 10, end: 15, label: 'QUOTE' }, // touches a CLAIM: no boundary to lose
+    { start: 15, end: 20, label: 'CLAIM' },
+  ];
+  assert.deepEqual(assignLevels(spans), [0, 1, 0, 0]);
+});
+
+test('innermostAt: of crossing spans, the shorter, then the one begun later', () => {
+  const anns = [
+    { id: 1, start: 0, end: 40 }, // "Beijing called for a cease-fire last month"
+    { id: 2, start: 32, end: 60 }, // "last month, but Washington…"
+    { id: 3, start: 32, end: 36 }, // "last"
+  ];
+  assert.equal(innermostAt(anns, 5), 1);
+  assert.equal(innermostAt(anns, 33), 3);
+  assert.equal(innermostAt(anns, 38), 2);
+  assert.equal(innermostAt(anns, 40), 2); // end exclusive: 1 stops before 40
+  assert.equal(innermostAt(anns, 60), null);
+  const same = [
+    { id: 4, start: 0, end: 10 },
+    { id: 5, start: 5, end: 15 },
+  ];
+  assert.equal(innermostAt(same, 7), 5);
+});
+
+test('rtlAt: a letter by itself, anything else by the paragraph', () => {
+  assert.equal(rtlAt('abc שלום', 5), true);
+  assert.equal(rtlAt('abc שלום', 0), false);
+  assert.equal(rtlAt('«שלום» abc', 0), true); // a quote mark in a Hebrew paragraph
+  assert.equal(rtlAt('“abc” שלום', 0), false);
 });
 
 test('snapToWords widens ends inside words, and only those', () => {

@@ -82,11 +82,14 @@ export function lineDark(c) {
 }
 
 /**
- * assignLevels gives each span {start, end} a nesting level by greedy
- * interval colouring: in reading order (start ascending, longer first),
- * each span takes the lowest level that no span overlapping it holds, so an
- * outer span gets 0 and the spans inside it 1, 2, ... Returns the levels in
- * the order of spans.
+ * assignLevels gives each span {start, end, label?} a nesting level by
+ * greedy interval colouring: in reading order (start ascending, longer
+ * first), each span takes the lowest level that no span overlapping it
+ * holds, so an outer span gets 0 and the spans inside it 1, 2, ... A span
+ * that starts where one of the same label ends counts as overlapping it:
+ * on one level their tint and underline would run on as one span, on two
+ * the underline steps where one ends and the next begins. Returns the
+ * levels in the order of spans.
  */
 export function assignLevels(spans) {
   const cmp = (a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end;
@@ -96,12 +99,14 @@ export function assignLevels(spans) {
   for (let i = 1; i < order.length && sorted; i++) sorted = cmp(i - 1, i) <= 0;
   if (!sorted) order.sort(cmp);
   const ends = []; // ends[k]: where the span holding level k stops
+  const labels = []; // labels[k]: that span's label
   const levels = new Array(spans.length);
   for (const i of order) {
     const s = spans[i];
     let k = 0;
-    while (k < ends.length && ends[k] > s.start) k++;
+    while (k < ends.length && (ends[k] > s.start || (ends[k] === s.start && s.label !== undefined && labels[k] === s.label))) k++;
     ends[k] = s.end;
+    labels[k] = s.label;
     levels[i] = k;
   }
   return levels;
@@ -151,6 +156,9 @@ export class Highlighter {
         );
         dark.push(`::highlight(${PREFIX}${i}-${lv}){text-decoration-color:rgb(${ld})}`);
       }
+      // The annotation under the mouse: its own extent, darker than the
+      // tints of the spans it crosses (render-brackets.js).
+      rules.push(`::highlight(${PREFIX}hover-${i}){background-color:rgb(${c}/.3)}`);
     });
     rules.push(
       `::highlight(${PREFIX}selected){background-color:rgb(250 204 21/.38)}`,
@@ -169,6 +177,7 @@ export class Highlighter {
     if (!this.supported) return;
     for (const name of this.groups.keys()) CSS.highlights.delete(name);
     CSS.highlights.delete(`${PREFIX}selected`);
+    this.hover(null);
     this.groups.clear();
     this.member.clear();
     this.ranges.clear();
@@ -238,6 +247,23 @@ export class Highlighter {
     } else {
       CSS.highlights.delete(sel);
     }
+  }
+
+  /**
+   * hover tints range (a StaticRange of the painted view) in the colour of
+   * label, over the tints below it; null takes the tint away.
+   */
+  hover(range, label) {
+    if (!this.supported) return;
+    for (const name of this.hovered || []) CSS.highlights.delete(name);
+    this.hovered = [];
+    const li = this.labels.findIndex((l) => l.name === label);
+    if (!range || li < 0) return;
+    const name = `${PREFIX}hover-${li}`;
+    const h = new Highlight(range);
+    h.priority = MAX_LEVEL + 1;
+    CSS.highlights.set(name, h);
+    this.hovered.push(name);
   }
 
   /** flash briefly emphasises one range, e.g. after scrolling to it. */

@@ -23,6 +23,8 @@ import { bindReview } from './adjudicate.js';
 import { bindSuggest } from './suggest-view.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 import { bindRelations } from './render-relations.js';
+import { bindHover } from './hover.js';
+import { bindNarrow } from './narrow.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -170,6 +172,12 @@ document.getElementById('help').addEventListener('click', (e) => {
 document.getElementById('members').addEventListener('click', (e) => {
   if (e.target.id === 'members') closeMembers();
 });
+
+// The annotation under the mouse shows where it starts and ends.
+bindHover({ store, renderer });
+// Narrow screens: the side list's drawer and the toolbar's More menu. Its
+// Escape comes before the editor's (capture).
+bindNarrow({ store });
 
 // Linking's keys come first (capture): Tab, Enter and Esc choose a link's end.
 const links = bindRelations({ store, edits, renderer, goto: gotoAnnotation });

@@ -33,6 +33,7 @@ import { whyNot } from './people.js';
 import { annotationsViewMethods } from './render-annotations-view.js';
 import { detailsMethods } from './article-details.js';
 import { relationMethods } from './render-relations.js';
+import { bracketMethods } from './render-brackets.js';
 
 const LIVE_TEXT = {
   connecting: ['Connecting…', 'Opening the live connection'],
@@ -351,6 +352,7 @@ export class Renderer {
     }
     this.popover(s, labels);
     this.relations(s);
+    this.brackets(s);
   }
 
   // rights disables what the user may not do on the open article, saying
@@ -397,4 +399,4 @@ export class Renderer {
 
 addMethods(Renderer, exportMethods, listMethods, panelMethods, popoverMethods, usersMethods, accountMethods, membersMethods, agreementMethods, assignMethods, adjudicateMethods, suggestMethods);
 addMethods(Renderer, annotationsViewMethods, detailsMethods);
-addMethods(Renderer, relationMethods);
+addMethods(Renderer, relationMethods, bracketMethods);

@@ -54,6 +54,7 @@ export class Store extends EventTarget {
       // Choosing a link's target (render-relations.js): {from, cand, menu}.
       linking: null,
       relHover: null, // the relation whose ends are emphasised (hovered in the popover)
+      hover: null, // {id, article}: the annotation under the mouse in the text (hover.js)
     };
     this.renamed = new Map(); // temporary id -> the real id its create got
     this._sorted = null;
