@@ -188,6 +188,8 @@ func TestSuggestAcceptReject(t *testing.T) {
 	if st.Ranges != 0 {
 		t.Errorf("%d annotation highlights before anything was accepted", st.Ranges)
 	}
+	// The side list is redrawn on the next frame after the suggestions came.
+	e.poll(`document.querySelector('#panel .sg-jump[data-label="BOILERPLATE"]')`)
 	if n := eval[string](e, `(document.querySelector('#panel .sg-jump[data-label="BOILERPLATE"]') || {}).textContent || ''`); n != "6 suggested" {
 		t.Errorf("the side list says %q, want \"6 suggested\"", n)
 	}
