@@ -23,6 +23,10 @@ import { bindReview } from './adjudicate.js';
 import { bindSuggest } from './suggest-view.js';
 import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 import { bindRelations } from './render-relations.js';
+import { Caret } from './caret.js';
+import { bindAnnouncer } from './announce.js';
+import { Notches, snapAnnotation } from './word-notch.js';
+import { PopoverFocus } from './popover-focus.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -142,6 +146,52 @@ document.addEventListener('mouseup', (e) => {
   if (!e.altKey && store.get().article && view) snapSelection(view);
 });
 
+// The keyboard in the text: a caret, arrows, Shift+arrows (caret.js).
+const caret = new Caret(renderer.el.text, document.getElementById('caret'), { store, view: () => renderer.view });
+// Into the popover and back out (Enter on a side-list item, Esc).
+const popFocus = new PopoverFocus(renderer.el.popover, renderer.el.text, renderer.el.panel);
+renderer.el.panel.addEventListener('click', (e) => {
+  const item = e.target.closest && e.target.closest('[data-action="goto"]');
+  if (item && e.detail === 0) popFocus.enter(item); // Enter or Space, not a mouse click
+});
+renderer.el.popover.addEventListener('click', (e) => {
+  if (e.target.closest && e.target.closest('[data-action="close-popover"]') && popFocus.within()) popFocus.leave();
+});
+// Changes to the annotations, read out (announce.js).
+bindAnnouncer(store, document.getElementById('announce'));
+
+// Notches where a span's edge cuts a word (word-notch.js), drawn after the
+// frame that renders (and after the mark the render benchmark waits for).
+const notches = new Notches(document.getElementById('notches'));
+let notchFrame = 0;
+function drawNotches() {
+  if (notchFrame) return;
+  notchFrame = requestAnimationFrame(() =>
+    setTimeout(() => {
+      notchFrame = 0;
+      const s = store.get();
+      const view = s.route.view === 'article' && s.article ? renderer.view : null;
+      notches.draw(view, view ? store.shown() : []);
+      caret.draw();
+    }, 0),
+  );
+}
+store.addEventListener('change', (e) => {
+  if (e.detail.what !== 'toast') drawNotches();
+});
+window.addEventListener('resize', drawNotches);
+// A long article lays out its paragraphs as they scroll into view.
+window.addEventListener('scroll', () => renderer.view && renderer.view.root.classList.contains('long') && drawNotches(), { passive: true });
+
+/** snapWords widens the selected (or side-list focused) annotation to whole words. */
+function snapWords(id) {
+  const an = id == null ? null : store.annotation(id);
+  if (!an) return false;
+  if (!snapAnnotation(an, renderer.view, edits)) store.toast('Its edges are at whole words already.', 'info');
+  return true;
+}
+delegate('click', { 'snap-words': () => snapWords(store.get().selectedId) });
+
 // Others see where the selection is (live presence).
 document.addEventListener('selectionchange', () => {
   if (store.get().article && renderer.view) live.select(selectionSpan(renderer.view));
@@ -179,6 +229,13 @@ bindReview({ store, edits, goto: gotoAnnotation, reveal: (c) => renderer.revealC
 // Then the suggestions' (a, x, Enter, ] and [ while one is focused).
 bindSuggest({ store, renderer, selection: () => !!selectionSpan(renderer.view) });
 
+// focusedItem is the annotation id of the side-list item with the focus, or null.
+function focusedItem() {
+  const el = document.activeElement;
+  const item = el && el.closest && el.closest('#panel [data-action="goto"]');
+  return item ? Number(item.dataset.id) : null;
+}
+
 bindKeys(
   () => {
     const s = store.get();
@@ -187,6 +244,7 @@ bindKeys(
       labels: store.labels(),
       hasSelection: s.route.view === 'article' && !!selectionSpan(renderer.view),
       selectedId: s.selectedId,
+      focusedId: focusedItem(),
       justMade: justMade(),
     };
   },
@@ -205,7 +263,7 @@ bindKeys(
         }
         if (s.help) store.set({ help: false });
         else if (s.selectedId != null) {
-          if (document.activeElement && document.getElementById('popover').contains(document.activeElement)) document.activeElement.blur();
+          if (popFocus.within()) popFocus.leave();
           store.select(null);
         } else if (window.getSelection() && !window.getSelection().isCollapsed) clearSelection();
         else return false;
@@ -224,8 +282,11 @@ bindKeys(
         edits.remove(s.selectedId);
         return true;
       case 'label':
+        caret.beforeLabel(); // a keyboard selection takes whole words first, as a drag does
         labelSelection(action.label);
         return true;
+      case 'snap':
+        return snapWords(s.selectedId ?? focusedItem());
       case 'done-next':
         doneAndNext();
         return true;
