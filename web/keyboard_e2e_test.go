@@ -14,6 +14,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -114,7 +116,7 @@ func TestKeyboardLabelsTheFourQuotes(t *testing.T) {
 	if at := eval[int](e, caretJS); at != 0 && art.Text[len(string([]rune(art.Text)[:at]))-1] != '\n' {
 		t.Errorf("tabbing to the text put the caret at %d, want the start of a line", at)
 	}
-	if !eval[bool](e, `!document.getElementById('caret').hidden && document.getElementById('text').matches(':focus-visible')`) {
+	if !eval[bool](e, `!document.getElementById('text-caret').hidden && document.getElementById('text').matches(':focus-visible')`) {
 		t.Error("the focused text shows no caret or no focus ring")
 	}
 	keys := 0
@@ -127,6 +129,7 @@ func TestKeyboardLabelsTheFourQuotes(t *testing.T) {
 		}
 		if i == 0 {
 			e.shot("keyboard-selection")
+			e.shotOf("keyboard-selection-close", fmt.Sprintf(`#text .ln[data-ln="%d"]`, strings.Count(art.Text[:strings.Index(art.Text, q)], "\n")))
 		}
 		e.do(chromedp.KeyEvent(kb.Shift)) // Shift let go: the gesture ends (quotes end at punctuation: nothing widens)
 		e.do(chromedp.KeyEvent("q"))
@@ -135,7 +138,8 @@ func TestKeyboardLabelsTheFourQuotes(t *testing.T) {
 		// Long quotes are cut in the middle ("…"), short ones read in full.
 		want := "QUOTE added: " + string([]rune(q)[:20])
 		e.poll(lastAnnouncement + `.startsWith(` + jsString(want) + `)`)
-		if i == 0 {
+		if i == 1 {
+			e.showAnnouncements()
 			e.shot("keyboard-announced")
 		}
 	}
@@ -290,6 +294,8 @@ func TestWordNotch(t *testing.T) {
 		t.Error("the notch is not at the span's end")
 	}
 
+	e.shotOf("word-notch-close", fmt.Sprintf(`#text .ln[data-ln="%d"]`, strings.Count(art.Text[:strings.Index(art.Text, "Putin is personall")], "\n")))
+
 	// Keyboard only: to the text, the caret into the span, Enter selects
 	// it (as a click on it would), w snaps it.
 	e.tabTo("#text")
@@ -312,6 +318,30 @@ func TestWordNotch(t *testing.T) {
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	e.waitFor("the undo", func() bool { return e.annotations(art.ID)[0].Text == "Putin is personall" })
 	e.poll(`document.querySelector(` + jsString(notch) + `) !== null`)
+}
+
+// shotOf saves a close look (twice the pixels) at the element sel, as
+// shot does the page.
+func (e *env) shotOf(name, sel string) {
+	e.t.Helper()
+	dir := os.Getenv("GLOSS_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	eval[chromedp.Void](e, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
+	b, err := chromedp.Run(e.ctx, chromedp.ScreenshotScale(chromedp.CSS(sel), 2))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// showAnnouncements makes the live region visible (it is for screen
+// readers only) for a screenshot.
+func (e *env) showAnnouncements() {
+	eval[chromedp.Void](e, `(() => { const r = document.getElementById('announce'); r.classList.remove('sr-only'); r.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:99;max-width:560px;padding:8px 12px;background:#1c2026;color:#fff;font:13px/1.5 system-ui;border-radius:8px;opacity:.92'; })()`)
 }
 
 // pollSays waits until the live region's newest message is msg, and says

@@ -68,10 +68,20 @@ export class Caret {
     root.addEventListener('keyup', (e) => {
       if (e.key === 'Shift') this.settle(e.altKey);
     });
+    // Tabbing to the text would scroll its top under the sticky bars (the
+    // browser brings a focused element into view): the page stays put.
+    let scrollY = null;
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Tab') scrollY = window.scrollY;
+    }, true);
     root.addEventListener('focus', () => {
       // Tabbed to: the caret starts at the first line on screen. A click
       // places it itself.
-      if (root.matches(':focus-visible') && !this.inText()) this.placeAtTop();
+      if (root.matches(':focus-visible')) {
+        if (scrollY !== null && window.scrollY !== scrollY) window.scrollTo({ top: scrollY });
+        if (!this.inText()) this.placeAtTop();
+      }
+      scrollY = null;
       this.draw();
     });
     root.addEventListener('blur', () => {

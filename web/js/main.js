@@ -147,7 +147,7 @@ document.addEventListener('mouseup', (e) => {
 });
 
 // The keyboard in the text: a caret, arrows, Shift+arrows (caret.js).
-const caret = new Caret(renderer.el.text, document.getElementById('caret'), { store, view: () => renderer.view });
+const caret = new Caret(renderer.el.text, document.getElementById('text-caret'), { store, view: () => renderer.view });
 // Into the popover and back out (Enter on a side-list item, Esc).
 const popFocus = new PopoverFocus(renderer.el.popover, renderer.el.text, renderer.el.panel);
 renderer.el.panel.addEventListener('click', (e) => {
