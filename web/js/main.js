@@ -180,8 +180,9 @@ store.addEventListener('change', (e) => {
   if (e.detail.what !== 'toast') drawNotches();
 });
 window.addEventListener('resize', drawNotches);
-// A long article lays out its paragraphs as they scroll into view.
-window.addEventListener('scroll', () => renderer.view && renderer.view.root.classList.contains('long') && drawNotches(), { passive: true });
+// Notches are drawn near the screen (and a long article lays its
+// paragraphs out as they scroll into view).
+window.addEventListener('scroll', () => renderer.view && store.shown().length && drawNotches(), { passive: true });
 
 /** snapWords widens the selected (or side-list focused) annotation to whole words. */
 function snapWords(id) {

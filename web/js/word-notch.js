@@ -15,8 +15,35 @@ import { h, fill } from './dom.js';
  * word: {start, end, to: [s', e'] (the whole-word span)}.
  */
 export function cutEdges(text, s, e) {
+  // An edge with a space on either side is at a word's edge: no need to
+  // ask the segmenter, which is slow enough to matter over thousands of spans.
+  const whole = (i) => i <= 0 || i >= text.length || /\s/.test(text[i - 1]) || /\s/.test(text[i]);
+  if (whole(s) && whole(e)) return { start: false, end: false, to: [s, e] };
   const to = snapToWords(text, s, e);
   return { start: to[0] !== s, end: to[1] !== e, to };
+}
+
+// Notches are drawn for the spans on screen and a screen above and below:
+// a long article's thousands of spans cost nothing until scrolled to.
+function onScreen(view) {
+  const lines = view.lines;
+  const below = (i) => lines[i].getBoundingClientRect().bottom >= -window.innerHeight;
+  const above = (i) => lines[i].getBoundingClientRect().top <= 2 * window.innerHeight;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (below(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (above(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return [view.map.toCodePoint(view.starts[first]), view.map.toCodePoint(view.starts[lo] + view.lineLength(lo), true)];
 }
 
 /** cutText says which edges cut a word, for a note: '' when none does. */
@@ -53,13 +80,19 @@ export class Notches {
     return cut;
   }
 
-  /** draw places a notch at every cut edge of annotations (those shown) over view. */
+  /**
+   * draw places a notch at every cut edge of annotations (those shown, in
+   * reading order) over view, near the screen.
+   */
   draw(view, annotations) {
     const notches = [];
-    if (view) {
+    if (view && annotations.length) {
       const host = this.layer.offsetParent || this.layer.parentElement;
       const hr = host.getBoundingClientRect();
+      const [from, to] = onScreen(view);
       for (const an of annotations) {
+        if (an.start > to) break;
+        if (an.end < from) continue;
         const cut = this.cut(view, an);
         if (!cut.start && !cut.end) continue;
         const [s, e] = view.map.spanToUTF16(an.start, an.end);
