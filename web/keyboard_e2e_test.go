@@ -216,6 +216,11 @@ func TestKeyboardSideListAndPopover(t *testing.T) {
 	e.pollSays("SPEAKER added by ben: “Wang Wenbin”")
 	ben.call("DELETE", fmt.Sprintf("/api/articles/%d/annotations/%d", art.ID, made.ID), nil, nil)
 	e.pollSays("SPEAKER removed: “Wang Wenbin”")
+
+	// The help lists the keys.
+	e.do(chromedp.KeyEvent("?"))
+	e.poll(`!document.getElementById('help').hidden && document.getElementById('help').textContent.includes('select from the caret')`)
+	e.shot("keyboard-help")
 }
 
 // apiClient is a colleague using the HTTP API with a session of their own.

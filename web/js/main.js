@@ -157,6 +157,15 @@ renderer.el.panel.addEventListener('click', (e) => {
 renderer.el.popover.addEventListener('click', (e) => {
   if (e.target.closest && e.target.closest('[data-action="close-popover"]') && popFocus.within()) popFocus.leave();
 });
+// A popover placed before a smooth scroll to its annotation (from the side
+// list) may end up off the screen: placed again once the scroll is over.
+window.addEventListener('scrollend', () => {
+  const pop = renderer.el.popover;
+  const an = store.annotation(store.get().selectedId);
+  if (pop.hidden || !an || !renderer.view) return;
+  const r = pop.getBoundingClientRect();
+  if (r.top < renderer.el.toolbar.getBoundingClientRect().bottom || r.bottom > window.innerHeight) renderer.placePopover(an);
+});
 // Changes to the annotations, read out (announce.js).
 bindAnnouncer(store, document.getElementById('announce'));
 

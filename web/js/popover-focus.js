@@ -34,7 +34,7 @@ export class PopoverFocus {
       requestAnimationFrame(() => {
         if (this.pop.hidden) return;
         const first = this.pop.querySelector('select:not([disabled]), input:not([disabled]), button:not([disabled]), [href]');
-        if (first) first.focus();
+        if (first) first.focus({ preventScroll: true }); // the scroll to the annotation is under way
       }),
     );
   }
