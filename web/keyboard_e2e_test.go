@@ -320,6 +320,10 @@ func TestWordNotch(t *testing.T) {
 	e.poll(`document.querySelector('#popover .pop-cut') === null`)
 	e.poll(lastAnnouncement + ` === "CLAIM now reads “Putin is personally”"`)
 
+	// → leaves the annotation at its end: the caret there, nothing selected.
+	e.do(chromedp.KeyEvent(kb.ArrowRight))
+	e.poll(fmt.Sprintf(`gloss.store.get().selectedId === null && %s === %d`, caretJS, end))
+
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	e.waitFor("the undo", func() bool { return e.annotations(art.ID)[0].Text == "Putin is personall" })
 	e.poll(`document.querySelector(` + jsString(notch) + `) !== null`)

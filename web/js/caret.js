@@ -147,14 +147,18 @@ export class Caret {
     if (s.selectedId != null && !ranged) {
       // Shift+←/→ move the selected annotation's edges (keys.js).
       if (e.shiftKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return;
+      // The caret goes on from the selected annotation: from its start
+      // going back, its end going on; ← or → alone just leave it there.
       const an = store.annotation(s.selectedId);
       store.select(null);
-      if (an && m.alter === 'move' && m.unit === 'character') {
-        // ← or → leaves the annotation at that edge.
+      if (an) {
         const [s16, e16] = view.map.spanToUTF16(an.start, an.end);
-        this.collapseAt(e.key === 'ArrowLeft' ? s16 : e16);
-        e.preventDefault();
-        return;
+        this.collapseAt(m.dir === 'left' || m.dir === 'backward' ? s16 : e16);
+        if (m.alter === 'move' && m.unit === 'character') {
+          e.preventDefault();
+          this.draw();
+          return;
+        }
       }
     }
     if (!this.inText()) this.placeAtTop();
