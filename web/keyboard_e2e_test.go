@@ -174,6 +174,15 @@ func TestKeyboardLabelsTheFourQuotes(t *testing.T) {
 	if got := eval[string](e, `getSelection().toString()`); got != "Putin is personall" {
 		t.Errorf("with Alt held the selection became %q, want the exact \"Putin is personall\"", got)
 	}
+	// Made backwards, it widens the same and its caret stays at its start.
+	e.do(chromedp.KeyEvent(kb.Escape))
+	e.poll(`getSelection().isCollapsed`)
+	e.caretTo(start+1, true)
+	e.do(chromedp.KeyEvent(kb.Shift))
+	e.poll(`getSelection().toString() === 'Putin is personally'`)
+	if at := eval[int](e, caretJS); at != start {
+		t.Errorf("the caret of the backward selection is at %d, want its start %d", at, start)
+	}
 }
 
 // TestKeyboardSideListAndPopover: Tab reaches the side list, whose items
