@@ -200,7 +200,10 @@ function snapWords(id) {
   if (!snapAnnotation(an, renderer.view, edits)) store.toast('Its edges are at whole words already.', 'info');
   return true;
 }
-delegate('click', { 'snap-words': () => snapWords(store.get().selectedId) });
+delegate('click', {
+  'snap-words': () => snapWords(store.get().selectedId),
+  'skip-to-text': () => renderer.el.text.focus(),
+});
 
 // Others see where the selection is (live presence).
 document.addEventListener('selectionchange', () => {
