@@ -172,6 +172,7 @@ bindAnnouncer(store, document.getElementById('announce'));
 // Notches where a span's edge cuts a word (word-notch.js), drawn after the
 // frame that renders (and after the mark the render benchmark waits for).
 const notches = new Notches(document.getElementById('notches'));
+window.gloss.notches = notches;
 let notchFrame = 0;
 function drawNotches() {
   if (notchFrame) return;
@@ -185,13 +186,16 @@ function drawNotches() {
     }, 0),
   );
 }
+// Not for what moves no text (a toast, presence, the selected annotation):
+// they come often, and over thousands of spans a draw takes a few ms.
 store.addEventListener('change', (e) => {
-  if (e.detail.what !== 'toast') drawNotches();
+  if (!['toast', 'live', 'selection'].includes(e.detail.what)) drawNotches();
 });
 window.addEventListener('resize', drawNotches);
+document.fonts.ready.then(drawNotches);
 // Notches are drawn near the screen (and a long article lays its
-// paragraphs out as they scroll into view).
-window.addEventListener('scroll', () => renderer.view && store.shown().length && drawNotches(), { passive: true });
+// paragraphs out as they scroll into view): again when a scroll ends.
+window.addEventListener('scrollend', () => renderer.view && store.shown().length && drawNotches());
 
 /** snapWords widens the selected (or side-list focused) annotation to whole words. */
 function snapWords(id) {
