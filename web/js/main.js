@@ -25,7 +25,7 @@ import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 import { bindRelations } from './render-relations.js';
 import { Caret } from './caret.js';
 import { bindAnnouncer } from './announce.js';
-import { Notches, snapAnnotation } from './word-notch.js';
+import { bindNotches, snapAnnotation } from './word-notch.js';
 import { PopoverFocus } from './popover-focus.js';
 
 // The test suite and the browser console may look at these.
@@ -149,53 +149,11 @@ document.addEventListener('mouseup', (e) => {
 // The keyboard in the text: a caret, arrows, Shift+arrows (caret.js).
 const caret = new Caret(renderer.el.text, document.getElementById('text-caret'), { store, view: () => renderer.view });
 // Into the popover and back out (Enter on a side-list item, Esc).
-const popFocus = new PopoverFocus(renderer.el.popover, renderer.el.text, renderer.el.panel);
-renderer.el.panel.addEventListener('click', (e) => {
-  const item = e.target.closest && e.target.closest('[data-action="goto"]');
-  if (item && e.detail === 0) popFocus.enter(item); // Enter or Space, not a mouse click
-});
-renderer.el.popover.addEventListener('click', (e) => {
-  if (e.target.closest && e.target.closest('[data-action="close-popover"]') && popFocus.within()) popFocus.leave();
-});
-// A popover placed before a smooth scroll to its annotation (from the side
-// list) may end up off the screen: placed again once the scroll is over.
-window.addEventListener('scrollend', () => {
-  const pop = renderer.el.popover;
-  const an = store.annotation(store.get().selectedId);
-  if (pop.hidden || !an || !renderer.view) return;
-  const r = pop.getBoundingClientRect();
-  if (r.top < renderer.el.toolbar.getBoundingClientRect().bottom || r.bottom > window.innerHeight) renderer.placePopover(an);
-});
+const popFocus = new PopoverFocus({ store, renderer });
 // Changes to the annotations, read out (announce.js).
 bindAnnouncer(store, document.getElementById('announce'));
-
-// Notches where a span's edge cuts a word (word-notch.js), drawn after the
-// frame that renders (and after the mark the render benchmark waits for).
-const notches = new Notches(document.getElementById('notches'));
-window.gloss.notches = notches;
-let notchFrame = 0;
-function drawNotches() {
-  if (notchFrame) return;
-  notchFrame = requestAnimationFrame(() =>
-    setTimeout(() => {
-      notchFrame = 0;
-      const s = store.get();
-      const view = s.route.view === 'article' && s.article ? renderer.view : null;
-      notches.draw(view, view ? store.shown() : []);
-      caret.draw();
-    }, 0),
-  );
-}
-// Not for what moves no text (a toast, presence, the selected annotation):
-// they come often, and over thousands of spans a draw takes a few ms.
-store.addEventListener('change', (e) => {
-  if (!['toast', 'live', 'selection'].includes(e.detail.what)) drawNotches();
-});
-window.addEventListener('resize', drawNotches);
-document.fonts.ready.then(drawNotches);
-// Notches are drawn near the screen (and a long article lays its
-// paragraphs out as they scroll into view): again when a scroll ends.
-window.addEventListener('scrollend', () => renderer.view && store.shown().length && drawNotches());
+// Notches where a span's edge cuts a word (word-notch.js).
+window.gloss.notches = bindNotches({ store, renderer, layer: document.getElementById('notches'), drawn: () => caret.draw() });
 
 /** snapWords widens the selected (or side-list focused) annotation to whole words. */
 function snapWords(id) {

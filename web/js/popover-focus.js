@@ -4,18 +4,35 @@
 // item or the text's caret, rather than on the page's body.
 
 /**
- * PopoverFocus remembers where the focus entered the popover from. pop is
- * the popover, text the article text (the fallback), panel the side list.
+ * PopoverFocus remembers where the focus entered the popover from, and
+ * keeps the popover on screen after the scroll to its annotation.
  */
 export class PopoverFocus {
-  constructor(pop, text, panel) {
+  constructor({ store, renderer }) {
+    const pop = renderer.el.popover;
     this.pop = pop;
-    this.text = text;
-    this.panel = panel;
+    this.text = renderer.el.text;
+    this.panel = renderer.el.panel;
     this.back = null; // {el, id}: the element, and a side-list item's annotation id
     pop.addEventListener('focusin', (e) => {
       const from = e.relatedTarget;
       if (from instanceof Element && !pop.contains(from)) this.remember(from);
+    });
+    this.panel.addEventListener('click', (e) => {
+      const item = e.target.closest && e.target.closest('[data-action="goto"]');
+      if (item && e.detail === 0) this.enter(item); // Enter or Space, not a mouse click
+    });
+    pop.addEventListener('click', (e) => {
+      if (e.target.closest && e.target.closest('[data-action="close-popover"]') && this.within()) this.leave();
+    });
+    // A popover placed before a smooth scroll to its annotation (from the
+    // side list) may end up off the screen: placed again once the scroll
+    // is over.
+    window.addEventListener('scrollend', () => {
+      const an = store.annotation(store.get().selectedId);
+      if (pop.hidden || !an || !renderer.view) return;
+      const r = pop.getBoundingClientRect();
+      if (r.top < renderer.el.toolbar.getBoundingClientRect().bottom || r.bottom > window.innerHeight) renderer.placePopover(an);
     });
   }
 

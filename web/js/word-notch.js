@@ -153,6 +153,41 @@ export function cutNote(cut, may) {
 }
 
 /**
+ * bindNotches draws the notches of the open article in layer whenever the
+ * text may have moved under them, after the frame that renders (and after
+ * the mark the render benchmark waits for); drawn() runs after each draw.
+ * It returns the Notches.
+ */
+export function bindNotches({ store, renderer, layer, drawn = () => {} }) {
+  const notches = new Notches(layer);
+  let due = 0;
+  const draw = () => {
+    if (due) return;
+    due = requestAnimationFrame(() =>
+      setTimeout(() => {
+        due = 0;
+        const s = store.get();
+        const view = s.route.view === 'article' && s.article ? renderer.view : null;
+        notches.draw(view, view ? store.shown() : []);
+        drawn();
+      }, 0),
+    );
+  };
+  // Not for what moves no text (a toast, presence, the selected
+  // annotation): they come often, and over thousands of spans a draw takes
+  // a few ms.
+  store.addEventListener('change', (e) => {
+    if (!['toast', 'live', 'selection'].includes(e.detail.what)) draw();
+  });
+  window.addEventListener('resize', draw);
+  document.fonts.ready.then(draw);
+  // Notches are drawn near the screen (and a long article lays its
+  // paragraphs out as they scroll into view): again when a scroll ends.
+  window.addEventListener('scrollend', () => renderer.view && store.shown().length && draw());
+  return notches;
+}
+
+/**
  * snapAnnotation widens annotation an's edges to whole words (an ordinary
  * update through edits, undoable and live). It reports whether it did.
  */
