@@ -32,6 +32,9 @@ export function isEditable(el) {
  *          {type: 'label', label}
  *          {type: 'link'} (`r` with an annotation selected, unless a label
  *          has r as its hotkey: link it to another, relations.js)
+ *          {type: 'snap'} (`w` with an annotation selected, or focused in
+ *          the side list (ctx.focusedId), unless a label has w as its
+ *          hotkey: widen it to whole words, word-notch.js)
  */
 export function keyAction(e, ctx) {
   const mod = e.ctrlKey || e.metaKey;
@@ -62,6 +65,7 @@ export function keyAction(e, ctx) {
     const l = (ctx.labels || []).find((x) => x.hotkey && x.hotkey === k);
     if (l && (ctx.hasSelection || ctx.selectedId != null)) return { type: 'label', label: l.name };
     if (k === 'r' && !l && !e.shiftKey && ctx.selectedId != null) return { type: 'link' };
+    if (k === 'w' && !l && !e.shiftKey && (ctx.selectedId != null || ctx.focusedId != null)) return { type: 'snap' };
   }
   if (key === ']') return { type: 'step', by: 1 };
   if (key === '[') return { type: 'step', by: -1 };

@@ -25,6 +25,10 @@ import { clicks, changes, inputs, submits, closeMenus } from './actions.js';
 import { bindRelations } from './render-relations.js';
 import { bindHover } from './hover.js';
 import { bindNarrow } from './narrow.js';
+import { Caret } from './caret.js';
+import { bindAnnouncer } from './announce.js';
+import { bindNotches, snapAnnotation } from './word-notch.js';
+import { PopoverFocus } from './popover-focus.js';
 
 // The test suite and the browser console may look at these.
 window.gloss = { store, edits, renderer, live, refreshList };
@@ -144,6 +148,27 @@ document.addEventListener('mouseup', (e) => {
   if (!e.altKey && store.get().article && view) snapSelection(view);
 });
 
+// The keyboard in the text: a caret, arrows, Shift+arrows (caret.js).
+const caret = new Caret(renderer.el.text, document.getElementById('text-caret'), { store, view: () => renderer.view });
+// Into the popover and back out (Enter on a side-list item, Esc).
+const popFocus = new PopoverFocus({ store, renderer });
+// Changes to the annotations, read out (announce.js).
+bindAnnouncer(store, document.getElementById('announce'));
+// Notches where a span's edge cuts a word (word-notch.js).
+window.gloss.notches = bindNotches({ store, renderer, layer: document.getElementById('notches'), drawn: () => caret.draw() });
+
+/** snapWords widens the selected (or side-list focused) annotation to whole words. */
+function snapWords(id) {
+  const an = id == null ? null : store.annotation(id);
+  if (!an) return false;
+  if (!snapAnnotation(an, renderer.view, edits)) store.toast('Its edges are at whole words already.', 'info');
+  return true;
+}
+delegate('click', {
+  'snap-words': () => snapWords(store.get().selectedId),
+  'skip-to-text': () => renderer.el.text.focus(),
+});
+
 // Others see where the selection is (live presence).
 document.addEventListener('selectionchange', () => {
   if (store.get().article && renderer.view) live.select(selectionSpan(renderer.view));
@@ -187,6 +212,13 @@ bindReview({ store, edits, goto: gotoAnnotation, reveal: (c) => renderer.revealC
 // Then the suggestions' (a, x, Enter, ] and [ while one is focused).
 bindSuggest({ store, renderer, selection: () => !!selectionSpan(renderer.view) });
 
+// focusedItem is the annotation id of the side-list item with the focus, or null.
+function focusedItem() {
+  const el = document.activeElement;
+  const item = el && el.closest && el.closest('#panel [data-action="goto"]');
+  return item ? Number(item.dataset.id) : null;
+}
+
 bindKeys(
   () => {
     const s = store.get();
@@ -195,6 +227,7 @@ bindKeys(
       labels: store.labels(),
       hasSelection: s.route.view === 'article' && !!selectionSpan(renderer.view),
       selectedId: s.selectedId,
+      focusedId: focusedItem(),
       justMade: justMade(),
     };
   },
@@ -213,7 +246,7 @@ bindKeys(
         }
         if (s.help) store.set({ help: false });
         else if (s.selectedId != null) {
-          if (document.activeElement && document.getElementById('popover').contains(document.activeElement)) document.activeElement.blur();
+          if (popFocus.within()) popFocus.leave();
           store.select(null);
         } else if (window.getSelection() && !window.getSelection().isCollapsed) clearSelection();
         else return false;
@@ -232,8 +265,11 @@ bindKeys(
         edits.remove(s.selectedId);
         return true;
       case 'label':
+        caret.beforeLabel(); // a keyboard selection takes whole words first, as a drag does
         labelSelection(action.label);
         return true;
+      case 'snap':
+        return snapWords(s.selectedId ?? focusedItem());
       case 'done-next':
         doneAndNext();
         return true;

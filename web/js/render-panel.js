@@ -5,6 +5,7 @@ import { h, fill, truncate, oneLine, swatch } from './dom.js';
 import { colorOf } from './presence.js';
 import { linkCounts } from './relations.js';
 import { linkBadge } from './render-relations.js';
+import { describe } from './announce.js';
 
 const PANEL_ITEMS = 100; // per label before "show all": keeps huge articles cheap
 
@@ -56,7 +57,7 @@ export const panelMethods = {
             ? null
             : h(
                 'ol',
-                {},
+                { 'aria-label': name },
                 shown.map((an) =>
                   h(
                     'li',
@@ -69,6 +70,7 @@ export const panelMethods = {
                         dataset: { action: 'goto', id: String(an.id) },
                         style: { '--c': l.color },
                         title: marks && an.pending ? 'Not saved yet: sent when the connection is back' : null,
+                        'aria-label': describe(an, l, s.me && s.me.name) + (marks && an.pending ? ', not saved yet' : ''),
                       },
                       h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
                       attrLine(l, an),

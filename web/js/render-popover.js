@@ -11,6 +11,8 @@ import { sameTextSpans } from './matches.js';
 import { suggestions } from './suggest.js';
 import { mayChange } from './perm.js';
 import { reviewNotes, historySection } from './render-review.js';
+import { describe } from './announce.js';
+import { cutEdges, cutNote } from './word-notch.js';
 
 /** popoverMethods are Renderer's methods for the popover; render.js adds them to the class. */
 export const popoverMethods = {
@@ -66,6 +68,7 @@ export const popoverMethods = {
         ),
         h('div', { class: 'pop-review' }),
         h('blockquote', { class: 'pop-text' }, popText(an)),
+        h('div', { class: 'pop-cut-box' }),
         h(
           'div',
           { class: 'pop-edges', role: 'group', 'aria-label': 'Move the span by a word' },
@@ -95,6 +98,7 @@ export const popoverMethods = {
         h('div', { class: 'pop-history' }),
       );
       this.memo.delete('pop-review');
+      this.memo.delete('pop-cut');
       this.memo.delete('pop-history');
       this.memo.delete('pop-relations');
       pop.hidden = false;
@@ -107,6 +111,13 @@ export const popoverMethods = {
     // The notes and the history fill their own boxes, so that a note
     // arriving does not rebuild the fields under the user's typing.
     if (this.changed('pop-review', [an, s.colleague, may])) fill(pop.querySelector('.pop-review'), reviewNotes(s, an, may));
+    if (this.changed('pop-cut', [an.id, an.start, an.end, may])) {
+      const [s16, e16] = this.view.map.spanToUTF16(an.start, an.end);
+      fill(pop.querySelector('.pop-cut-box'), cutNote(cutEdges(this.view.text, s16, e16), may));
+    }
+    // What a screen reader says on coming into it.
+    const name = describe(an, labels.find((x) => x.name === an.label), s.me && s.me.name);
+    if (pop.getAttribute('aria-label') !== name) pop.setAttribute('aria-label', name);
     if (this.changed('pop-history', [an.id, s.annHistory])) fill(pop.querySelector('.pop-history'), historySection(s, an));
     if (this.changed('pop-relations', [an, s.relRev, may, s.annRev])) this.popRelations(pop.querySelector('.pop-relations'), s, an, may);
     this.placePopover(an);

@@ -125,8 +125,9 @@ function caseBreak(text, i) {
 /**
  * snapSelection widens the window's selection over view to whole words
  * (snapToWords), so that what is selected on screen is what a label will
- * mark. The editor calls it when a mouse drag ends; Alt keeps the exact
- * characters, and keyboard selections are never changed.
+ * mark. The editor calls it when a mouse drag ends, and when Shift is let
+ * go after selecting with the keyboard (caret.js); Alt keeps the exact
+ * characters.
  */
 export function snapSelection(view, sel = window.getSelection()) {
   const t = selectedU16(view, sel);
@@ -135,7 +136,11 @@ export function snapSelection(view, sel = window.getSelection()) {
   if (s === t[0] && e === t[1]) return;
   const [sn, so] = view.u16ToDom(s);
   const [en, eo] = view.u16ToDom(e);
-  sel.setBaseAndExtent(sn, so, en, eo);
+  // A selection made backwards stays so: its focus (where the keyboard's
+  // caret is) stays at its start.
+  const backward = view.domToU16(sel.anchorNode, sel.anchorOffset) > view.domToU16(sel.focusNode, sel.focusOffset);
+  if (backward) sel.setBaseAndExtent(en, eo, sn, so);
+  else sel.setBaseAndExtent(sn, so, en, eo);
 }
 
 /** clearSelection drops the window's selection. */
