@@ -14,7 +14,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -341,24 +340,6 @@ func TestWordNotch(t *testing.T) {
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	e.waitFor("the undo", func() bool { return e.annotations(art.ID)[0].Text == "Putin is personall" })
 	e.poll(`document.querySelector(` + jsString(notch) + `) !== null`)
-}
-
-// shotOf saves a close look (twice the pixels) at the element sel, as
-// shot does the page.
-func (e *env) shotOf(name, sel string) {
-	e.t.Helper()
-	dir := os.Getenv("GLOSS_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	eval[chromedp.Void](e, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`)
-	b, err := chromedp.Run(e.ctx, chromedp.ScreenshotScale(chromedp.CSS(sel), 2))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
-		e.t.Fatal(err)
-	}
 }
 
 // showAnnouncements makes the live region visible (it is for screen
