@@ -37,16 +37,7 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 		feats[i] = f
 		scores[i] = sigmoid(boilerWeights.score(f))
 		if mem != nil {
-			switch mem.Verdict(l.norm) {
-			case Learned:
-				// A site's teasers name its other articles: the line that
-				// was a teaser there is this page's own headline or text.
-				if f["headline"] == 0 && f["in_body_prose"] == 0 {
-					scores[i], f["site_learned"] = 0.99, 1
-				}
-			case Unlearned:
-				scores[i], f["site_unlearned"] = 0, 1
-			}
+			scores[i] = siteScore(mem, l, f)
 		}
 	}
 	// Neighbours join: a run of lines over the threshold is one span.
@@ -63,7 +54,7 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 		}
 		s := Suggestion{Label: "BOILERPLATE", Start: lines[i].start, End: lines[j-1].end, Score: round3(sum / float64(j-i)),
 			Detector: "boilerplate.lines", Features: mean(feats[i:j])}
-		if s.Features["site_learned"] > 0 {
+		if s.Features["site_learned"] > 0 || s.Features["site_path"]+s.Features["site_shape"] > 1 {
 			s.Detector = "boilerplate.site"
 		}
 		out = append(out, s)
@@ -71,6 +62,51 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 	}
 	return out
 }
+
+// siteScore is a line's score with what its site taught (f: its
+// features, which gain the site's): the evidence of the site's template
+// (the line's block path and its shape, as the site's labelled pages had
+// them) is added to the detector's log-odds; a line itself labelled or
+// accepted as BOILERPLATE on the site is 0.99, one rejected there 0.
+func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
+	z := boilerWeights.score(f)
+	if l.hasBlock {
+		if ev, full := mem.pathEvidence(l.block.Path); ev != 0 {
+			if !full {
+				ev *= sitePartialPath
+			}
+			f["site_path"] = ev
+			z += siteWeights["site_path"] * ev
+		}
+	}
+	if ev := mem.shapeEvidence(l.norm); ev != 0 {
+		f["site_shape"] = ev
+		z += siteWeights["site_shape"] * ev
+	}
+	switch mem.Verdict(l.norm) {
+	case Learned:
+		// A site's teasers name its other articles: the line that
+		// was a teaser there is this page's own headline or text.
+		if f["headline"] == 0 && f["in_body_prose"] == 0 {
+			f["site_learned"] = 1
+			return 0.99
+		}
+	case Unlearned:
+		f["site_unlearned"] = 1
+		return 0
+	case Article:
+		f["site_article"] = 1
+		z += siteWeights["site_article"]
+	}
+	return sigmoid(z)
+}
+
+// siteWeights weigh the site's evidence against the detector's own.
+var siteWeights = weights{"site_path": 1.5, "site_shape": 1.0, "site_article": -2}
+
+// sitePartialPath discounts the evidence of a path the site's pages had
+// only the end of.
+const sitePartialPath = 0.5
 
 // boilerThreshold is the score from which a line is proposed.
 const boilerThreshold = 0.5
@@ -85,9 +121,22 @@ type line struct {
 	phrase, prose, chrome, article bool
 }
 
-// linesOf splits the text at line breaks, pairing each line with its
-// block when the page gave them.
+// linesOf splits the text into lines (splitLines) and works out what the
+// detector reads of each.
 func linesOf(in Input) []line {
+	out := splitLines(in)
+	for i := range out {
+		l := &out[i]
+		l.phrase = hasPhrase(strings.ToLower(l.text))
+		l.prose = isProse(*l)
+		l.chrome, l.article = pathKind(*l)
+	}
+	return out
+}
+
+// splitLines splits the text at line breaks, pairing each line with its
+// block when the page gave them.
+func splitLines(in Input) []line {
 	var out []line
 	byStart := map[int]htmltext.Block{}
 	for _, b := range in.Blocks {
@@ -99,9 +148,6 @@ func linesOf(in Input) []line {
 		if t := strings.TrimSpace(b.String()); t != "" {
 			l := line{start: start, end: cp, text: b.String(), norm: LineKey(b.String())}
 			l.block, l.hasBlock = byStart[start]
-			l.phrase = hasPhrase(strings.ToLower(l.text))
-			l.prose = isProse(l)
-			l.chrome, l.article = pathKind(l)
 			out = append(out, l)
 		}
 		b.Reset()

@@ -79,7 +79,7 @@ func TestBoilerplateSiteMemory(t *testing.T) {
 	}
 	// Another page of the site had the line labelled, with another date.
 	other := "Top stories today from our newsroom in Lisbon and Porto and beyond"
-	mem.LearnPage(other, []Span{{Label: "BOILERPLATE", Start: 0, End: len([]rune(other))}})
+	mem.LearnPage(LabelledPage{Text: other, Spans: []Span{{Label: "BOILERPLATE", Start: 0, End: len([]rune(other))}}})
 	after := Boilerplate(Input{Text: text}, mem)
 	found := false
 	for _, s := range after {

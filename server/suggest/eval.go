@@ -256,6 +256,15 @@ func InputOf(p GoldPage) Input {
 	return Input{Text: p.Page.Text, Blocks: p.Page.Blocks, Site: p.Site, Lang: p.Lang}
 }
 
+// Labelled is a page of the set as LearnPage takes it: labelled whole.
+func Labelled(p GoldPage) LabelledPage {
+	lp := LabelledPage{Text: p.Page.Text, Blocks: p.Page.Blocks, Complete: true}
+	for _, g := range p.Gold {
+		lp.Spans = append(lp.Spans, Span{Label: g.Label, Start: g.Start, End: g.End})
+	}
+	return lp
+}
+
 // Row is one line of the evaluation's table.
 type Row struct {
 	What  string // e.g. "BOILERPLATE alone", "QUOTE, all detectors"
@@ -302,11 +311,7 @@ func Evaluate(pages []GoldPage) []Row {
 		}
 		mem := NewSiteMemory(site)
 		for _, p := range ps[:2] {
-			var spans []Span
-			for _, g := range p.Gold {
-				spans = append(spans, Span{Label: g.Label, Start: g.Start, End: g.End})
-			}
-			mem.LearnPage(p.Page.Text, spans)
+			mem.LearnPage(Labelled(p))
 		}
 		for _, p := range ps[2:] {
 			before = before.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), nil)))
