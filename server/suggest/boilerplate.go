@@ -71,10 +71,7 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 	z := boilerWeights.score(f)
 	if l.hasBlock {
-		if ev, full := mem.pathEvidence(l.block.Path); ev != 0 {
-			if !full {
-				ev *= sitePartialPath
-			}
+		if ev, _ := mem.pathEvidence(l.block.Path); ev != 0 {
 			f["site_path"] = ev
 			z += siteWeights["site_path"] * ev
 		}
@@ -104,9 +101,12 @@ func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 // siteWeights weigh the site's evidence against the detector's own.
 var siteWeights = weights{"site_path": 1.5, "site_shape": 1.0, "site_article": -2}
 
-// sitePartialPath discounts the evidence of a path the site's pages had
-// only the end of.
-const sitePartialPath = 0.5
+// siteSkeletonPath and sitePartialPath discount the evidence of a path
+// the site's pages had only the skeleton or the end of.
+const (
+	siteSkeletonPath = 0.8
+	sitePartialPath  = 0.5
+)
 
 // boilerThreshold is the score from which a line is proposed.
 const boilerThreshold = 0.5

@@ -126,9 +126,27 @@ func (m *SiteMemory) LearnPage(p LabelledPage) {
 		boiler bool
 	}
 	perPage := map[seen]bool{}
-	for _, l := range splitLines(Input{Text: p.Text, Blocks: p.Blocks}) {
-		boiler := covers(p.Spans, "BOILERPLATE", l)
+	lines := splitLines(Input{Text: p.Text, Blocks: p.Blocks})
+	boiler := make([]bool, len(lines))
+	boilerKeys := map[uint64]bool{} // of the boilerplate lines' paths
+	for i, l := range lines {
+		if boiler[i] = covers(p.Spans, "BOILERPLATE", l); boiler[i] && l.hasBlock && !p.Complete {
+			pathKeys(l.block.Path, func(h uint64) { boilerKeys[h] = true })
+		}
+	}
+	for i, l := range lines {
+		boiler := boiler[i]
 		if !boiler && !p.Complete && !covers(p.Rejected, "", l) {
+			// On a page half done, a path left unlabelled beside
+			// boilerplate of the same path (the body's paragraphs beside
+			// an in-body "Advertisement") is not all chrome.
+			if l.hasBlock {
+				pathKeys(l.block.Path, func(h uint64) {
+					if boilerKeys[h] {
+						bump(m.paths, h, false)
+					}
+				})
+			}
 			continue
 		}
 		if boiler {
@@ -136,7 +154,7 @@ func (m *SiteMemory) LearnPage(p LabelledPage) {
 		}
 		m.tally(l.norm, boiler, !boiler)
 		if l.hasBlock {
-			stepsOf(l.block.Path, func(h uint64, _ int, _ bool) { bump(m.paths, h, boiler) })
+			pathKeys(l.block.Path, func(h uint64) { bump(m.paths, h, boiler) })
 		}
 		shapesOf(l.norm, func(h uint64) {
 			if k := (seen{h, boiler}); !perPage[k] {
@@ -148,6 +166,12 @@ func (m *SiteMemory) LearnPage(p LabelledPage) {
 	if n > 0 {
 		m.Pages++
 	}
+}
+
+// pathKeys calls fn with the keys a line in the block at path is counted
+// under: its path's every suffix and its skeleton (stepsOf).
+func pathKeys(path string, fn func(h uint64)) {
+	fn(stepsOf(path, func(h uint64, _ int, _ bool) { fn(h) }))
 }
 
 // covers reports whether a span of label ("": any) holds the line whole.
@@ -230,24 +254,42 @@ func evidence(c *Count) float64 {
 
 const maxEvidence = 3
 
+// mixedPath discounts the evidence of a path that held both boilerplate
+// and article lines.
+const mixedPath = 0.15
+
 // pathEvidence is what the site's labelled pages say of lines in the
-// block at path: the tally of the longest suffix of the path they had
-// (the whole path: full), if that suffix names a class or an id. A bare
-// "div>p" says nothing of a site whose boxes are all divs.
+// block at path: the tally of the whole path (full) if they had it, else
+// of its skeleton (stepsOf), else of the longest suffix of it they had if
+// that suffix names a class or an id (a bare "div>p" says nothing of a
+// site whose boxes are all divs), the last two discounted.
 func (m *SiteMemory) pathEvidence(path string) (ev float64, full bool) {
 	var best *Count
 	var bestNamed bool
-	stepsOf(path, func(h uint64, _ int, named bool) {
+	sk := stepsOf(path, func(h uint64, _ int, named bool) {
 		if c := m.paths[h]; c != nil {
 			best, bestNamed, full = c, named, true
 		} else {
 			full = false
 		}
 	})
-	if best == nil || !bestNamed {
+	weight := 1.0
+	switch c := m.paths[sk]; {
+	case full:
+	case c != nil:
+		best, weight = c, siteSkeletonPath
+	case best != nil && bestNamed:
+		weight = sitePartialPath
+	default:
 		return 0, false
 	}
-	return evidence(best), full
+	ev = weight * evidence(best)
+	if best.Yes > 0 && best.Article > 0 {
+		// A block of both (the body's paragraphs and its "Read also"
+		// insert): its lines are mostly one, but not by their path.
+		ev *= mixedPath
+	}
+	return ev, full
 }
 
 // shapeEvidence is what the site's labelled pages say of lines shaped as
@@ -286,19 +328,23 @@ func (m *SiteMemory) shapeEvidence(norm string) float64 {
 // as a site's pages vary them: the body's own classes (a page's section,
 // its node id) are left out, a run of digits is one 0 (post-1234), and
 // classes that say a state rather than a place (active, even, is-open)
-// are dropped.
-func stepsOf(path string, fn func(h uint64, k int, named bool)) {
-	h := uint64(fnvOffset)
+// are dropped. It returns the hash of the path's skeleton: the whole
+// path with each step's first class alone, since a CMS names an element
+// first and its variants after ("node node-article node-promoted").
+func stepsOf(path string, fn func(h uint64, k int, named bool)) (skeleton uint64) {
+	h, sk := uint64(fnvOffset), fnvByte(fnvOffset, 'k')
 	named := false
 	end := len(path)
 	for k := 1; end >= 0; k++ {
 		start := strings.LastIndexByte(path[:end], '>') + 1
 		var stepNamed bool
-		h, stepNamed = hashStep(h, path[start:end], start == 0)
+		h, stepNamed = hashStep(h, path[start:end], start == 0, false)
+		sk, _ = hashStep(sk, path[start:end], start == 0, true)
 		named = named || stepNamed
 		fn(h, k, named)
 		end = start - 1
 	}
+	return sk
 }
 
 const (
@@ -308,24 +354,26 @@ const (
 
 func fnvByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
 
-// hashStep adds one step of a path ("div#post-12.entry.active") to h.
-func hashStep(h uint64, step string, first bool) (uint64, bool) {
+// hashStep adds one step of a path ("div#post-12.entry.active") to h,
+// with only its first class if firstClass.
+func hashStep(h uint64, step string, first, firstClass bool) (uint64, bool) {
 	h = fnvByte(h, '>')
 	if first && strings.HasPrefix(step, "body") {
 		step = "body"
 	}
-	named := false
+	named, class := false, false
 	for i := 0; i < len(step); {
 		j := i + 1
 		for j < len(step) && step[j] != '.' && step[j] != '#' {
 			j++
 		}
 		tok := step[i:j]
-		if i > 0 && stateClass(tok[1:]) {
+		if i > 0 && (stateClass(tok[1:]) || firstClass && class && tok[0] == '.') {
 			i = j
 			continue
 		}
 		named = named || i > 0
+		class = class || tok[0] == '.'
 		digits := false
 		for k := 0; k < len(tok); k++ {
 			c := tok[k]
@@ -384,12 +432,25 @@ func shapesOf(norm string, fn func(h uint64)) {
 	if len(shape) < 3 {
 		return
 	}
-	if strings.HasSuffix(shape[0], ":") {
-		fn(hash('b', shape[:1]))
-	} else {
-		fn(hash('b', shape[:2]))
+	// A placeholder alone ("@ 0": any date) is no one template's.
+	literal := func(ws []string) bool {
+		for _, w := range ws {
+			if w != "0" && !strings.Contains(w, "@") {
+				return true
+			}
+		}
+		return false
 	}
-	fn(hash('e', shape[len(shape)-2:]))
+	first := shape[:2]
+	if strings.HasSuffix(shape[0], ":") {
+		first = shape[:1]
+	}
+	if literal(first) {
+		fn(hash('b', first))
+	}
+	if last := shape[len(shape)-2:]; literal(last) {
+		fn(hash('e', last))
+	}
 }
 
 const shapeWords = 12
