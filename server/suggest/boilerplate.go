@@ -70,21 +70,24 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 // accepted as BOILERPLATE on the site is 0.99, one rejected there 0.
 func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 	z := boilerWeights.score(f)
-	if l.hasBlock {
-		if ev, _ := mem.pathEvidence(l.block.Path); ev != 0 {
-			f["site_path"] = ev
-			z += siteWeights["site_path"] * ev
+	// A site's teasers name its other articles: the line that was a
+	// teaser there is this page's own headline or text.
+	own := f["headline"] > 0 || f["in_body_prose"] > 0
+	add := func(name string, ev float64) {
+		if ev == 0 || ev > 0 && own {
+			return
 		}
+		f[name] = ev
+		z += siteWeights[name] * ev
 	}
-	if ev := mem.shapeEvidence(l.norm); ev != 0 {
-		f["site_shape"] = ev
-		z += siteWeights["site_shape"] * ev
+	if l.hasBlock {
+		ev, _ := mem.pathEvidence(l.block.Path)
+		add("site_path", ev)
 	}
+	add("site_shape", mem.shapeEvidence(l.norm))
 	switch mem.Verdict(l.norm) {
 	case Learned:
-		// A site's teasers name its other articles: the line that
-		// was a teaser there is this page's own headline or text.
-		if f["headline"] == 0 && f["in_body_prose"] == 0 {
+		if !own {
 			f["site_learned"] = 1
 			return 0.99
 		}
@@ -99,7 +102,7 @@ func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 }
 
 // siteWeights weigh the site's evidence against the detector's own.
-var siteWeights = weights{"site_path": 1.5, "site_shape": 1.0, "site_article": -2}
+var siteWeights = weights{"site_path": 1.5, "site_shape": 2.0, "site_article": -2}
 
 // siteSkeletonPath and sitePartialPath discount the evidence of a path
 // the site's pages had only the skeleton or the end of.
@@ -138,32 +141,32 @@ func linesOf(in Input) []line {
 // block when the page gave them.
 func splitLines(in Input) []line {
 	var out []line
-	byStart := map[int]htmltext.Block{}
-	for _, b := range in.Blocks {
-		byStart[b.Start] = b
-	}
-	cp, start := 0, 0
-	var b strings.Builder
-	flush := func() {
-		if t := strings.TrimSpace(b.String()); t != "" {
-			l := line{start: start, end: cp, text: b.String(), norm: LineKey(b.String())}
-			l.block, l.hasBlock = byStart[start]
+	// Blocks come in text order: a cursor finds each line's.
+	bi := 0
+	cp := 0
+	for rest := in.Text; ; {
+		i := strings.IndexByte(rest, '\n')
+		text := rest
+		if i >= 0 {
+			text = rest[:i]
+		}
+		n := utf8.RuneCountInString(text)
+		if strings.TrimSpace(text) != "" {
+			l := line{start: cp, end: cp + n, text: text, norm: LineKey(text)}
+			for bi < len(in.Blocks) && in.Blocks[bi].Start < cp {
+				bi++
+			}
+			if bi < len(in.Blocks) && in.Blocks[bi].Start == cp {
+				l.block, l.hasBlock = in.Blocks[bi], true
+			}
 			out = append(out, l)
 		}
-		b.Reset()
-	}
-	for _, r := range in.Text {
-		if r == '\n' {
-			flush()
-			cp++
-			start = cp
-			continue
+		if i < 0 {
+			return out
 		}
-		b.WriteRune(r)
-		cp++
+		cp += n + 1
+		rest = rest[i+1:]
 	}
-	flush()
-	return out
 }
 
 // LineKey is how lines are compared across pages of a site: lower case,

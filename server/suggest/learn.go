@@ -156,7 +156,7 @@ func (m *SiteMemory) LearnPage(p LabelledPage) {
 		if l.hasBlock {
 			pathKeys(l.block.Path, func(h uint64) { bump(m.paths, h, boiler) })
 		}
-		shapesOf(l.norm, func(h uint64) {
+		shapesOf(l.norm, func(h uint64, _ bool) {
 			if k := (seen{h, boiler}); !perPage[k] {
 				perPage[k] = true
 				bump(m.shapes, h, boiler)
@@ -296,22 +296,19 @@ func (m *SiteMemory) pathEvidence(path string) (ev float64, full bool) {
 // this one: the whole shape's tally when two pages had it, else the mean
 // of its first and last words' tallies that two pages had.
 func (m *SiteMemory) shapeEvidence(norm string) float64 {
-	var sum float64
-	n, whole := 0, 0.0
-	first := true
-	shapesOf(norm, func(h uint64) {
+	var sum, whole float64
+	n := 0
+	shapesOf(norm, func(h uint64, isWhole bool) {
 		c := m.shapes[h]
-		if first {
-			first = false
-			if c != nil && c.Yes+c.Article >= 2 {
-				whole = evidence(c)
-			}
+		if c == nil || c.Yes+c.Article < 2 {
 			return
 		}
-		if c != nil && c.Yes+c.Article >= 2 {
-			sum += evidence(c)
-			n++
+		if isWhole {
+			whole = evidence(c)
+			return
 		}
+		sum += evidence(c)
+		n++
 	})
 	switch {
 	case whole != 0:
@@ -409,14 +406,16 @@ func stateClass(c string) bool {
 // as 0 and every month and weekday name as @, so that "Published 12
 // March 2026 | 3 min read" and "Published 2 May 2026 | 5 min read" are
 // one shape. Lines of more than shapeWords words are prose: no shapes.
-func shapesOf(norm string, fn func(h uint64)) {
+func shapesOf(norm string, fn func(h uint64, whole bool)) {
 	words := strings.Fields(norm)
 	if len(words) == 0 || len(words) > shapeWords {
 		return
 	}
 	shape := make([]string, len(words))
+	placeholder := false
 	for i, w := range words {
 		shape[i] = shapeWord(w)
+		placeholder = placeholder || shape[i] != w
 	}
 	hash := func(kind byte, ws []string) uint64 {
 		h := fnvByte(fnvOffset, kind)
@@ -428,7 +427,10 @@ func shapesOf(norm string, fn func(h uint64)) {
 		}
 		return h
 	}
-	fn(hash('s', shape))
+	if placeholder {
+		// Without one the shape is the line, which Lines counts.
+		fn(hash('s', shape), true)
+	}
 	if len(shape) < 3 {
 		return
 	}
@@ -446,10 +448,10 @@ func shapesOf(norm string, fn func(h uint64)) {
 		first = shape[:1]
 	}
 	if literal(first) {
-		fn(hash('b', first))
+		fn(hash('b', first), false)
 	}
 	if last := shape[len(shape)-2:]; literal(last) {
-		fn(hash('e', last))
+		fn(hash('e', last), false)
 	}
 }
 
