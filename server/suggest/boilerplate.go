@@ -306,6 +306,22 @@ var phrases = []string{
 	"notícias gratuitas", "articoli gratuiti", "in your inbox", "in ihr postfach", "dans votre boîte", "en tu correo",
 	"no seu e-mail", "nella tua casella", "на почту", "copy link", "link kopieren", "copier le lien", "copiar enlace",
 	"copiar link", "copia link", "скопировать ссылку",
+	// Dutch, and what the lists above missed in English, German and
+	// Spanish: reading time, players, comment prompts, app promos.
+	"lees meer", "lees verder", "lees ook", "meer nieuws", "meest gelezen", "meest bekeken", "gerelateerde artikelen",
+	"gerelateerd nieuws", "deel dit artikel", "deel via", "volg ons", "inloggen", "aanmelden voor", "abonneer",
+	"nieuwsbrief", "alle rechten voorbehouden", "advertentie", "gesponsord", "privacyverklaring", "privacybeleid",
+	"cookiebeleid", "algemene voorwaarden", "terug naar boven", "naar de inhoud", "bekijk ook", "ook interessant",
+	"link kopiëren", "kopieer link", "in je inbox", "in uw inbox", "leestijd", "min. leestijd", "reageer op dit artikel",
+	"min read", "minute read", "minutes read", "reading time", "listen to this article", "click to play", "play video",
+	"more stories", "more on this story", "editor's picks", "editors' picks", "most shared", "leave a comment",
+	"add a comment", "view comments", "show comments", "join the conversation", "sponsored content", "partner content",
+	"download the app", "get the app", "don't miss", "don’t miss", "also read",
+	"lesen sie auch", "lesen sie mehr", "auch interessant", "weitere artikel", "lesezeit", "zurück nach oben",
+	"kommentare anzeigen", "jetzt registrieren", "artikel vorlesen", "video abspielen",
+	"lee también", "lea también", "te recomendamos", "noticias relacionadas", "más noticias", "lo más visto",
+	"tiempo de lectura", "min de lectura", "minutos de lectura", "regístrate", "boletín", "política de cookies",
+	"contenido patrocinado", "ver comentarios", "deja tu comentario", "escucha la noticia",
 }
 
 // socialNames are the networks share bars name: a line that names two or
@@ -316,7 +332,8 @@ var socialNames = []string{"facebook", "twitter", "whatsapp", "telegram", "linke
 // menuWords are chrome only as a whole line ("Home" is a menu item, "home
 // prices rose" is not).
 var menuWords = map[string]bool{"home": true, "inicio": true, "accueil": true, "главная": true, "entrar": true,
-	"войти": true, "menu": true, "menü": true, "search": true, "suche": true, "rechercher": true, "buscar": true, "поиск": true}
+	"войти": true, "menu": true, "menü": true, "search": true, "suche": true, "rechercher": true, "buscar": true, "поиск": true,
+	"zoeken": true, "portada": true, "secciones": true, "rubrieken": true, "ressorts": true, "sections": true}
 
 // hasPhrase reports whether a lowered line says what site chrome says.
 func hasPhrase(lower string) bool {

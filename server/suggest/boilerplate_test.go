@@ -255,7 +255,7 @@ func TestBoilerplateSiteShapes(t *testing.T) {
 	page := func(date string) string {
 		return "Port operator fined for spill\n\n" + body + "\n\n" + date + "\n\n" + body + "\n\n" + body
 	}
-	c := page("Updated 30 September 2026, 17:20 | 12 min read")
+	c := page("Updated 30 September 2026, 17:20 | 12 comments")
 	dateLine := func(mem *SiteMemory) *Suggestion {
 		for _, s := range Boilerplate(Input{Text: c}, mem) {
 			if strings.Contains(c[s.Start:s.End], "September") {
@@ -268,7 +268,7 @@ func TestBoilerplateSiteShapes(t *testing.T) {
 		t.Fatalf("the test needs a line the detector misses: %+v", s)
 	}
 	mem := NewSiteMemory("gazette")
-	for _, d := range []string{"Updated 12 March 2026, 10:45 | 3 min read", "Updated 2 May 2026, 08:05 | 5 min read"} {
+	for _, d := range []string{"Updated 12 March 2026, 10:45 | 3 comments", "Updated 2 May 2026, 08:05 | 5 comments"} {
 		p := page(d)
 		start := strings.Index(p, d)
 		mem.LearnPage(LabelledPage{Text: p, Spans: []Span{{Label: "BOILERPLATE", Start: start, End: start + len(d)}}})
