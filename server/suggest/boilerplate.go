@@ -19,7 +19,10 @@ import (
 // short) and repetition within the page, then joins neighbouring lines
 // into one suggestion. mem, when not nil, is what the team taught it of
 // the article's site: lines labelled or accepted as BOILERPLATE there come
-// back with a score of 0.99, lines rejected there never come back.
+// back with a score of 0.99, lines rejected there never come back, and
+// the site's template as its labelled pages showed it (block paths and
+// line shapes that were boilerplate or article there) weighs on every
+// other line (siteScore).
 func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 	lines := linesOf(in)
 	if len(lines) == 0 {
@@ -81,8 +84,7 @@ func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 		z += siteWeights[name] * ev
 	}
 	if l.hasBlock {
-		ev, _ := mem.pathEvidence(l.block.Path)
-		add("site_path", ev)
+		add("site_path", mem.pathEvidence(l.block.Path))
 	}
 	add("site_shape", mem.shapeEvidence(l.norm))
 	switch mem.Verdict(l.norm) {

@@ -240,10 +240,11 @@ func (m *SiteMemory) tally(key string, yes, article bool) {
 	}
 }
 
-// The evidence of a site's template for a line, as log-odds of
+// The evidence of a site's template for a line is the log-odds of
 // boilerplate against article from what its labelled pages showed (0:
-// none). A path or a shape is a template's when it is on two pages
-// (shapes) or holds several lines; what was both is no evidence.
+// none): of the line's block path, counted by lines, and of its shape,
+// counted by pages and only once two pages had it. A path that held both
+// says little.
 
 // evidence is the log-odds of a tally, smoothed so that one line is
 // weak evidence and a box of ten strong, and bounded.
@@ -263,9 +264,9 @@ const mixedPath = 0.15
 // of its skeleton (stepsOf), else of the longest suffix of it they had if
 // that suffix names a class or an id (a bare "div>p" says nothing of a
 // site whose boxes are all divs), the last two discounted.
-func (m *SiteMemory) pathEvidence(path string) (ev float64, full bool) {
+func (m *SiteMemory) pathEvidence(path string) float64 {
 	var best *Count
-	var bestNamed bool
+	var bestNamed, full bool
 	sk := stepsOf(path, func(h uint64, _ int, named bool) {
 		if c := m.paths[h]; c != nil {
 			best, bestNamed, full = c, named, true
@@ -281,15 +282,15 @@ func (m *SiteMemory) pathEvidence(path string) (ev float64, full bool) {
 	case best != nil && bestNamed:
 		weight = sitePartialPath
 	default:
-		return 0, false
+		return 0
 	}
-	ev = weight * evidence(best)
+	ev := weight * evidence(best)
 	if best.Yes > 0 && best.Article > 0 {
 		// A block of both (the body's paragraphs and its "Read also"
 		// insert): its lines are mostly one, but not by their path.
 		ev *= mixedPath
 	}
-	return ev, full
+	return ev
 }
 
 // shapeEvidence is what the site's labelled pages say of lines shaped as
@@ -389,8 +390,9 @@ func hashStep(h uint64, step string, first, firstClass bool) (uint64, bool) {
 	return h, named
 }
 
-// stateClass reports whether a class says what state an element is in
-// rather than what it is: it changes from page to page.
+// stateClass reports whether a class says what state an element is in,
+// or is a layout helper, rather than what it is: it changes from page to
+// page.
 func stateClass(c string) bool {
 	switch c {
 	case "active", "current", "selected", "first", "last", "even", "odd", "open", "closed", "collapsed",
