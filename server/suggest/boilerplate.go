@@ -84,7 +84,12 @@ func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 		z += siteWeights[name] * ev
 	}
 	if l.hasBlock {
-		add("site_path", mem.pathEvidence(l.block.Path))
+		// An insert in the body ("Read also: …", "Advertisement") shares
+		// the body's paragraphs' path, and a site's first pages may not
+		// have had one: what the line says outweighs where it stands.
+		if ev := mem.pathEvidence(l.block.Path); ev > 0 || !l.phrase || l.prose {
+			add("site_path", ev)
+		}
 	}
 	add("site_shape", mem.shapeEvidence(l.norm))
 	switch mem.Verdict(l.norm) {

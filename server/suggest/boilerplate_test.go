@@ -195,8 +195,11 @@ func TestBoilerplateSiteTemplate(t *testing.T) {
 		[]string{"Mayor of Arden opens new library in the old station", "Arden school wins national robotics prize"}, prose("Arden")))
 	b := parsePage(t, sitePage("Ferry fares to rise in Belmont", []string{"Fares up by a fifth", "Operator blames fuel costs"},
 		[]string{"Belmont hospital opens its new maternity ward", "Storm damages Belmont pier and seafront"}, prose("Belmont")))
+	// The third page has an insert among its paragraphs, in their path,
+	// which the first two did not have.
 	c := parsePage(t, sitePage("Cyclists win lane on Corran quay", []string{"Lane opens in June", "Parking spaces to go"},
-		[]string{"Corran bakery marks a hundred years of trading", "Police appeal after Corran shop break-in"}, prose("Corran")))
+		[]string{"Corran bakery marks a hundred years of trading", "Police appeal after Corran shop break-in"},
+		append(prose("Corran"), "Read more: Corran ferry timetable to change in May")))
 	proposed := func(mem *SiteMemory) string {
 		return strings.Join(covered(c.Text, Boilerplate(Input{Text: c.Text, Blocks: c.Blocks}, mem)), "|")
 	}
@@ -208,7 +211,7 @@ func TestBoilerplateSiteTemplate(t *testing.T) {
 	mem.LearnPage(labelTemplate(a))
 	mem.LearnPage(labelTemplate(b))
 	after := proposed(mem)
-	for _, want := range []string{"Corran bakery marks a hundred years", "Police appeal after Corran shop", "Home", "© 2026"} {
+	for _, want := range []string{"Corran bakery marks a hundred years", "Police appeal after Corran shop", "Home", "© 2026", "Read more: Corran ferry"} {
 		if !strings.Contains(after, want) {
 			t.Errorf("%q not proposed after learning; proposed: %s", want, after)
 		}
