@@ -329,6 +329,8 @@ var phrases = []string{
 	"lee también", "lea también", "te recomendamos", "noticias relacionadas", "más noticias", "lo más visto",
 	"tiempo de lectura", "min de lectura", "minutos de lectura", "regístrate", "boletín", "política de cookies",
 	"contenido patrocinado", "ver comentarios", "deja tu comentario", "escucha la noticia",
+	"temps de lecture", "min de lecture", "tempo de leitura", "min de leitura", "время чтения", "мин. чтения",
+	"минут чтения",
 }
 
 // socialNames are the networks share bars name: a line that names two or
@@ -375,6 +377,11 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	}
 	if l.phrase {
 		f["phrase"] = 1
+		if words <= 8 && !l.prose {
+			// "Reading time: 3 min", "Advertisement": chrome wherever
+			// it stands, in the article's own header too.
+			f["phrase_short"] = 1
+		}
 	}
 	if seen[l.norm] > 1 {
 		f["repeated"] = 1
@@ -428,6 +435,7 @@ var boilerWeights = weights{
 	"short":         0.8,
 	"not_prose":     1.2,
 	"phrase":        2.2,
+	"phrase_short":  1.5,
 	"repeated":      1.5,
 	"link_density":  2.0,
 	"path_chrome":   2.0,
