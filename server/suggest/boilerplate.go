@@ -240,7 +240,31 @@ func bodyZone(lines []line) zone {
 			break
 		}
 	}
+	// A body often ends on a short paragraph ("It is not yet clear
+	// whether the council will appeal."), too short to count as running
+	// text: the body runs on over sentences that are not chrome, in the
+	// body's own element when the page has them (a paywall's "You are
+	// reading a Plus article." stands in its own).
+	for z.last+1 < len(lines) && closingSentence(lines[z.last+1]) {
+		if next, last := lines[z.last+1], lines[z.last]; next.hasBlock && last.hasBlock && next.block.Path != last.block.Path {
+			break
+		}
+		z.last++
+	}
 	return z
+}
+
+// closingSentence reports whether a line reads as a short sentence of
+// the article: a few words ending as a sentence, no chrome phrase, path
+// or links, no heading.
+func closingSentence(l line) bool {
+	if l.phrase || l.chrome || len(strings.Fields(l.text)) < 4 ||
+		l.hasBlock && (l.block.Heading > 0 || l.block.LinkDensity() > 0.3) {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \u00a0\"'”’»“«)")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…", last)
 }
 
 // pathKind says whether the line's block sits in page furniture
