@@ -388,6 +388,28 @@ func hasPhrase(lower string) bool {
 	return n >= 2
 }
 
+// bylineMarkers open a byline, lower case: the article's own (RULES.md
+// counts it as article, the closing "Автор: …" too), which reads as a
+// short line of chrome.
+var bylineMarkers = []string{"by ", "von ", "por ", "door ", "par ", "автор:", "автор ", "авторы:", "texto:", "text:",
+	"tekst:", "tekst en foto:", "texto y fotos:", "text und fotos:", "written by ", "reporting by ", "escrito por ",
+	"geschreven door ", "verfasst von ", "redactie:", "redacción:", "redaktion:"}
+
+// isByline reports whether a line opens as a byline: a marker, then a
+// name (a capital letter).
+func isByline(text string) bool {
+	t := strings.TrimSpace(text)
+	low := strings.ToLower(t)
+	for _, m := range bylineMarkers {
+		if strings.HasPrefix(low, m) {
+			rest := strings.TrimSpace(t[len(m):]) // lower casing kept these markers' byte lengths
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
 // lineFeatures are the signals of line i.
 func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) map[string]float64 {
 	f := map[string]float64{}
@@ -409,6 +431,9 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	}
 	if seen[l.norm] > 1 {
 		f["repeated"] = 1
+	}
+	if !l.chrome && words <= 12 && isByline(l.text) {
+		f["byline"] = 1
 	}
 	if l.hasBlock {
 		f["link_density"] = l.block.LinkDensity()
@@ -460,6 +485,7 @@ var boilerWeights = weights{
 	"not_prose":     1.2,
 	"phrase":        2.2,
 	"phrase_short":  1.5,
+	"byline":        -2.5,
 	"repeated":      1.5,
 	"link_density":  2.0,
 	"path_chrome":   2.0,

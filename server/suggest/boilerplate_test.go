@@ -293,3 +293,26 @@ func shapeKeyForTest(s string) uint64 {
 	})
 	return first
 }
+
+func TestIsByline(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"By Gareth Lyle, Business Editor", true},
+		{"By DARREN HOLT, CRIME CORRESPONDENT", true},
+		{"Von Anna Müller", true},
+		{"Por Lucía Mendoza", true},
+		{"Door Sanne de Vries", true},
+		{"Автор: Ольга Киселёва", true},
+		{"Tekst: Joost Bakker", true},
+		{"By signing up you agree to our privacy notice.", false},
+		{"by the way", false},
+		{"Bypass closed until Friday", false},
+		{"Porto wins the cup", false},
+	} {
+		if got := isByline(tc.line); got != tc.want {
+			t.Errorf("isByline(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
