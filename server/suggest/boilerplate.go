@@ -280,6 +280,7 @@ func pathKind(l line) (chrome, article bool) {
 		if i == 0 && strings.HasPrefix(seg, "body") {
 			seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
 		}
+		seg = withoutUtilities(seg)
 		switch {
 		case articleish.MatchString(seg):
 			return false, true
@@ -289,6 +290,29 @@ func pathKind(l line) (chrome, article bool) {
 	}
 	return false, false
 }
+
+// withoutUtilities drops a step's utility classes (Tailwind's text-xs,
+// md:text-gray-500, content-center), which name a look, not a part of the
+// page: "text" in them is not the article's text.
+func withoutUtilities(step string) string {
+	if !strings.Contains(step, "text-") && !strings.Contains(step, "content-") {
+		return step
+	}
+	var b strings.Builder
+	for i, c := range strings.Split(step, ".") {
+		if i > 0 {
+			name := c[strings.LastIndexByte(c, ':')+1:]
+			if utilityClass.MatchString(name) {
+				continue
+			}
+			b.WriteByte('.')
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+var utilityClass = regexp.MustCompile(`^(text|content)-(xs|sm|base|lg|xl|[2-9]xl|left|right|center|justify|start|end|wrap|nowrap|balance|pretty|ellipsis|clip|none|inherit|current|transparent|white|black|(slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-\d+)(/\d+)?$`)
 
 // isProse reports whether a line reads as running text: long enough,
 // ends as a sentence, not mostly links.

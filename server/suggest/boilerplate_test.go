@@ -316,3 +316,18 @@ func TestIsByline(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutUtilities(t *testing.T) {
+	for in, want := range map[string]string{
+		"div.text-xs.text-gray-500":            "div",
+		"p.md:text-lg.lead":                    "p.lead",
+		"div.mx-auto.content-center":           "div.mx-auto",
+		"div.article-text":                     "div.article-text",
+		"div.text-block":                       "div.text-block",
+		"section.story.text-white/80.text-2xl": "section.story",
+	} {
+		if got := withoutUtilities(in); got != want {
+			t.Errorf("withoutUtilities(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
