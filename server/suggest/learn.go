@@ -409,52 +409,59 @@ func stateClass(c string) bool {
 // March 2026 | 3 min read" and "Published 2 May 2026 | 5 min read" are
 // one shape. Lines of more than shapeWords words are prose: no shapes.
 func shapesOf(norm string, fn func(h uint64, whole bool)) {
-	words := strings.Fields(norm)
-	if len(words) == 0 || len(words) > shapeWords {
+	// norm is a line key: words one space apart. A long line is left
+	// before it is split.
+	if norm == "" || strings.Count(norm, " ") >= shapeWords {
 		return
 	}
-	shape := make([]string, len(words))
+	var buf [shapeWords]string
+	shape := buf[:0]
 	placeholder := false
-	for i, w := range words {
-		shape[i] = shapeWord(w)
-		placeholder = placeholder || shape[i] != w
-	}
-	hash := func(kind byte, ws []string) uint64 {
-		h := fnvByte(fnvOffset, kind)
-		for _, w := range ws {
-			h = fnvByte(h, ' ')
-			for k := 0; k < len(w); k++ {
-				h = fnvByte(h, w[k])
-			}
-		}
-		return h
+	for w := range strings.SplitSeq(norm, " ") {
+		sw := shapeWord(w)
+		shape = append(shape, sw)
+		placeholder = placeholder || sw != w
 	}
 	if placeholder {
 		// Without one the shape is the line, which Lines counts.
-		fn(hash('s', shape), true)
+		fn(hashWords('s', shape), true)
 	}
 	if len(shape) < 3 {
 		return
-	}
-	// A placeholder alone ("@ 0": any date) is no one template's.
-	literal := func(ws []string) bool {
-		for _, w := range ws {
-			if w != "0" && !strings.Contains(w, "@") {
-				return true
-			}
-		}
-		return false
 	}
 	first := shape[:2]
 	if strings.HasSuffix(shape[0], ":") {
 		first = shape[:1]
 	}
 	if literal(first) {
-		fn(hash('b', first), false)
+		fn(hashWords('b', first), false)
 	}
 	if last := shape[len(shape)-2:]; literal(last) {
-		fn(hash('e', last), false)
+		fn(hashWords('e', last), false)
 	}
+}
+
+func hashWords(kind byte, ws []string) uint64 {
+	h := fnvByte(fnvOffset, kind)
+	for _, w := range ws {
+		h = fnvByte(h, ' ')
+		for k := 0; k < len(w); k++ {
+			h = fnvByte(h, w[k])
+		}
+	}
+	return h
+}
+
+// literal reports whether words of a shape hold a word that is no
+// placeholder: a placeholder alone ("@ 0": any date) is no one
+// template's.
+func literal(ws []string) bool {
+	for _, w := range ws {
+		if w != "0" && !strings.Contains(w, "@") {
+			return true
+		}
+	}
+	return false
 }
 
 const shapeWords = 12
