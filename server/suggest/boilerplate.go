@@ -447,11 +447,6 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	}
 	if l.phrase {
 		f["phrase"] = 1
-		if words <= 8 && !l.prose {
-			// "Reading time: 3 min", "Advertisement": chrome wherever
-			// it stands, in the article's own header too.
-			f["phrase_short"] = 1
-		}
 	}
 	if seen[l.norm] > 1 {
 		f["repeated"] = 1
@@ -466,6 +461,11 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 		}
 		if l.article {
 			f["path_article"] = 1
+			if l.phrase && words <= 8 && !l.prose {
+				// "Reading time: 3 min", "Advertisement": chrome in the
+				// article's own element.
+				f["phrase_short"] = 1
+			}
 		}
 		if l.block.Heading == 1 {
 			f["headline"] = 1
