@@ -135,11 +135,20 @@ type line struct {
 // detector reads of each.
 func linesOf(in Input) []line {
 	out := splitLines(in)
+	// A page's lines share few paths (a list's items, a body's
+	// paragraphs): each path is read once.
+	kinds := map[string][2]bool{}
+	steps := map[string]stepKind{}
 	for i := range out {
 		l := &out[i]
 		l.phrase = hasPhrase(strings.ToLower(l.text))
 		l.prose = isProse(*l)
-		l.chrome, l.article = pathKind(*l)
+		k, ok := kinds[l.block.Path]
+		if !ok {
+			k[0], k[1] = pathKind(*l, steps)
+			kinds[l.block.Path] = k
+		}
+		l.chrome, l.article = k[0], k[1]
 	}
 	return out
 }
@@ -269,26 +278,61 @@ func closingSentence(l line) bool {
 
 // pathKind says whether the line's block sits in page furniture
 // (chrome) or in the article: the deepest element of its path that names
-// either decides (the article's own header is the article's).
-func pathKind(l line) (chrome, article bool) {
+// either decides (the article's own header is the article's). steps
+// keeps what each step named, for the page's other paths.
+func pathKind(l line, steps map[string]stepKind) (chrome, article bool) {
 	if !l.hasBlock {
 		return false, false
 	}
-	segs := strings.Split(l.block.Path, ">")
-	for i := len(segs) - 1; i >= 0; i-- {
-		seg := segs[i]
-		if i == 0 && strings.HasPrefix(seg, "body") {
-			seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
+	path := l.block.Path
+	for end := len(path); end >= 0; {
+		start := strings.LastIndexByte(path[:end], '>') + 1
+		seg := path[start:end]
+		end = start - 1
+		k, ok := steps[seg]
+		if !ok {
+			k = kindOf(seg, start == 0)
+			steps[seg] = k
 		}
-		seg = withoutUtilities(seg)
-		switch {
-		case articleish.MatchString(seg):
+		switch k {
+		case stepArticle:
 			return false, true
-		case chromeRe.MatchString(seg):
+		case stepChrome:
 			return true, false
 		}
 	}
 	return false, false
+}
+
+// stepKind is what one step of a path names.
+type stepKind uint8
+
+const (
+	stepNone stepKind = iota
+	stepChrome
+	stepArticle
+)
+
+// kindOf is what a step names; first: it is the path's first, the body.
+func kindOf(seg string, first bool) stepKind {
+	if first && strings.HasPrefix(seg, "body") {
+		seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
+	}
+	chrome, prev := false, ""
+	for _, tok := range strings.FieldsFunc(withoutUtilities(seg), func(r rune) bool {
+		return r == '.' || r == '#' || r == '>' || r == '_' || r == '-'
+	}) {
+		t := strings.ToLower(tok)
+		if articleWords[t] {
+			return stepArticle
+		}
+		chrome = chrome || chromeWords[t] || prev == "most" && t == "read" || prev == "about" && t == "author"
+		prev = t
+	}
+	if chrome {
+		return stepChrome
+	}
+	return stepNone
 }
 
 // withoutUtilities drops a step's utility classes (Tailwind's text-xs,
@@ -326,11 +370,25 @@ func isProse(l line) bool {
 	return strings.ContainsRune(".!?…:;。", last)
 }
 
-// chrome are class, id and tag names of page furniture.
-var chromeRe = regexp.MustCompile(`(?i)(^|[.#>_-])(nav|navbar|navigation|menu|header|footer|fuss|aside|sidebar|rail|share|sharing|social|related|teaser|teasers|promo|banner|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|nag|breadcrumbs?|comments?|widget|ad|ads|advert|sponsor|sponsored|tags?|topics|trending|most-?read|popular|login|signup|copyright|legal|toolbar|recommended|more|bio|author-bio|about-author|weather|wetter|masthead|skip|overlay|modal|popup)([.#>_-]|$)`)
+// chromeWords are class, id and tag names of page furniture, and
+// articleWords of the article itself: a step names one when one of its
+// words (between . # _ and -) is one ("most-read", "about-author" too), the article's
+// first.
+var chromeWords = wordSet("nav navbar navigation menu header footer fuss aside sidebar rail share sharing social related " +
+	"teaser teasers promo banner cookie cookies consent gdpr newsletter subscribe subscription paywall nag breadcrumb " +
+	"breadcrumbs comment comments widget ad ads advert sponsor sponsored tag tags topics trending mostread popular login " +
+	"signup copyright legal toolbar recommended more bio weather wetter masthead skip overlay modal popup")
 
-// articleish are class, id and tag names of the article itself.
-var articleish = regexp.MustCompile(`(?i)(^|[.#>_-])(article|story|post|entry|content|main|article-body|text|lede|lead|standfirst|byline|dateline|caption|figcaption|headline|artikel|texte|cuerpo|noticia|materia|statya)([.#>_-]|$)`)
+var articleWords = wordSet("article story post entry content main text lede lead standfirst byline dateline caption " +
+	"figcaption headline artikel texte cuerpo noticia materia statya")
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
 
 // phrases are what site chrome says, in the languages gloss's users
 // read: found anywhere in the lowered line. A scan of plain substrings:
