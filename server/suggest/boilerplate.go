@@ -439,6 +439,16 @@ var phrases = []string{
 	"минут чтения",
 }
 
+// phrasesAt are the phrases by their first two bytes.
+var phrasesAt = func() map[uint16][]string {
+	m := map[uint16][]string{}
+	for _, p := range phrases {
+		k := uint16(p[0])<<8 | uint16(p[1])
+		m[k] = append(m[k], p)
+	}
+	return m
+}()
+
 // socialNames are the networks share bars name: a line that names two or
 // more of them is a share bar.
 var socialNames = []string{"facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "vkontakte",
@@ -456,9 +466,13 @@ func hasPhrase(lower string) bool {
 	if menuWords[t] || strings.HasSuffix(t, "»") || strings.HasSuffix(t, "›") || strings.HasPrefix(t, "(c) ") {
 		return true
 	}
-	for _, p := range phrases {
-		if strings.Contains(lower, p) {
-			return true
+	// The phrases that start with each pair of bytes are tried where the
+	// line has that pair: one look-up a byte, not a scan a phrase.
+	for i := 0; i+1 < len(lower); i++ {
+		for _, p := range phrasesAt[uint16(lower[i])<<8|uint16(lower[i+1])] {
+			if strings.HasPrefix(lower[i:], p) {
+				return true
+			}
 		}
 	}
 	n := 0
