@@ -328,9 +328,7 @@ func EvaluateLearning(pages []GoldPage) []Row {
 		mem := NewSiteMemory(site)
 		for _, p := range ps {
 			lp := Labelled(p)
-			if !complete {
-				lp.Complete = false
-			}
+			lp.Complete = complete
 			mem.LearnPage(lp)
 		}
 		return mem
