@@ -116,8 +116,11 @@ func (s *Service) propose(p model.Project, art model.Article, labels []string) (
 }
 
 // siteMemory is what the site's other pages teach: the decisions stored
-// for it, and the BOILERPLATE lines of up to 50 of its other articles'
-// gold layers (labelled by hand, by label-text or by accepting).
+// for it, and up to 50 of its other articles' gold layers (labelled by
+// hand, by label-text or by accepting): their BOILERPLATE lines, the
+// BOILERPLATE suggestions rejected on them, their blocks (so that the
+// site's template is known by its paths), and, on an article marked done
+// or reviewed, its other lines as the article's.
 func (s *Service) siteMemory(p model.Project, art model.Article) (*suggest.SiteMemory, error) {
 	if art.Source == "" {
 		return nil, nil
@@ -138,26 +141,57 @@ func (s *Service) siteMemory(p model.Project, art model.Article) (*suggest.SiteM
 		if o.ID == art.ID {
 			continue
 		}
-		anns, err := s.store.Annotations(o.ID, "")
+		page, err := s.labelledPage(o)
 		if err != nil {
 			return nil, err
 		}
-		var spans []suggest.Span
-		for _, an := range anns {
-			if an.Label == "BOILERPLATE" {
-				spans = append(spans, suggest.Span{Label: an.Label, Start: an.Start, End: an.End})
-			}
+		if len(page.Spans) > 0 || len(page.Rejected) > 0 {
+			mem.LearnPage(page)
 		}
-		if len(spans) == 0 {
-			continue
-		}
-		full, err := s.store.Article(o.ID)
-		if err != nil {
-			return nil, err
-		}
-		mem.LearnPage(full.Text, spans)
 	}
 	return mem, nil
+}
+
+// labelledPage is what an article's gold layer teaches its site's memory
+// (no text when it has no BOILERPLATE to teach).
+func (s *Service) labelledPage(o model.Article) (suggest.LabelledPage, error) {
+	var page suggest.LabelledPage
+	anns, err := s.store.Annotations(o.ID, "")
+	if err != nil {
+		return page, err
+	}
+	for _, an := range anns {
+		if an.Label == "BOILERPLATE" {
+			page.Spans = append(page.Spans, suggest.Span{Label: an.Label, Start: an.Start, End: an.End})
+		}
+	}
+	decided, err := s.store.Decisions(o.ID, "")
+	if err != nil {
+		return page, err
+	}
+	for _, d := range decided {
+		if d.Label == "BOILERPLATE" && !d.Accepted {
+			page.Rejected = append(page.Rejected, suggest.Span{Label: d.Label, Start: d.Start, End: d.End})
+		}
+	}
+	if len(page.Spans) == 0 && len(page.Rejected) == 0 {
+		return page, nil
+	}
+	// Done with no BOILERPLATE at all may well mean nobody looked for it.
+	page.Complete = len(page.Spans) > 0 && (o.Status == model.StatusDone || o.Status == model.StatusReviewed)
+	full, err := s.store.Article(o.ID)
+	if err != nil {
+		return page, err
+	}
+	page.Text = full.Text
+	if raw, err := s.store.Blocks(o.ID); err != nil {
+		return page, err
+	} else if raw != nil {
+		if err := json.Unmarshal(raw, &page.Blocks); err != nil {
+			return page, fmt.Errorf("article %d's blocks: %w", o.ID, err)
+		}
+	}
+	return page, nil
 }
 
 // projectModel reads the project's learned model (untrained when none).

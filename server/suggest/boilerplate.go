@@ -19,7 +19,10 @@ import (
 // short) and repetition within the page, then joins neighbouring lines
 // into one suggestion. mem, when not nil, is what the team taught it of
 // the article's site: lines labelled or accepted as BOILERPLATE there come
-// back with a score of 0.99, lines rejected there never come back.
+// back with a score of 0.99, lines rejected there never come back, and
+// the site's template as its labelled pages showed it (block paths and
+// line shapes that were boilerplate or article there) weighs on every
+// other line (siteScore).
 func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 	lines := linesOf(in)
 	if len(lines) == 0 {
@@ -37,16 +40,7 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 		feats[i] = f
 		scores[i] = sigmoid(boilerWeights.score(f))
 		if mem != nil {
-			switch mem.Verdict(l.norm) {
-			case Learned:
-				// A site's teasers name its other articles: the line that
-				// was a teaser there is this page's own headline or text.
-				if f["headline"] == 0 && f["in_body_prose"] == 0 {
-					scores[i], f["site_learned"] = 0.99, 1
-				}
-			case Unlearned:
-				scores[i], f["site_unlearned"] = 0, 1
-			}
+			scores[i] = siteScore(mem, l, f)
 		}
 	}
 	// Neighbours join: a run of lines over the threshold is one span.
@@ -63,7 +57,7 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 		}
 		s := Suggestion{Label: "BOILERPLATE", Start: lines[i].start, End: lines[j-1].end, Score: round3(sum / float64(j-i)),
 			Detector: "boilerplate.lines", Features: mean(feats[i:j])}
-		if s.Features["site_learned"] > 0 {
+		if s.Features["site_learned"] > 0 || s.Features["site_path"]+s.Features["site_shape"] > 1 {
 			s.Detector = "boilerplate.site"
 		}
 		out = append(out, s)
@@ -71,6 +65,58 @@ func Boilerplate(in Input, mem *SiteMemory) []Suggestion {
 	}
 	return out
 }
+
+// siteScore is a line's score with what its site taught (f: its
+// features, which gain the site's): the evidence of the site's template
+// (the line's block path and its shape, as the site's labelled pages had
+// them) is added to the detector's log-odds; a line itself labelled or
+// accepted as BOILERPLATE on the site is 0.99, one rejected there 0.
+func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
+	z := boilerWeights.score(f)
+	// A site's teasers name its other articles: the line that was a
+	// teaser there is this page's own headline or text.
+	own := f["headline"] > 0 || f["in_body_prose"] > 0
+	add := func(name string, ev float64) {
+		if ev == 0 || ev > 0 && own {
+			return
+		}
+		f[name] = ev
+		z += siteWeights[name] * ev
+	}
+	if l.hasBlock {
+		// An insert in the body ("Read also: …", "Advertisement") shares
+		// the body's paragraphs' path, and a site's first pages may not
+		// have had one: what the line says outweighs where it stands.
+		if ev := mem.pathEvidence(l.block.Path); ev > 0 || !l.phrase || l.prose {
+			add("site_path", ev)
+		}
+	}
+	add("site_shape", mem.shapeEvidence(l.norm))
+	switch mem.Verdict(l.norm) {
+	case Learned:
+		if !own {
+			f["site_learned"] = 1
+			return 0.99
+		}
+	case Unlearned:
+		f["site_unlearned"] = 1
+		return 0
+	case Article:
+		f["site_article"] = 1
+		z += siteWeights["site_article"]
+	}
+	return sigmoid(z)
+}
+
+// siteWeights weigh the site's evidence against the detector's own.
+var siteWeights = weights{"site_path": 1.5, "site_shape": 2.0, "site_article": -2}
+
+// siteSkeletonPath and sitePartialPath discount the evidence of a path
+// the site's pages had only the skeleton or the end of.
+const (
+	siteSkeletonPath = 0.8
+	sitePartialPath  = 0.5
+)
 
 // boilerThreshold is the score from which a line is proposed.
 const boilerThreshold = 0.5
@@ -85,39 +131,58 @@ type line struct {
 	phrase, prose, chrome, article bool
 }
 
-// linesOf splits the text at line breaks, pairing each line with its
-// block when the page gave them.
+// linesOf splits the text into lines (splitLines) and works out what the
+// detector reads of each.
 func linesOf(in Input) []line {
-	var out []line
-	byStart := map[int]htmltext.Block{}
-	for _, b := range in.Blocks {
-		byStart[b.Start] = b
+	out := splitLines(in)
+	// A page's lines share few paths (a list's items, a body's
+	// paragraphs): each path is read once.
+	kinds := map[string][2]bool{}
+	steps := map[string]stepKind{}
+	for i := range out {
+		l := &out[i]
+		l.phrase = hasPhrase(strings.ToLower(l.text))
+		l.prose = isProse(*l)
+		k, ok := kinds[l.block.Path]
+		if !ok {
+			k[0], k[1] = pathKind(*l, steps)
+			kinds[l.block.Path] = k
+		}
+		l.chrome, l.article = k[0], k[1]
 	}
-	cp, start := 0, 0
-	var b strings.Builder
-	flush := func() {
-		if t := strings.TrimSpace(b.String()); t != "" {
-			l := line{start: start, end: cp, text: b.String(), norm: LineKey(b.String())}
-			l.block, l.hasBlock = byStart[start]
-			l.phrase = hasPhrase(strings.ToLower(l.text))
-			l.prose = isProse(l)
-			l.chrome, l.article = pathKind(l)
+	return out
+}
+
+// splitLines splits the text at line breaks, pairing each line with its
+// block when the page gave them.
+func splitLines(in Input) []line {
+	var out []line
+	// Blocks come in text order: a cursor finds each line's.
+	bi := 0
+	cp := 0
+	for rest := in.Text; ; {
+		i := strings.IndexByte(rest, '\n')
+		text := rest
+		if i >= 0 {
+			text = rest[:i]
+		}
+		n := utf8.RuneCountInString(text)
+		if strings.TrimSpace(text) != "" {
+			l := line{start: cp, end: cp + n, text: text, norm: LineKey(text)}
+			for bi < len(in.Blocks) && in.Blocks[bi].Start < cp {
+				bi++
+			}
+			if bi < len(in.Blocks) && in.Blocks[bi].Start == cp {
+				l.block, l.hasBlock = in.Blocks[bi], true
+			}
 			out = append(out, l)
 		}
-		b.Reset()
-	}
-	for _, r := range in.Text {
-		if r == '\n' {
-			flush()
-			cp++
-			start = cp
-			continue
+		if i < 0 {
+			return out
 		}
-		b.WriteRune(r)
-		cp++
+		cp += n + 1
+		rest = rest[i+1:]
 	}
-	flush()
-	return out
 }
 
 // LineKey is how lines are compared across pages of a site: lower case,
@@ -184,31 +249,114 @@ func bodyZone(lines []line) zone {
 			break
 		}
 	}
+	// A body often ends on a short paragraph ("It is not yet clear
+	// whether the council will appeal."), too short to count as running
+	// text: the body runs on over sentences that are not chrome, in the
+	// body's own element when the page has them (a paywall's "You are
+	// reading a Plus article." stands in its own).
+	for z.last+1 < len(lines) && closingSentence(lines[z.last+1]) {
+		if next, last := lines[z.last+1], lines[z.last]; next.hasBlock && last.hasBlock && next.block.Path != last.block.Path {
+			break
+		}
+		z.last++
+	}
 	return z
+}
+
+// closingSentence reports whether a line reads as a short sentence of
+// the article: a few words ending as a sentence, no chrome phrase, path
+// or links, no heading.
+func closingSentence(l line) bool {
+	if l.phrase || l.chrome || len(strings.Fields(l.text)) < 4 ||
+		l.hasBlock && (l.block.Heading > 0 || l.block.LinkDensity() > 0.3) {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \u00a0\"'”’»“«)")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…", last)
 }
 
 // pathKind says whether the line's block sits in page furniture
 // (chrome) or in the article: the deepest element of its path that names
-// either decides (the article's own header is the article's).
-func pathKind(l line) (chrome, article bool) {
+// either decides (the article's own header is the article's). steps
+// keeps what each step named, for the page's other paths.
+func pathKind(l line, steps map[string]stepKind) (chrome, article bool) {
 	if !l.hasBlock {
 		return false, false
 	}
-	segs := strings.Split(l.block.Path, ">")
-	for i := len(segs) - 1; i >= 0; i-- {
-		seg := segs[i]
-		if i == 0 && strings.HasPrefix(seg, "body") {
-			seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
+	path := l.block.Path
+	for end := len(path); end >= 0; {
+		start := strings.LastIndexByte(path[:end], '>') + 1
+		seg := path[start:end]
+		end = start - 1
+		k, ok := steps[seg]
+		if !ok {
+			k = kindOf(seg, start == 0)
+			steps[seg] = k
 		}
-		switch {
-		case articleish.MatchString(seg):
+		switch k {
+		case stepArticle:
 			return false, true
-		case chromeRe.MatchString(seg):
+		case stepChrome:
 			return true, false
 		}
 	}
 	return false, false
 }
+
+// stepKind is what one step of a path names.
+type stepKind uint8
+
+const (
+	stepNone stepKind = iota
+	stepChrome
+	stepArticle
+)
+
+// kindOf is what a step names; first: it is the path's first, the body.
+func kindOf(seg string, first bool) stepKind {
+	if first && strings.HasPrefix(seg, "body") {
+		seg = strings.TrimPrefix(seg, "body") // the body's own classes, not the tag
+	}
+	chrome, prev := false, ""
+	for _, tok := range strings.FieldsFunc(withoutUtilities(seg), func(r rune) bool {
+		return r == '.' || r == '#' || r == '>' || r == '_' || r == '-'
+	}) {
+		t := strings.ToLower(tok)
+		if articleWords[t] {
+			return stepArticle
+		}
+		chrome = chrome || chromeWords[t] || prev == "most" && t == "read" || prev == "about" && t == "author"
+		prev = t
+	}
+	if chrome {
+		return stepChrome
+	}
+	return stepNone
+}
+
+// withoutUtilities drops a step's utility classes (Tailwind's text-xs,
+// md:text-gray-500, content-center), which name a look, not a part of the
+// page: "text" in them is not the article's text.
+func withoutUtilities(step string) string {
+	if !strings.Contains(step, "text-") && !strings.Contains(step, "content-") {
+		return step
+	}
+	var b strings.Builder
+	for i, c := range strings.Split(step, ".") {
+		if i > 0 {
+			name := c[strings.LastIndexByte(c, ':')+1:]
+			if utilityClass.MatchString(name) {
+				continue
+			}
+			b.WriteByte('.')
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+var utilityClass = regexp.MustCompile(`^(text|content)-(xs|sm|base|lg|xl|[2-9]xl|left|right|center|justify|start|end|wrap|nowrap|balance|pretty|ellipsis|clip|none|inherit|current|transparent|white|black|(slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-\d+)(/\d+)?$`)
 
 // isProse reports whether a line reads as running text: long enough,
 // ends as a sentence, not mostly links.
@@ -222,11 +370,25 @@ func isProse(l line) bool {
 	return strings.ContainsRune(".!?…:;。", last)
 }
 
-// chrome are class, id and tag names of page furniture.
-var chromeRe = regexp.MustCompile(`(?i)(^|[.#>_-])(nav|navbar|navigation|menu|header|footer|fuss|aside|sidebar|rail|share|sharing|social|related|teaser|teasers|promo|banner|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|nag|breadcrumbs?|comments?|widget|ad|ads|advert|sponsor|sponsored|tags?|topics|trending|most-?read|popular|login|signup|copyright|legal|toolbar|recommended|more|bio|author-bio|about-author|weather|wetter|masthead|skip|overlay|modal|popup)([.#>_-]|$)`)
+// chromeWords are class, id and tag names of page furniture, and
+// articleWords of the article itself: a step names one when one of its
+// words (between . # _ and -) is one ("most-read", "about-author" too), the article's
+// first.
+var chromeWords = wordSet("nav navbar navigation menu header footer fuss aside sidebar rail share sharing social related " +
+	"teaser teasers promo banner cookie cookies consent gdpr newsletter subscribe subscription paywall nag breadcrumb " +
+	"breadcrumbs comment comments widget ad ads advert sponsor sponsored tag tags topics trending mostread popular login " +
+	"signup copyright legal toolbar recommended more bio weather wetter masthead skip overlay modal popup")
 
-// articleish are class, id and tag names of the article itself.
-var articleish = regexp.MustCompile(`(?i)(^|[.#>_-])(article|story|post|entry|content|main|article-body|text|lede|lead|standfirst|byline|dateline|caption|figcaption|headline|artikel|texte|cuerpo|noticia|materia|statya)([.#>_-]|$)`)
+var articleWords = wordSet("article story post entry content main text lede lead standfirst byline dateline caption " +
+	"figcaption headline artikel texte cuerpo noticia materia statya")
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
 
 // phrases are what site chrome says, in the languages gloss's users
 // read: found anywhere in the lowered line. A scan of plain substrings:
@@ -257,7 +419,35 @@ var phrases = []string{
 	"notícias gratuitas", "articoli gratuiti", "in your inbox", "in ihr postfach", "dans votre boîte", "en tu correo",
 	"no seu e-mail", "nella tua casella", "на почту", "copy link", "link kopieren", "copier le lien", "copiar enlace",
 	"copiar link", "copia link", "скопировать ссылку",
+	// Dutch, and what the lists above missed in English, German and
+	// Spanish: reading time, players, comment prompts, app promos.
+	"lees meer", "lees verder", "lees ook", "meer nieuws", "meest gelezen", "meest bekeken", "gerelateerde artikelen",
+	"gerelateerd nieuws", "deel dit artikel", "deel via", "volg ons", "inloggen", "aanmelden voor", "abonneer",
+	"nieuwsbrief", "alle rechten voorbehouden", "advertentie", "gesponsord", "privacyverklaring", "privacybeleid",
+	"cookiebeleid", "algemene voorwaarden", "terug naar boven", "naar de inhoud", "bekijk ook", "ook interessant",
+	"link kopiëren", "kopieer link", "in je inbox", "in uw inbox", "leestijd", "min. leestijd", "reageer op dit artikel",
+	"min read", "minute read", "minutes read", "reading time", "listen to this article", "click to play", "play video",
+	"more stories", "more on this story", "editor's picks", "editors' picks", "most shared", "leave a comment",
+	"add a comment", "view comments", "show comments", "join the conversation", "sponsored content", "partner content",
+	"download the app", "get the app", "don't miss", "don’t miss", "also read",
+	"lesen sie auch", "lesen sie mehr", "auch interessant", "weitere artikel", "lesezeit", "zurück nach oben",
+	"kommentare anzeigen", "jetzt registrieren", "artikel vorlesen", "video abspielen",
+	"lee también", "lea también", "te recomendamos", "noticias relacionadas", "más noticias", "lo más visto",
+	"tiempo de lectura", "min de lectura", "minutos de lectura", "regístrate", "boletín", "política de cookies",
+	"contenido patrocinado", "ver comentarios", "deja tu comentario", "escucha la noticia",
+	"temps de lecture", "min de lecture", "tempo de leitura", "min de leitura", "время чтения", "мин. чтения",
+	"минут чтения",
 }
+
+// phrasesAt are the phrases by their first two bytes.
+var phrasesAt = func() map[uint16][]string {
+	m := map[uint16][]string{}
+	for _, p := range phrases {
+		k := uint16(p[0])<<8 | uint16(p[1])
+		m[k] = append(m[k], p)
+	}
+	return m
+}()
 
 // socialNames are the networks share bars name: a line that names two or
 // more of them is a share bar.
@@ -267,7 +457,8 @@ var socialNames = []string{"facebook", "twitter", "whatsapp", "telegram", "linke
 // menuWords are chrome only as a whole line ("Home" is a menu item, "home
 // prices rose" is not).
 var menuWords = map[string]bool{"home": true, "inicio": true, "accueil": true, "главная": true, "entrar": true,
-	"войти": true, "menu": true, "menü": true, "search": true, "suche": true, "rechercher": true, "buscar": true, "поиск": true}
+	"войти": true, "menu": true, "menü": true, "search": true, "suche": true, "rechercher": true, "buscar": true, "поиск": true,
+	"zoeken": true, "portada": true, "secciones": true, "rubrieken": true, "ressorts": true, "sections": true}
 
 // hasPhrase reports whether a lowered line says what site chrome says.
 func hasPhrase(lower string) bool {
@@ -275,9 +466,13 @@ func hasPhrase(lower string) bool {
 	if menuWords[t] || strings.HasSuffix(t, "»") || strings.HasSuffix(t, "›") || strings.HasPrefix(t, "(c) ") {
 		return true
 	}
-	for _, p := range phrases {
-		if strings.Contains(lower, p) {
-			return true
+	// The phrases that start with each pair of bytes are tried where the
+	// line has that pair: one look-up a byte, not a scan a phrase.
+	for i := 0; i+1 < len(lower); i++ {
+		for _, p := range phrasesAt[uint16(lower[i])<<8|uint16(lower[i+1])] {
+			if strings.HasPrefix(lower[i:], p) {
+				return true
+			}
 		}
 	}
 	n := 0
@@ -287,6 +482,28 @@ func hasPhrase(lower string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// bylineMarkers open a byline, lower case: the article's own (RULES.md
+// counts it as article, the closing "Автор: …" too), which reads as a
+// short line of chrome.
+var bylineMarkers = []string{"by ", "von ", "por ", "door ", "par ", "автор:", "автор ", "авторы:", "texto:", "text:",
+	"tekst:", "tekst en foto:", "texto y fotos:", "text und fotos:", "written by ", "reporting by ", "escrito por ",
+	"geschreven door ", "verfasst von ", "redactie:", "redacción:", "redaktion:"}
+
+// isByline reports whether a line opens as a byline: a marker, then a
+// name (a capital letter).
+func isByline(text string) bool {
+	t := strings.TrimSpace(text)
+	low := strings.ToLower(t)
+	for _, m := range bylineMarkers {
+		if strings.HasPrefix(low, m) {
+			rest := strings.TrimSpace(t[len(m):]) // lower casing kept these markers' byte lengths
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // lineFeatures are the signals of line i.
@@ -306,6 +523,9 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 	if seen[l.norm] > 1 {
 		f["repeated"] = 1
 	}
+	if !l.chrome && words <= 12 && isByline(l.text) {
+		f["byline"] = 1
+	}
 	if l.hasBlock {
 		f["link_density"] = l.block.LinkDensity()
 		if l.chrome {
@@ -313,6 +533,11 @@ func lineFeatures(l line, i int, lines []line, body zone, seen map[string]int) m
 		}
 		if l.article {
 			f["path_article"] = 1
+			if l.phrase && words <= 8 && !l.prose {
+				// "Reading time: 3 min", "Advertisement": chrome in the
+				// article's own element.
+				f["phrase_short"] = 1
+			}
 		}
 		if l.block.Heading == 1 {
 			f["headline"] = 1
@@ -355,6 +580,8 @@ var boilerWeights = weights{
 	"short":         0.8,
 	"not_prose":     1.2,
 	"phrase":        2.2,
+	"phrase_short":  1.5,
+	"byline":        -2.5,
 	"repeated":      1.5,
 	"link_density":  2.0,
 	"path_chrome":   2.0,

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -79,7 +80,7 @@ func TestBoilerplateSiteMemory(t *testing.T) {
 	}
 	// Another page of the site had the line labelled, with another date.
 	other := "Top stories today from our newsroom in Lisbon and Porto and beyond"
-	mem.LearnPage(other, []Span{{Label: "BOILERPLATE", Start: 0, End: len([]rune(other))}})
+	mem.LearnPage(LabelledPage{Text: other, Spans: []Span{{Label: "BOILERPLATE", Start: 0, End: len([]rune(other))}}})
 	after := Boilerplate(Input{Text: text}, mem)
 	found := false
 	for _, s := range after {
@@ -134,5 +135,199 @@ func TestModelLearns(t *testing.T) {
 	}
 	if top := m.Labels["CLAIM"].Explain(2); len(top) != 2 {
 		t.Errorf("explain: %+v", top)
+	}
+}
+
+// sitePage is a page of a made-up site whose template the base detector
+// reads wrong both ways: a box of other articles' titles inside the
+// article's own container (neutral class names, titles that read as
+// sentences), and a standfirst of bullet points (short list items before
+// the body, which look like chrome).
+func sitePage(headline string, bullets, teasers, body []string) string {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>x</title></head><body class="node-` + fmt.Sprint(len(headline)) + `">
+<nav class="top"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<div class="kx-head"><h1>` + headline + `</h1><aside class="kx-sum"><ul class="kx-points">`)
+	for _, s := range bullets {
+		b.WriteString(`<li class="kx-point">` + s + `</li>`)
+	}
+	b.WriteString(`</ul></aside></div><article class="story"><div class="kx-text">`)
+	for i, s := range body {
+		b.WriteString(`<p>` + s + `</p>`)
+		if i == 1 {
+			b.WriteString(`<div class="kx-more">`)
+			for _, t := range teasers {
+				b.WriteString(`<p class="kx-item">` + t + `.</p>`)
+			}
+			b.WriteString(`</div>`)
+		}
+	}
+	b.WriteString(`</div></article><footer><p>© 2026 Example Gazette. All rights reserved.</p></footer></body></html>`)
+	return b.String()
+}
+
+// labelTemplate labels a site page whole: the nav, the teaser box and the
+// footer are BOILERPLATE, the rest is article.
+func labelTemplate(p htmltext.Page) LabelledPage {
+	lp := LabelledPage{Text: p.Text, Blocks: p.Blocks, Complete: true}
+	for _, b := range p.Blocks {
+		if strings.Contains(b.Path, "nav") || strings.Contains(b.Path, "kx-more") || strings.Contains(b.Path, "footer") {
+			lp.Spans = append(lp.Spans, Span{Label: "BOILERPLATE", Start: b.Start, End: b.End})
+		}
+	}
+	return lp
+}
+
+// TestBoilerplateSiteTemplate: after two pages of a site labelled whole,
+// the site's template is known by its block paths on a third page whose
+// lines are all new: its teaser box (other titles) is proposed, its
+// standfirst bullets are not.
+func TestBoilerplateSiteTemplate(t *testing.T) {
+	prose := func(topic string) []string {
+		return []string{
+			"The council of " + topic + " voted on Tuesday to close the old harbour bridge to lorries from next month, after engineers found cracks in two of its piers.",
+			"Traders in " + topic + " said the closure would add half an hour to every delivery, and asked the council to pay for a temporary crossing while the bridge is repaired.",
+			"The council said repairs would cost 4.2 million euros and take at least a year, and that it would apply to the regional government for help with the bill.",
+			"A final decision on a new crossing in " + topic + " is expected in the autumn, when engineers will present a full report on the state of the bridge.",
+		}
+	}
+	a := parsePage(t, sitePage("Bridge closed to lorries in Arden", []string{"Cracks found in two piers", "Closure from next month"},
+		[]string{"Mayor of Arden opens new library in the old station", "Arden school wins national robotics prize"}, prose("Arden")))
+	b := parsePage(t, sitePage("Ferry fares to rise in Belmont", []string{"Fares up by a fifth", "Operator blames fuel costs"},
+		[]string{"Belmont hospital opens its new maternity ward", "Storm damages Belmont pier and seafront"}, prose("Belmont")))
+	// The third page has an insert among its paragraphs, in their path,
+	// which the first two did not have.
+	c := parsePage(t, sitePage("Cyclists win lane on Corran quay", []string{"Lane opens in June", "Parking spaces to go"},
+		[]string{"Corran bakery marks a hundred years of trading", "Police appeal after Corran shop break-in"},
+		append(prose("Corran"), "Read more: Corran ferry timetable to change in May")))
+	proposed := func(mem *SiteMemory) string {
+		return strings.Join(covered(c.Text, Boilerplate(Input{Text: c.Text, Blocks: c.Blocks}, mem)), "|")
+	}
+	before := proposed(nil)
+	if !strings.Contains(before, "Lane opens in June") || strings.Contains(before, "Corran bakery") {
+		t.Fatalf("the test needs a page the detector gets wrong both ways; it proposed: %s", before)
+	}
+	mem := NewSiteMemory("gazette")
+	mem.LearnPage(labelTemplate(a))
+	mem.LearnPage(labelTemplate(b))
+	after := proposed(mem)
+	for _, want := range []string{"Corran bakery marks a hundred years", "Police appeal after Corran shop", "Home", "© 2026", "Read more: Corran ferry"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("%q not proposed after learning; proposed: %s", want, after)
+		}
+	}
+	for _, not := range []string{"Lane opens in June", "Parking spaces to go", "Cyclists win lane", "The council of Corran"} {
+		if strings.Contains(after, not) {
+			t.Errorf("article text %q proposed after learning: %s", not, after)
+		}
+	}
+
+	// Pages labelled only in part teach their BOILERPLATE, not that the
+	// rest is article.
+	half := NewSiteMemory("gazette")
+	for _, p := range []htmltext.Page{a, b} {
+		lp := labelTemplate(p)
+		lp.Complete = false
+		half.LearnPage(lp)
+	}
+	got := proposed(half)
+	if !strings.Contains(got, "Corran bakery") || !strings.Contains(got, "Lane opens in June") {
+		t.Errorf("after learning half-done pages: %s", got)
+	}
+	// A rejected suggestion is article text on any page.
+	for _, p := range []htmltext.Page{a, b} {
+		lp := labelTemplate(p)
+		lp.Complete = false
+		for _, bl := range p.Blocks {
+			if strings.Contains(bl.Path, "kx-point") {
+				lp.Rejected = append(lp.Rejected, Span{Label: "BOILERPLATE", Start: bl.Start, End: bl.End})
+			}
+		}
+		half.LearnPage(lp)
+	}
+	if got := proposed(half); strings.Contains(got, "Lane opens in June") {
+		t.Errorf("bullets rejected on two pages still proposed: %s", got)
+	}
+}
+
+// TestBoilerplateSiteShapes: a line whose dates and numbers change from
+// page to page is known by its shape once two pages had it, on plain
+// text too (no blocks).
+func TestBoilerplateSiteShapes(t *testing.T) {
+	body := "The regional court on Monday fined the port operator 2.4 million euros for an oil spill that closed three beaches last summer, prosecutors said."
+	page := func(date string) string {
+		return "Port operator fined for spill\n\n" + body + "\n\n" + date + "\n\n" + body + "\n\n" + body
+	}
+	c := page("Updated 30 September 2026, 17:20 | 12 comments")
+	dateLine := func(mem *SiteMemory) *Suggestion {
+		for _, s := range Boilerplate(Input{Text: c}, mem) {
+			if strings.Contains(c[s.Start:s.End], "September") {
+				return &s
+			}
+		}
+		return nil
+	}
+	if s := dateLine(nil); s != nil {
+		t.Fatalf("the test needs a line the detector misses: %+v", s)
+	}
+	mem := NewSiteMemory("gazette")
+	for _, d := range []string{"Updated 12 March 2026, 10:45 | 3 comments", "Updated 2 May 2026, 08:05 | 5 comments"} {
+		p := page(d)
+		start := strings.Index(p, d)
+		mem.LearnPage(LabelledPage{Text: p, Spans: []Span{{Label: "BOILERPLATE", Start: start, End: start + len(d)}}})
+	}
+	if hit := dateLine(mem); hit == nil || hit.Features["site_shape"] <= 0 {
+		t.Errorf("the date line was not proposed by its shape: %+v", hit)
+	}
+	if got, want := shapeKeyForTest("Published 12 March 2026 | 3 min read"), shapeKeyForTest("published 2 may 2027 | 15 min read"); got != want {
+		t.Errorf("shapes differ: %x %x", got, want)
+	}
+}
+
+func shapeKeyForTest(s string) uint64 {
+	var first uint64
+	shapesOf(LineKey(s), func(h uint64, _ bool) {
+		if first == 0 {
+			first = h
+		}
+	})
+	return first
+}
+
+func TestIsByline(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"By Gareth Lyle, Business Editor", true},
+		{"By DARREN HOLT, CRIME CORRESPONDENT", true},
+		{"Von Anna Müller", true},
+		{"Por Lucía Mendoza", true},
+		{"Door Sanne de Vries", true},
+		{"Автор: Ольга Киселёва", true},
+		{"Tekst: Joost Bakker", true},
+		{"By signing up you agree to our privacy notice.", false},
+		{"by the way", false},
+		{"Bypass closed until Friday", false},
+		{"Porto wins the cup", false},
+	} {
+		if got := isByline(tc.line); got != tc.want {
+			t.Errorf("isByline(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestWithoutUtilities(t *testing.T) {
+	for in, want := range map[string]string{
+		"div.text-xs.text-gray-500":            "div",
+		"p.md:text-lg.lead":                    "p.lead",
+		"div.mx-auto.content-center":           "div.mx-auto",
+		"div.article-text":                     "div.article-text",
+		"div.text-block":                       "div.text-block",
+		"section.story.text-white/80.text-2xl": "section.story",
+	} {
+		if got := withoutUtilities(in); got != want {
+			t.Errorf("withoutUtilities(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

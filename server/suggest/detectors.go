@@ -21,14 +21,23 @@ func Run(in Input, labels []string, mem *SiteMemory) []Suggestion {
 		return false
 	}
 	var out []Suggestion
+	// CLAIM reads a saved page's chrome too: it is worked out once, with
+	// what the site taught, whether or not BOILERPLATE is asked for.
+	var chrome []Suggestion
+	if want("BOILERPLATE") || want("CLAIM") && len(in.Blocks) > 0 {
+		chrome = Boilerplate(in, mem)
+	}
 	if want("BOILERPLATE") {
-		out = append(out, Boilerplate(in, mem)...)
+		out = append(out, chrome...)
+	}
+	if len(in.Blocks) == 0 {
+		chrome = nil // plain text: see claimCandidates
 	}
 	for _, d := range detectors {
 		if !want(d.label) {
 			continue
 		}
-		for _, s := range d.fn(in) {
+		for _, s := range d.fn(in, chrome) {
 			if mem != nil && mem.WasRejected(s.Label, sliceRunes(in.Text, s.Start, s.End)) {
 				continue
 			}
@@ -45,13 +54,14 @@ func Run(in Input, labels []string, mem *SiteMemory) []Suggestion {
 }
 
 // detectors are the detectors of the labels other than BOILERPLATE (which
-// takes the site's memory itself).
+// takes the site's memory itself), each given the page's BOILERPLATE
+// suggestions (nil for plain text).
 var detectors = []struct {
 	label string
-	fn    Detector
+	fn    func(in Input, chrome []Suggestion) []Suggestion
 }{
-	{"QUOTE", Quotes},
-	{"CLAIM", Claims},
+	{"QUOTE", func(in Input, _ []Suggestion) []Suggestion { return Quotes(in) }},
+	{"CLAIM", claimsWith},
 }
 
 func sliceRunes(s string, start, end int) string {

@@ -256,6 +256,15 @@ func InputOf(p GoldPage) Input {
 	return Input{Text: p.Page.Text, Blocks: p.Page.Blocks, Site: p.Site, Lang: p.Lang}
 }
 
+// Labelled is a page of the set as LearnPage takes it: labelled whole.
+func Labelled(p GoldPage) LabelledPage {
+	lp := LabelledPage{Text: p.Page.Text, Blocks: p.Page.Blocks, Complete: true}
+	for _, g := range p.Gold {
+		lp.Spans = append(lp.Spans, Span{Label: g.Label, Start: g.Start, End: g.End})
+	}
+	return lp
+}
+
 // Row is one line of the evaluation's table.
 type Row struct {
 	What  string // e.g. "BOILERPLATE alone", "QUOTE, all detectors"
@@ -285,8 +294,28 @@ func Evaluate(pages []GoldPage) []Row {
 		}
 		rows = append(rows, Row{label + " alone", label, len(pages), alone}, Row{label + ", all detectors", label, len(pages), all})
 	}
-	var before, after Score
-	n := 0
+	return append(rows, EvaluateLearning(pages)...)
+}
+
+// The rows of EvaluateLearning, by What.
+const (
+	RowBefore   = "BOILERPLATE, pages 3+ of each site, before learning"
+	RowAfter    = "BOILERPLATE, pages 3+ of each site, after learning from pages 1-2"
+	RowLabelled = "BOILERPLATE, pages 3+ of each site, after learning from pages 1-2's BOILERPLATE alone"
+	RowPairs    = "BOILERPLATE, every pair of a site's pages learned, the others measured"
+)
+
+// EvaluateLearning measures per-site learning as a desk meets it: a
+// site's pages in name order, the first two labelled whole, BOILERPLATE
+// on the rest (pages 3+) before learning, after learning from those two
+// (RowAfter: the goal), and after learning only their BOILERPLATE lines,
+// as from pages nobody marked done (RowLabelled). RowPairs learns from
+// every pair of a site's pages in turn and measures the site's other
+// pages each time: the same question, less bound to which two pages come
+// first. Sites of fewer than three pages are left out. Each row is also
+// given per site, its What "SITE: " and the row's without "BOILERPLATE, "
+// and "of each site".
+func EvaluateLearning(pages []GoldPage) []Row {
 	bySite := map[string][]GoldPage{}
 	var sites []string
 	for _, p := range pages {
@@ -295,26 +324,57 @@ func Evaluate(pages []GoldPage) []Row {
 		}
 		bySite[p.Site] = append(bySite[p.Site], p)
 	}
+	learn := func(site string, ps []GoldPage, complete bool) *SiteMemory {
+		mem := NewSiteMemory(site)
+		for _, p := range ps {
+			lp := Labelled(p)
+			lp.Complete = complete
+			mem.LearnPage(lp)
+		}
+		return mem
+	}
+	measure := func(ps []GoldPage, mem *SiteMemory) (s Score) {
+		for _, p := range ps {
+			s = s.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), mem)))
+		}
+		return s
+	}
+	whats := []string{RowBefore, RowAfter, RowLabelled, RowPairs}
+	total := make([]Row, len(whats))
+	for i, w := range whats {
+		total[i] = Row{What: w, Label: "BOILERPLATE"}
+	}
+	var perSite []Row
 	for _, site := range sites {
 		ps := bySite[site]
 		if len(ps) < 3 {
 			continue
 		}
-		mem := NewSiteMemory(site)
-		for _, p := range ps[:2] {
-			var spans []Span
-			for _, g := range p.Gold {
-				spans = append(spans, Span{Label: g.Label, Start: g.Start, End: g.End})
+		rest := ps[2:]
+		scores := []Score{measure(rest, nil), measure(rest, learn(site, ps[:2], true)), measure(rest, learn(site, ps[:2], false)), {}}
+		pairPages := 0
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				var others []GoldPage
+				for k, p := range ps {
+					if k != i && k != j {
+						others = append(others, p)
+					}
+				}
+				scores[3] = scores[3].Add(measure(others, learn(site, []GoldPage{ps[i], ps[j]}, true)))
+				pairPages += len(others)
 			}
-			mem.LearnPage(p.Page.Text, spans)
 		}
-		for _, p := range ps[2:] {
-			before = before.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), nil)))
-			after = after.Add(ScoreBoilerplate(p, Boilerplate(InputOf(p), mem)))
-			n++
+		for i, w := range whats {
+			n := len(rest)
+			if i == 3 {
+				n = pairPages
+			}
+			short := strings.Replace(strings.TrimPrefix(w, "BOILERPLATE, "), " of each site", "", 1)
+			perSite = append(perSite, Row{What: site + ": " + short, Label: "BOILERPLATE", Pages: n, Score: scores[i]})
+			total[i].Pages += n
+			total[i].Score = total[i].Score.Add(scores[i])
 		}
 	}
-	rows = append(rows, Row{"BOILERPLATE, pages 3+ of each site, before learning", "BOILERPLATE", n, before},
-		Row{"BOILERPLATE, pages 3+ of each site, after learning from pages 1-2", "BOILERPLATE", n, after})
-	return rows
+	return append(total, perSite...)
 }
