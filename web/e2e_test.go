@@ -74,6 +74,9 @@ type envOptions struct {
 func newEnv(t testing.TB, opt envOptions) *env {
 	t.Helper()
 	requireBrowser(t)
+	if pt, ok := t.(*testing.T); ok {
+		pt.Parallel() // each test has its own server, database and browser context
+	}
 	db, err := storage.Open(filepath.Join(t.TempDir(), "gloss.db"), opt.Storage)
 	if err != nil {
 		t.Fatal(err)

@@ -52,26 +52,43 @@ func TestEvaluationSet(t *testing.T) {
 	goal(RowAfter, 0.98)
 }
 
-// TestHeldOutSet scores the detectors on testdata/suggest-heldout: 12
-// pages of 3 sites (English, Italian, Polish) written after the detectors
-// were tuned, by someone who did not read them. The figures are README's
-// honest ones. The floors only catch a regression: tuning on this set
-// would make it worthless, so it is not a goal to meet here.
+// TestHeldOutSet scores the detectors on the held-out sets, written by
+// someone who did not read the detectors, the figures README reports:
+//
+//   - testdata/suggest-heldout: 12 pages of 3 sites (English, Italian,
+//     Polish). Its misses were looked at in session 6 to find what kinds
+//     of writing failed (Polish and Italian speech verbs, dash incises,
+//     one-page template elements), so it is a validation set now.
+//   - testdata/suggest-heldout2: 16 pages of 4 sites (US English,
+//     Argentine Spanish, German, Dutch), written while the detectors were
+//     changed and scored only after: the honest figures.
+//
+// The floors only catch a regression: tuning on a held-out set would make
+// it worthless, so they are not goals to meet here.
 func TestHeldOutSet(t *testing.T) {
-	pages, err := LoadSet("../../testdata/suggest-heldout")
-	if err != nil {
-		t.Fatal(err)
-	}
-	floors := map[string]float64{"BOILERPLATE alone": 0.92, "QUOTE alone": 0.85, "CLAIM alone": 0.68, RowAfter: 0.97}
-	for _, r := range Evaluate(pages) {
-		extra := ""
-		if r.Label == "QUOTE" {
-			extra = fmt.Sprintf(" speaker %.3f", r.Score.SpeakerAccuracy())
-		}
-		t.Logf("%-70s %3d pages  P %.3f  R %.3f  F1 %.3f%s", r.What, r.Pages, r.Score.P(), r.Score.R(), r.Score.F1(), extra)
-		if f, ok := floors[r.What]; ok && r.Score.F1() < f {
-			t.Errorf("%s on the held-out pages: F1 %.3f, below its floor %.2f (a regression)", r.What, r.Score.F1(), f)
-		}
+	for _, tc := range []struct {
+		dir    string
+		floors map[string]float64
+	}{
+		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.68, RowAfter: 0.97}},
+		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.65, RowAfter: 0.97}},
+	} {
+		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
+			pages, err := LoadSet(tc.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range Evaluate(pages) {
+				extra := ""
+				if r.Label == "QUOTE" {
+					extra = fmt.Sprintf(" speaker %.3f", r.Score.SpeakerAccuracy())
+				}
+				t.Logf("%-70s %3d pages  P %.3f  R %.3f  F1 %.3f%s", r.What, r.Pages, r.Score.P(), r.Score.R(), r.Score.F1(), extra)
+				if f, ok := tc.floors[r.What]; ok && r.Score.F1() < f {
+					t.Errorf("%s on the held-out pages: F1 %.3f, below its floor %.2f (a regression)", r.What, r.Score.F1(), f)
+				}
+			}
+		})
 	}
 }
 
