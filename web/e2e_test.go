@@ -499,6 +499,10 @@ func TestLabelAllRepeats(t *testing.T) {
 	e.shot("label-hidden")
 	e.do(chromedp.Reload())
 	e.poll(`gloss.store.sorted().length === 6`)
+	// The side list is redrawn when the suggestions arrive: click the
+	// eye after that, not on the node the redraw replaces.
+	e.poll(fmt.Sprintf(`(() => { const S = gloss.store.get().suggest; return S && S.article === %d && !S.loading })()`, art.ID))
+	e.settle()
 	e.poll(`document.querySelector('` + eye + `') !== null && document.querySelector('` + eye + `').getAttribute('aria-pressed') === 'false'`)
 	if n := eval[int](e, labelRanges); n != 0 {
 		t.Errorf("%d BOILERPLATE ranges painted after the reload, want them hidden", n)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -87,6 +88,13 @@ func Tab(t testing.TB, path string) context.Context {
 	sharedMu.Unlock()
 	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
+	// Tests run side by side, each in a tab of its own, and only one tab
+	// of a browser has the focus: in the others focus() would move no
+	// focus events and :focus-visible would not match. Every tab behaves
+	// as the focused window a person is typing in.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
 	return ctx
 }
 

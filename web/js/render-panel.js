@@ -5,7 +5,6 @@ import { h, fill, truncate, oneLine, swatch } from './dom.js';
 import { colorOf } from './presence.js';
 import { linkCounts } from './relations.js';
 import { linkBadge } from './render-relations.js';
-import { describe } from './announce.js';
 
 const PANEL_ITEMS = 100; // per label before "show all": keeps huge articles cheap
 
@@ -70,8 +69,11 @@ export const panelMethods = {
                         dataset: { action: 'goto', id: String(an.id) },
                         style: { '--c': l.color },
                         title: marks && an.pending ? 'Not saved yet: sent when the connection is back' : null,
-                        'aria-label': describe(an, l, s.me && s.me.name) + (marks && an.pending ? ', not saved yet' : ''),
                       },
+                      // Its name is what it shows, the label first for a
+                      // screen reader (an aria-label of the whole text would
+                      // not match the cut text people see: WCAG 2.5.3).
+                      h('span', { class: 'sr-only' }, `${an.label}: `),
                       h('span', { class: 'snippet' }, truncate(oneLine(an.text), 90)),
                       attrLine(l, an),
                       linkBadge(links.get(an.id)),
