@@ -68,6 +68,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"EnglishHeadlineEcho", "en", "Mayor: 'We will rebuild'\n\n“We will rebuild, whatever it costs,” Mayor Ann Lee said on Monday.",
 			[]quoteWant{{text: "We will rebuild", speaker: "Ann Lee"}, {text: "We will rebuild, whatever it costs,", speaker: "Ann Lee"}}},
 
+		{"EnglishPlaceRunsIntoNameAfterPreposition", "en", "Prosecutors charged the former treasurer of Pell County Dana Whitfield with theft. Dana Whitfield, 52, was released on bail. “I did nothing wrong,” Whitfield said.",
+			[]quoteWant{{text: "I did nothing wrong,", speaker: "Dana Whitfield"}}},
+
 		// Italian
 		{"ItalianHaAggiuntoIncise", "it", "Il sindaco Marco Rossi ha parlato in aula. «Non torneremo indietro – ha aggiunto – perché i dati parlano chiaro».",
 			[]quoteWant{{text: "Non torneremo indietro", speaker: "Marco Rossi"}, {text: "perché i dati parlano chiaro", speaker: "Marco Rossi"}}},
