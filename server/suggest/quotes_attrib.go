@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // --- attribution ---
@@ -439,6 +440,9 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 			at.speaker, at.how = sp.name, sp.how
 		}
 	}
+	if (at.how != "name" && at.how != "surname" && at.how != "org" || d.indefiniteName(sent, at.speaker)) && d.anonymous(sent) {
+		at.speaker, at.how = "", "anonymous" // "Ein Jäger aus der Gegend, der nicht genannt werden möchte, ist sicher: „…“"
+	}
 	return at
 }
 
@@ -516,11 +520,34 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		sp = d.pronoun("", at.pos)
 		sp.how = "implicit"
 	}
-	if sp.how != "name" && sp.how != "surname" && sp.how != "org" && d.anonymous(sent) {
+	if (sp.how != "name" && sp.how != "surname" && sp.how != "org" || d.indefiniteName(sent, sp.name)) && d.anonymous(sent) {
 		sp = qSpeaker{how: "anonymous"}
 	}
 	at.speaker, at.how = sp.name, sp.how
 	return at
+}
+
+// indefiniteName: the sentence brings name in after an indefinite article
+// (over one adjective): a capitalised noun that is nobody's name ("Eine
+// frühere Mitarbeiterin, die anonym bleiben möchte", "Ein Ratsmitglied der
+// CDU"), a description that an anonymity mark leaves unnamed.
+func (d *quoteDoc) indefiniteName(sent qspan, name string) bool {
+	if name == "" {
+		return false
+	}
+	first := strings.ToLower(strings.Fields(name)[0])
+	lo, hi := d.tokRange(sent.s, sent.e)
+	for k := lo; k < hi; k++ {
+		if d.toks[k].low != first {
+			continue
+		}
+		for m := k - 1; m >= lo && m >= k-2 && d.toks[m].word; m-- {
+			if qIndefinites[d.toks[m].low] && d.indefinite(m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteEndsPunct: the quote before the piece starting at token lo ends
@@ -1079,6 +1106,10 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 		if run.inQuote || run.afterPrep || run.det {
 			continue
 		}
+		if d.anonymousBetween(s, pos) {
+			// "One mother, who declined to give her name, said …. “…,” she said"
+			return qSpeaker{how: "anonymous"}
+		}
 		if run.person {
 			if full, ok := d.fullest(run.words, s, true); ok {
 				return qSpeaker{name: full, how: "pronoun"}
@@ -1091,7 +1122,33 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 			}
 		}
 	}
+	if subj != "" && (d.anonymousBetween(cue, pos) || d.indefiniteName(qspan{d.prevBoundary(cue), cue}, subj) && d.anonymousBetween(d.prevBoundary(cue), cue)) {
+		return qSpeaker{how: "anonymous"}
+	}
 	return qSpeaker{name: subj, how: "pronoun"}
+}
+
+// anonymousBetween reports whether an anonymity mark stands in r[a:b]
+// outside quotes: a source left unnamed came after the person last named,
+// and a pronoun after it is that source.
+func (d *quoteDoc) anonymousBetween(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	s := strings.ToLower(string(d.r[a:b]))
+	for _, m := range qAnonymityMarks {
+		for off := 0; ; {
+			i := strings.Index(s[off:], m)
+			if i < 0 {
+				break
+			}
+			off += i + len(m)
+			if !d.inQuote(a + utf8.RuneCountInString(s[:off-len(m)])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speechSubject is the name that is the subject of the last speech verb
@@ -1117,6 +1174,16 @@ func (d *quoteDoc) speechSubject(pos int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// prevBoundary is where the sentence that holds a starts.
+func (d *quoteDoc) prevBoundary(a int) int {
+	for i := a - 1; i >= 0 && i > a-quotePronounBack; i-- {
+		if d.r[i] == '\n' || d.isBoundary(i, len(d.r)) {
+			return i + 1
+		}
+	}
+	return max(0, a-quotePronounBack)
 }
 
 // nextBoundary is where the sentence that holds a ends (at most b).

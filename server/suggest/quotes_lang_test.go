@@ -30,6 +30,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"DutchAnonymous", "nl", "‘Iedereen wist het’, zegt een medewerker die niet met naam in de krant wil.",
 			[]quoteWant{{text: "Iedereen wist het"}}},
 
+		{"DutchPronounAfterAnonymousSource", "nl", "Jan Bakker runt het café aan de haven. Een buurvrouw die niet met naam genoemd wil worden, zag de vlammen. ‘Het ging zo snel’, zei ze.",
+			[]quoteWant{{text: "Het ging zo snel"}}},
+
 		// German
 		{"GermanSoRole", "de", "Oberbürgermeisterin Katrin Vogel (SPD) verteidigte den Plan. „Wir haben keine Wahl“, so die Oberbürgermeisterin.",
 			[]quoteWant{{text: "Wir haben keine Wahl", speaker: "Katrin Vogel"}}},
@@ -71,6 +74,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"EnglishPlaceRunsIntoNameAfterPreposition", "en", "Prosecutors charged the former treasurer of Pell County Dana Whitfield with theft. Dana Whitfield, 52, was released on bail. “I did nothing wrong,” Whitfield said.",
 			[]quoteWant{{text: "I did nothing wrong,", speaker: "Dana Whitfield"}}},
 
+		{"EnglishIndefiniteCapitalisedSourceAnonymous", "en", "A Tesco Worker, who asked not to be named, said: “We were told nothing.”",
+			[]quoteWant{{text: "We were told nothing."}}},
+
 		// Italian
 		{"ItalianHaAggiuntoIncise", "it", "Il sindaco Marco Rossi ha parlato in aula. «Non torneremo indietro – ha aggiunto – perché i dati parlano chiaro».",
 			[]quoteWant{{text: "Non torneremo indietro", speaker: "Marco Rossi"}, {text: "perché i dati parlano chiaro", speaker: "Marco Rossi"}}},
@@ -102,6 +108,8 @@ func TestQuotesByLanguage(t *testing.T) {
 		// French, Portuguese, Russian
 		{"FrenchSelonRole", "fr", "La maire Sophie Leroy a présenté le projet. Selon la maire, « le tramway arrivera en 2027 ».",
 			[]quoteWant{{text: "le tramway arrivera en 2027", speaker: "Sophie Leroy"}}},
+		{"FrenchPronounAfterAnonymousSource", "fr", "Marc Petit tient le café du port. Une habitante, qui a requis l'anonymat, raconte que l'eau était brune. « Personne ne nous a prévenus », dit-elle.",
+			[]quoteWant{{text: "Personne ne nous a prévenus"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",

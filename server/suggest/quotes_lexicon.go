@@ -114,7 +114,8 @@ var (
 		"preferred not to", "asked that", "nicht namentlich", "namen nicht", "seinen namen", "ihren namen", "niet met naam",
 		"niet bij naam", "naam niet", "zijn naam", "haar naam", "podawać nazwiska", "podać nazwiska", "nazwiska", "chce być",
 		"non vuole essere", "preferisce non", "chiede di non", "chiesto di non", "prefirió no", "prefiere no", "pidió no",
-		"quiso identificarse", "su nombre", "sous couvert", "sans être nommé", "ne pas être nommé", "preferiu não", "pediu para não"}
+		"quiso identificarse", "su nombre", "sous couvert", "sans être nommé", "ne pas être nommé", "preferiu não", "pediu para não",
+		"give her name", "give his name", "give their name", "give a name", "gave no name", "declined to give"}
 	// qSpokesNouns speak for an organisation: "a spokesman for the police"
 	// is the police.
 	qSpokesNouns = qWordSet(`spokesman spokeswoman spokesperson spokespeople representative sprecher sprecherin
