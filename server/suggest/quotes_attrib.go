@@ -1350,7 +1350,8 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 	for a < j && (d.isDet(d.toks[a].low) || !d.toks[a].word) {
 		a++
 	}
-	if a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] {
+	if run, ok := d.makeRun(a, j); a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] && !(ok && run.titled && run.person) {
+		// not "Commission President Ray Delgado": a title and a person's name end it
 		if e := d.orgEnd(a); e >= j {
 			name := d.text(a, e)
 			if low := d.toks[a].low; low != qElide(low) {

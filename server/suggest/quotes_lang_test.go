@@ -45,6 +45,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"GermanSpokesmanOfOrg", "de", "„Wir prüfen den Vorfall“, sagte ein Sprecher der Polizei Freiburg.",
 			[]quoteWant{{text: "Wir prüfen den Vorfall", speaker: "Polizei Freiburg"}}},
 
+		{"GermanCompoundTitle", "de", "„Das Urteil ist ein Signal“, sagte die Aufsichtsratsvorsitzende Julia Brandt. „Betrug lohnt sich nicht“, so Brandt.",
+			[]quoteWant{{text: "Das Urteil ist ein Signal", speaker: "Julia Brandt"}, {text: "Betrug lohnt sich nicht", speaker: "Julia Brandt"}}},
+
 		// Spanish
 		{"SpanishVerbBeforeSubjectAdverb", "es", "«Nadie nos avisó», explicó este martes la alcaldesa, María Gómez.",
 			[]quoteWant{{text: "Nadie nos avisó", speaker: "María Gómez"}}},
@@ -76,6 +79,9 @@ func TestQuotesByLanguage(t *testing.T) {
 
 		{"EnglishIndefiniteCapitalisedSourceAnonymous", "en", "A Tesco Worker, who asked not to be named, said: “We were told nothing.”",
 			[]quoteWant{{text: "We were told nothing."}}},
+
+		{"EnglishOrganisationTitleName", "en", "“We will appeal,” Union President Dana Cole said.",
+			[]quoteWant{{text: "We will appeal,", speaker: "Dana Cole"}}},
 
 		// Italian
 		{"ItalianHaAggiuntoIncise", "it", "Il sindaco Marco Rossi ha parlato in aula. «Non torneremo indietro – ha aggiunto – perché i dati parlano chiaro».",
@@ -110,6 +116,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "le tramway arrivera en 2027", speaker: "Sophie Leroy"}}},
 		{"FrenchPronounAfterAnonymousSource", "fr", "Marc Petit tient le café du port. Une habitante, qui a requis l'anonymat, raconte que l'eau était brune. « Personne ne nous a prévenus », dit-elle.",
 			[]quoteWant{{text: "Personne ne nous a prévenus"}}},
+		{"PortuguesePersonOfInstitution", "pt", "Segundo o economista Paulo Mendes da Universidade Federal, a maioria “encontra outro emprego em semanas”. “O mercado está aquecido”, disse ele.",
+			[]quoteWant{{text: "encontra outro emprego em semanas", speaker: "Paulo Mendes"}, {text: "O mercado está aquecido", speaker: "Paulo Mendes"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",

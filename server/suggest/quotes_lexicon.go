@@ -267,7 +267,9 @@ var (
 		"iste", "ien", "ienne", "ora", "ista", "ente", "ero", "era", "ario", "aria", "ário", "ária"}
 	qTitleSuffixes = []string{"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin",
 		"chef", "chefin", "bürgermeister", "sekretär", "sekretärin", "leiter", "leiterin", "министр", "secretary",
-		"woordvoerder", "woordvoerster", "voorzitter", "directeur", "wethouder", "meester", "sprecherin", "rzecznik", "rzeczniczka"}
+		"woordvoerder", "woordvoerster", "voorzitter", "directeur", "wethouder", "meester", "sprecherin", "rzecznik", "rzeczniczka",
+		// German compounds: Betriebsratsvorsitzende, Amtsrichterin, Fachanwalt
+		"vorsitzende", "vorsitzender", "richter", "richterin", "anwalt", "anwältin", "direktor", "direktorin"}
 	qOrgWords = qWordSet(`trust ministry court agency party union council bank university news company corporation group association
 		committee department office government police army navy forces force times post kremlin inc ltd corp reuters afp bbc cnn
 		organization organisation nations federation republic kingdom states commission parliament assembly senate congress
@@ -278,7 +280,7 @@ var (
 		ministério governo polícia
 		ministero governo polizia comune regione provincia procura tribunale sindacato azienda società ospedale università
 		associazione comitato consorzio questura federazione cooperativa consiglio giunta confcommercio coldiretti cartiera
-		gemeente provincie ministerie stichting vereniging bond politie rechtbank ziekenhuis universiteit waterschap raad
+		gemeente provincie ministerie stichting hogeschool hochschule vereniging bond politie rechtbank ziekenhuis universiteit waterschap raad
 		partij bedrijf kabinet omroep
 		verband verein stadt gemeinde landkreis kreis klinik klinikum amt stadtwerke staatsanwaltschaft landratsamt
 		gewerkschaft bündnis unternehmen konzern verwaltung rathaus stadtverwaltung landesregierung

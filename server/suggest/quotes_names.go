@@ -36,6 +36,18 @@ func (d *quoteDoc) runConnector(k int) bool {
 	}
 	before := d.nameWord(k-1) || k > 1 && conn(k-1) && d.nameWord(k-2)
 	after := d.nameWord(k+1) || k+2 < len(d.toks) && conn(k+1) && d.nameWord(k+2)
+	if before && after && d.nameWord(k-1) && d.nameWord(k+1) && k+2 < len(d.toks) && d.nameWord(k+2) && k > 1 && d.nameWord(k-2) {
+		// a first name and a surname, then two names after the particle:
+		// the person and where they work ("Jeroen Wubbels van Hogeschool
+		// Polderland"), where a particle takes one surname (Vincent van
+		// Gogh, Pieter van den Berg); an organisation's name keeps it
+		for m := k - 2; m < k; m++ {
+			if qOrgWords[d.toks[m].low] {
+				return true
+			}
+		}
+		return false
+	}
 	return before && after
 }
 
