@@ -73,7 +73,7 @@ func (d *quoteDoc) echoes() {
 		}
 	}
 	for i, q := range d.quotes {
-		if len(words[i]) < 2 || q.attr != nil && (q.attr.how != "description" && q.attr.speaker != "" || q.attr.how == "anonymous") {
+		if len(words[i]) < 2 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
 			continue
 		}
 		for j, o := range d.quotes {
@@ -86,12 +86,30 @@ func (d *quoteDoc) echoes() {
 			case "description", "group", "anonymous":
 				continue
 			}
+			if q.attr != nil && q.attr.how == "anonymous" && o.attr.how == "org" {
+				continue
+			}
 			if qContainsWords(words[j], words[i]) {
 				q.attr, q.how = o.attr, "echo"
 				break
 			}
 		}
 	}
+}
+
+// weakEcho: the quote names its speaker in a headline's shorthand, which
+// the body's own attribution of the same words outranks: a colon after
+// one word ("Betriebsrat: „Ein rabenschwarzer Tag“", "Angeklagte: »Ich
+// schäme mich«"), a description ("the union"), or "one commissioner",
+// whom the body names.
+func (d *quoteDoc) weakEcho(q *quoteCand) bool {
+	switch {
+	case q.attr.how == "description", q.attr.how == "anonymous":
+		return true
+	case q.attr.kind == "colon":
+		return !strings.Contains(q.attr.speaker, " ")
+	}
+	return false
 }
 
 // standsAlone: a quote that is a sentence of its own (a capital, and a

@@ -58,6 +58,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"SpanishOrganisation", "es", "El Ayuntamiento de Soria defendió en un comunicado que «la obra es necesaria».",
 			[]quoteWant{{text: "la obra es necesaria", speaker: "Ayuntamiento de Soria"}}},
 
+		{"SpanishHeadlineColonEchoesBody", "es", "Sindicato: «No aceptaremos despidos»\n\nLa planta cerrará en mayo. «No aceptaremos despidos en la planta», dijo el secretario general del gremio, Ramón Ortiz.",
+			[]quoteWant{{text: "No aceptaremos despidos", speaker: "Ramón Ortiz"}, {text: "No aceptaremos despidos en la planta", speaker: "Ramón Ortiz"}}},
+
 		// US English
 		{"EnglishSaidNameAge", "en", `"We did everything right," said Mark Jensen, 54, who has farmed the land for 30 years.`,
 			[]quoteWant{{text: "We did everything right,", speaker: "Mark Jensen"}}},
@@ -118,6 +121,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Personne ne nous a prévenus"}}},
 		{"PortuguesePersonOfInstitution", "pt", "Segundo o economista Paulo Mendes da Universidade Federal, a maioria “encontra outro emprego em semanas”. “O mercado está aquecido”, disse ele.",
 			[]quoteWant{{text: "encontra outro emprego em semanas", speaker: "Paulo Mendes"}, {text: "O mercado está aquecido", speaker: "Paulo Mendes"}}},
+		{"FrenchStandfirstUnnamedEchoesBody", "fr", "Un élu a qualifié le budget de « chèque en blanc pour dix ans ».\n\nLe conseil a voté le budget. L'élu Marc Caron a voté contre : « C'est un chèque en blanc pour dix ans », a-t-il déclaré.",
+			[]quoteWant{{text: "chèque en blanc pour dix ans", speaker: "Marc Caron"}, {text: "C'est un chèque en blanc pour dix ans", speaker: "Marc Caron"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
