@@ -487,6 +487,12 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 			sp = d.pronoun(d.toks[c.k].low[strings.LastIndexByte(d.toks[c.k].low, '-')+1:], at.pos)
 			break
 		}
+		if before && c.k+c.n < hi && qInvertedSubjects[d.toks[c.k+c.n].low] && !d.commaBefore(lo, c.k) {
+			// "In ihrem letzten Wort sagte sie: »…«", "Daarna zei hij: ‘…’":
+			// the verb second, its subject the pronoun after it
+			sp = d.pronoun(d.toks[c.k+c.n].low, at.pos)
+			break
+		}
 		np, coord := d.npBefore(lo, c.k)
 		if coord && !before {
 			return nil // "‘…’ and said": a new clause, not this quote's attribution

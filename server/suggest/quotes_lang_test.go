@@ -33,6 +33,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"DutchPronounAfterAnonymousSource", "nl", "Jan Bakker runt het café aan de haven. Een buurvrouw die niet met naam genoemd wil worden, zag de vlammen. ‘Het ging zo snel’, zei ze.",
 			[]quoteWant{{text: "Het ging zo snel"}}},
 
+		{"DutchVerbSecondPronoun", "nl", "Jan Bakker werkte dertig jaar in de fabriek. Na de Vergadering zei hij: ‘Dit doet pijn.’",
+			[]quoteWant{{text: "Dit doet pijn.", speaker: "Jan Bakker"}}},
+
 		// German
 		{"GermanSoRole", "de", "Oberbürgermeisterin Katrin Vogel (SPD) verteidigte den Plan. „Wir haben keine Wahl“, so die Oberbürgermeisterin.",
 			[]quoteWant{{text: "Wir haben keine Wahl", speaker: "Katrin Vogel"}}},
@@ -123,6 +126,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "encontra outro emprego em semanas", speaker: "Paulo Mendes"}, {text: "O mercado está aquecido", speaker: "Paulo Mendes"}}},
 		{"FrenchStandfirstUnnamedEchoesBody", "fr", "Un élu a qualifié le budget de « chèque en blanc pour dix ans ».\n\nLe conseil a voté le budget. L'élu Marc Caron a voté contre : « C'est un chèque en blanc pour dix ans », a-t-il déclaré.",
 			[]quoteWant{{text: "chèque en blanc pour dix ans", speaker: "Marc Caron"}, {text: "C'est un chèque en blanc pour dix ans", speaker: "Marc Caron"}}},
+		{"PortugueseAskedPromised", "pt", "“Por que esperaram tanto?”, perguntou o médico Rui Lopes. O secretário Davi Rocha visitou o hospital. “Nenhum leito vai faltar”, prometeu.",
+			[]quoteWant{{text: "Por que esperaram tanto?", speaker: "Rui Lopes"}, {text: "Nenhum leito vai faltar", speaker: "Davi Rocha"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",

@@ -58,13 +58,14 @@ var (
 		reiteró reitera replicó replica opina opinó cree creía manifestado destacado comentado recordado anunciado denunciado
 		criticado lamentado precisado apuntado expresado sostenido defendido reclamado relatado contado explicaron señalaron
 		aseguraron indicaron apuntaron añadieron advirtieron denunciaron lamentaron reconocieron informaron critica
-		insistieron afirmaba explicaba aseguraba decían`,
+		insistieron afirmaba explicaba aseguraba decían preguntó preguntaron prometió prometieron promete`,
 		// pt
 		`disse diz dizia afirmou declarou explicou acrescentou acrescenta escreveu ressaltou ressalta destacou
 		avaliou avalia garantiu garante alertou alerta completou disseram afirmaram comentou respondeu lembrou observou
 		criticou informou dizem afirmam admitiu reconheceu avisou dito afirmado declarado explicado
 		contou conta relatou relata defendeu defende ponderou pondera argumentou argumenta reforçou reforça frisou frisa
-		salientou salienta concluiu lamentou lamenta pediu pede cobrou cobra apontou aponta sustentou sustenta comemorou`,
+		salientou salienta concluiu lamentou lamenta pediu pede cobrou cobra apontou aponta sustentou sustenta comemorou
+		perguntou prometeu prometeram`,
 		// it
 		`detto dichiarato dichiara affermato afferma spiegato spiega aggiunto aggiunge sottolineato sottolinea scritto scrive
 		commentato commenta precisato ribadito ribadisce osservato risposto risponde annunciato avvertito ricordato
@@ -138,8 +139,11 @@ var (
 
 	qPronouns = qWordSet(`he she they it er sie es il elle ils elles on él ella ellos ellas ele ela eles elas lui lei loro он она они оно
 		hij zij ze ona oni one ono`)
-	qGroupPronouns = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно oni one ono`)
-	qDeterminers   = qWordSet(`este esta estos estas ese esa esos esas aquel aquella ce cet cette ces dieser diese dieses questo questa quel quella
+	// qInvertedSubjects are the subject pronouns that follow the verb in
+	// a verb-second clause ("Dann sagte sie", "Daarna zei hij").
+	qInvertedSubjects = qWordSet(`er sie hij zij ze`)
+	qGroupPronouns    = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно oni one ono`)
+	qDeterminers      = qWordSet(`este esta estos estas ese esa esos esas aquel aquella ce cet cette ces dieser diese dieses questo questa quel quella
 		the this that these his her its their der die das den dem des le la les l' el los las lo o os as il gli i lo`)
 	// qDutchDeterminers are Dutch articles that are other languages'
 	// prepositions ("de") or pronouns.
