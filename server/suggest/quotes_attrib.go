@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // --- attribution ---
@@ -72,7 +73,7 @@ func (d *quoteDoc) echoes() {
 		}
 	}
 	for i, q := range d.quotes {
-		if len(words[i]) < 2 || q.attr != nil && (q.attr.how != "description" && q.attr.speaker != "" || q.attr.how == "anonymous") {
+		if len(words[i]) < 2 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
 			continue
 		}
 		for j, o := range d.quotes {
@@ -85,12 +86,30 @@ func (d *quoteDoc) echoes() {
 			case "description", "group", "anonymous":
 				continue
 			}
+			if q.attr != nil && q.attr.how == "anonymous" && o.attr.how == "org" {
+				continue
+			}
 			if qContainsWords(words[j], words[i]) {
 				q.attr, q.how = o.attr, "echo"
 				break
 			}
 		}
 	}
+}
+
+// weakEcho: the quote names its speaker in a headline's shorthand, which
+// the body's own attribution of the same words outranks: a colon after
+// one word ("Betriebsrat: „Ein rabenschwarzer Tag“", "Angeklagte: »Ich
+// schäme mich«"), a description ("the union"), or "one commissioner",
+// whom the body names.
+func (d *quoteDoc) weakEcho(q *quoteCand) bool {
+	switch {
+	case q.attr.how == "description", q.attr.how == "anonymous":
+		return true
+	case q.attr.kind == "colon":
+		return !strings.Contains(q.attr.speaker, " ")
+	}
+	return false
 }
 
 // standsAlone: a quote that is a sentence of its own (a capital, and a
@@ -439,6 +458,9 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 			at.speaker, at.how = sp.name, sp.how
 		}
 	}
+	if (at.how != "name" && at.how != "surname" && at.how != "org" || d.indefiniteName(sent, at.speaker)) && d.anonymous(sent) {
+		at.speaker, at.how = "", "anonymous" // "Ein Jäger aus der Gegend, der nicht genannt werden möchte, ist sicher: „…“"
+	}
 	return at
 }
 
@@ -463,6 +485,12 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		}
 		if c.pronoun {
 			sp = d.pronoun(d.toks[c.k].low[strings.LastIndexByte(d.toks[c.k].low, '-')+1:], at.pos)
+			break
+		}
+		if before && c.k+c.n < hi && qInvertedSubjects[d.toks[c.k+c.n].low] && !d.commaBefore(lo, c.k) {
+			// "In ihrem letzten Wort sagte sie: »…«", "Daarna zei hij: ‘…’":
+			// the verb second, its subject the pronoun after it
+			sp = d.pronoun(d.toks[c.k+c.n].low, at.pos)
 			break
 		}
 		np, coord := d.npBefore(lo, c.k)
@@ -516,11 +544,34 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		sp = d.pronoun("", at.pos)
 		sp.how = "implicit"
 	}
-	if sp.how != "name" && sp.how != "surname" && sp.how != "org" && d.anonymous(sent) {
+	if (sp.how != "name" && sp.how != "surname" && sp.how != "org" || d.indefiniteName(sent, sp.name)) && d.anonymous(sent) {
 		sp = qSpeaker{how: "anonymous"}
 	}
 	at.speaker, at.how = sp.name, sp.how
 	return at
+}
+
+// indefiniteName: the sentence brings name in after an indefinite article
+// (over one adjective): a capitalised noun that is nobody's name ("Eine
+// frühere Mitarbeiterin, die anonym bleiben möchte", "Ein Ratsmitglied der
+// CDU"), a description that an anonymity mark leaves unnamed.
+func (d *quoteDoc) indefiniteName(sent qspan, name string) bool {
+	if name == "" {
+		return false
+	}
+	first := strings.ToLower(strings.Fields(name)[0])
+	lo, hi := d.tokRange(sent.s, sent.e)
+	for k := lo; k < hi; k++ {
+		if d.toks[k].low != first {
+			continue
+		}
+		for m := k - 1; m >= lo && m >= k-2 && d.toks[m].word; m-- {
+			if qIndefinites[d.toks[m].low] && d.indefinite(m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteEndsPunct: the quote before the piece starting at token lo ends
@@ -1079,6 +1130,10 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 		if run.inQuote || run.afterPrep || run.det {
 			continue
 		}
+		if d.anonymousBetween(s, pos) {
+			// "One mother, who declined to give her name, said …. “…,” she said"
+			return qSpeaker{how: "anonymous"}
+		}
 		if run.person {
 			if full, ok := d.fullest(run.words, s, true); ok {
 				return qSpeaker{name: full, how: "pronoun"}
@@ -1091,7 +1146,33 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 			}
 		}
 	}
+	if subj != "" && (d.anonymousBetween(cue, pos) || d.indefiniteName(qspan{d.prevBoundary(cue), cue}, subj) && d.anonymousBetween(d.prevBoundary(cue), cue)) {
+		return qSpeaker{how: "anonymous"}
+	}
 	return qSpeaker{name: subj, how: "pronoun"}
+}
+
+// anonymousBetween reports whether an anonymity mark stands in r[a:b]
+// outside quotes: a source left unnamed came after the person last named,
+// and a pronoun after it is that source.
+func (d *quoteDoc) anonymousBetween(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	s := strings.ToLower(string(d.r[a:b]))
+	for _, m := range qAnonymityMarks {
+		for off := 0; ; {
+			i := strings.Index(s[off:], m)
+			if i < 0 {
+				break
+			}
+			off += i + len(m)
+			if !d.inQuote(a + utf8.RuneCountInString(s[:off-len(m)])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speechSubject is the name that is the subject of the last speech verb
@@ -1117,6 +1198,16 @@ func (d *quoteDoc) speechSubject(pos int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// prevBoundary is where the sentence that holds a starts.
+func (d *quoteDoc) prevBoundary(a int) int {
+	for i := a - 1; i >= 0 && i > a-quotePronounBack; i-- {
+		if d.r[i] == '\n' || d.isBoundary(i, len(d.r)) {
+			return i + 1
+		}
+	}
+	return max(0, a-quotePronounBack)
 }
 
 // nextBoundary is where the sentence that holds a ends (at most b).
@@ -1283,7 +1374,8 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 	for a < j && (d.isDet(d.toks[a].low) || !d.toks[a].word) {
 		a++
 	}
-	if a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] {
+	if run, ok := d.makeRun(a, j); a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] && !(ok && run.titled && run.person) {
+		// not "Commission President Ray Delgado": a title and a person's name end it
 		if e := d.orgEnd(a); e >= j {
 			name := d.text(a, e)
 			if low := d.toks[a].low; low != qElide(low) {

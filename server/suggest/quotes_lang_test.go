@@ -30,6 +30,12 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"DutchAnonymous", "nl", "‘Iedereen wist het’, zegt een medewerker die niet met naam in de krant wil.",
 			[]quoteWant{{text: "Iedereen wist het"}}},
 
+		{"DutchPronounAfterAnonymousSource", "nl", "Jan Bakker runt het café aan de haven. Een buurvrouw die niet met naam genoemd wil worden, zag de vlammen. ‘Het ging zo snel’, zei ze.",
+			[]quoteWant{{text: "Het ging zo snel"}}},
+
+		{"DutchVerbSecondPronoun", "nl", "Jan Bakker werkte dertig jaar in de fabriek. Na de Vergadering zei hij: ‘Dit doet pijn.’",
+			[]quoteWant{{text: "Dit doet pijn.", speaker: "Jan Bakker"}}},
+
 		// German
 		{"GermanSoRole", "de", "Oberbürgermeisterin Katrin Vogel (SPD) verteidigte den Plan. „Wir haben keine Wahl“, so die Oberbürgermeisterin.",
 			[]quoteWant{{text: "Wir haben keine Wahl", speaker: "Katrin Vogel"}}},
@@ -42,6 +48,9 @@ func TestQuotesByLanguage(t *testing.T) {
 		{"GermanSpokesmanOfOrg", "de", "„Wir prüfen den Vorfall“, sagte ein Sprecher der Polizei Freiburg.",
 			[]quoteWant{{text: "Wir prüfen den Vorfall", speaker: "Polizei Freiburg"}}},
 
+		{"GermanCompoundTitle", "de", "„Das Urteil ist ein Signal“, sagte die Aufsichtsratsvorsitzende Julia Brandt. „Betrug lohnt sich nicht“, so Brandt.",
+			[]quoteWant{{text: "Das Urteil ist ein Signal", speaker: "Julia Brandt"}, {text: "Betrug lohnt sich nicht", speaker: "Julia Brandt"}}},
+
 		// Spanish
 		{"SpanishVerbBeforeSubjectAdverb", "es", "«Nadie nos avisó», explicó este martes la alcaldesa, María Gómez.",
 			[]quoteWant{{text: "Nadie nos avisó", speaker: "María Gómez"}}},
@@ -51,6 +60,9 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "no hay dinero"}}},
 		{"SpanishOrganisation", "es", "El Ayuntamiento de Soria defendió en un comunicado que «la obra es necesaria».",
 			[]quoteWant{{text: "la obra es necesaria", speaker: "Ayuntamiento de Soria"}}},
+
+		{"SpanishHeadlineColonEchoesBody", "es", "Sindicato: «No aceptaremos despidos»\n\nLa planta cerrará en mayo. «No aceptaremos despidos en la planta», dijo el secretario general del gremio, Ramón Ortiz.",
+			[]quoteWant{{text: "No aceptaremos despidos", speaker: "Ramón Ortiz"}, {text: "No aceptaremos despidos en la planta", speaker: "Ramón Ortiz"}}},
 
 		// US English
 		{"EnglishSaidNameAge", "en", `"We did everything right," said Mark Jensen, 54, who has farmed the land for 30 years.`,
@@ -67,6 +79,15 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "She was spending like she was still on the show."}}},
 		{"EnglishHeadlineEcho", "en", "Mayor: 'We will rebuild'\n\n“We will rebuild, whatever it costs,” Mayor Ann Lee said on Monday.",
 			[]quoteWant{{text: "We will rebuild", speaker: "Ann Lee"}, {text: "We will rebuild, whatever it costs,", speaker: "Ann Lee"}}},
+
+		{"EnglishPlaceRunsIntoNameAfterPreposition", "en", "Prosecutors charged the former treasurer of Pell County Dana Whitfield with theft. Dana Whitfield, 52, was released on bail. “I did nothing wrong,” Whitfield said.",
+			[]quoteWant{{text: "I did nothing wrong,", speaker: "Dana Whitfield"}}},
+
+		{"EnglishIndefiniteCapitalisedSourceAnonymous", "en", "A Tesco Worker, who asked not to be named, said: “We were told nothing.”",
+			[]quoteWant{{text: "We were told nothing."}}},
+
+		{"EnglishOrganisationTitleName", "en", "“We will appeal,” Union President Dana Cole said.",
+			[]quoteWant{{text: "We will appeal,", speaker: "Dana Cole"}}},
 
 		// Italian
 		{"ItalianHaAggiuntoIncise", "it", "Il sindaco Marco Rossi ha parlato in aula. «Non torneremo indietro – ha aggiunto – perché i dati parlano chiaro».",
@@ -99,6 +120,14 @@ func TestQuotesByLanguage(t *testing.T) {
 		// French, Portuguese, Russian
 		{"FrenchSelonRole", "fr", "La maire Sophie Leroy a présenté le projet. Selon la maire, « le tramway arrivera en 2027 ».",
 			[]quoteWant{{text: "le tramway arrivera en 2027", speaker: "Sophie Leroy"}}},
+		{"FrenchPronounAfterAnonymousSource", "fr", "Marc Petit tient le café du port. Une habitante, qui a requis l'anonymat, raconte que l'eau était brune. « Personne ne nous a prévenus », dit-elle.",
+			[]quoteWant{{text: "Personne ne nous a prévenus"}}},
+		{"PortuguesePersonOfInstitution", "pt", "Segundo o economista Paulo Mendes da Universidade Federal, a maioria “encontra outro emprego em semanas”. “O mercado está aquecido”, disse ele.",
+			[]quoteWant{{text: "encontra outro emprego em semanas", speaker: "Paulo Mendes"}, {text: "O mercado está aquecido", speaker: "Paulo Mendes"}}},
+		{"FrenchStandfirstUnnamedEchoesBody", "fr", "Un élu a qualifié le budget de « chèque en blanc pour dix ans ».\n\nLe conseil a voté le budget. L'élu Marc Caron a voté contre : « C'est un chèque en blanc pour dix ans », a-t-il déclaré.",
+			[]quoteWant{{text: "chèque en blanc pour dix ans", speaker: "Marc Caron"}, {text: "C'est un chèque en blanc pour dix ans", speaker: "Marc Caron"}}},
+		{"PortugueseAskedPromised", "pt", "“Por que esperaram tanto?”, perguntou o médico Rui Lopes. O secretário Davi Rocha visitou o hospital. “Nenhum leito vai faltar”, prometeu.",
+			[]quoteWant{{text: "Por que esperaram tanto?", speaker: "Rui Lopes"}, {text: "Nenhum leito vai faltar", speaker: "Davi Rocha"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",

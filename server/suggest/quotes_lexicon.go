@@ -58,13 +58,14 @@ var (
 		reiteró reitera replicó replica opina opinó cree creía manifestado destacado comentado recordado anunciado denunciado
 		criticado lamentado precisado apuntado expresado sostenido defendido reclamado relatado contado explicaron señalaron
 		aseguraron indicaron apuntaron añadieron advirtieron denunciaron lamentaron reconocieron informaron critica
-		insistieron afirmaba explicaba aseguraba decían`,
+		insistieron afirmaba explicaba aseguraba decían preguntó preguntaron prometió prometieron promete`,
 		// pt
 		`disse diz dizia afirmou declarou explicou acrescentou acrescenta escreveu ressaltou ressalta destacou
 		avaliou avalia garantiu garante alertou alerta completou disseram afirmaram comentou respondeu lembrou observou
 		criticou informou dizem afirmam admitiu reconheceu avisou dito afirmado declarado explicado
 		contou conta relatou relata defendeu defende ponderou pondera argumentou argumenta reforçou reforça frisou frisa
-		salientou salienta concluiu lamentou lamenta pediu pede cobrou cobra apontou aponta sustentou sustenta comemorou`,
+		salientou salienta concluiu lamentou lamenta pediu pede cobrou cobra apontou aponta sustentou sustenta comemorou
+		perguntou prometeu prometeram`,
 		// it
 		`detto dichiarato dichiara affermato afferma spiegato spiega aggiunto aggiunge sottolineato sottolinea scritto scrive
 		commentato commenta precisato ribadito ribadisce osservato risposto risponde annunciato avvertito ricordato
@@ -114,7 +115,8 @@ var (
 		"preferred not to", "asked that", "nicht namentlich", "namen nicht", "seinen namen", "ihren namen", "niet met naam",
 		"niet bij naam", "naam niet", "zijn naam", "haar naam", "podawać nazwiska", "podać nazwiska", "nazwiska", "chce być",
 		"non vuole essere", "preferisce non", "chiede di non", "chiesto di non", "prefirió no", "prefiere no", "pidió no",
-		"quiso identificarse", "su nombre", "sous couvert", "sans être nommé", "ne pas être nommé", "preferiu não", "pediu para não"}
+		"quiso identificarse", "su nombre", "sous couvert", "sans être nommé", "ne pas être nommé", "preferiu não", "pediu para não",
+		"give her name", "give his name", "give their name", "give a name", "gave no name", "declined to give"}
 	// qSpokesNouns speak for an organisation: "a spokesman for the police"
 	// is the police.
 	qSpokesNouns = qWordSet(`spokesman spokeswoman spokesperson spokespeople representative sprecher sprecherin
@@ -137,8 +139,11 @@ var (
 
 	qPronouns = qWordSet(`he she they it er sie es il elle ils elles on él ella ellos ellas ele ela eles elas lui lei loro он она они оно
 		hij zij ze ona oni one ono`)
-	qGroupPronouns = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно oni one ono`)
-	qDeterminers   = qWordSet(`este esta estos estas ese esa esos esas aquel aquella ce cet cette ces dieser diese dieses questo questa quel quella
+	// qInvertedSubjects are the subject pronouns that follow the verb in
+	// a verb-second clause ("Dann sagte sie", "Daarna zei hij").
+	qInvertedSubjects = qWordSet(`er sie hij zij ze`)
+	qGroupPronouns    = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно oni one ono`)
+	qDeterminers      = qWordSet(`este esta estos estas ese esa esos esas aquel aquella ce cet cette ces dieser diese dieses questo questa quel quella
 		the this that these his her its their der die das den dem des le la les l' el los las lo o os as il gli i lo`)
 	// qDutchDeterminers are Dutch articles that are other languages'
 	// prepositions ("de") or pronouns.
@@ -266,7 +271,9 @@ var (
 		"iste", "ien", "ienne", "ora", "ista", "ente", "ero", "era", "ario", "aria", "ário", "ária"}
 	qTitleSuffixes = []string{"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin",
 		"chef", "chefin", "bürgermeister", "sekretär", "sekretärin", "leiter", "leiterin", "министр", "secretary",
-		"woordvoerder", "woordvoerster", "voorzitter", "directeur", "wethouder", "meester", "sprecherin", "rzecznik", "rzeczniczka"}
+		"woordvoerder", "woordvoerster", "voorzitter", "directeur", "wethouder", "meester", "sprecherin", "rzecznik", "rzeczniczka",
+		// German compounds: Betriebsratsvorsitzende, Amtsrichterin, Fachanwalt
+		"vorsitzende", "vorsitzender", "richter", "richterin", "anwalt", "anwältin", "direktor", "direktorin"}
 	qOrgWords = qWordSet(`trust ministry court agency party union council bank university news company corporation group association
 		committee department office government police army navy forces force times post kremlin inc ltd corp reuters afp bbc cnn
 		organization organisation nations federation republic kingdom states commission parliament assembly senate congress
@@ -277,7 +284,7 @@ var (
 		ministério governo polícia
 		ministero governo polizia comune regione provincia procura tribunale sindacato azienda società ospedale università
 		associazione comitato consorzio questura federazione cooperativa consiglio giunta confcommercio coldiretti cartiera
-		gemeente provincie ministerie stichting vereniging bond politie rechtbank ziekenhuis universiteit waterschap raad
+		gemeente provincie ministerie stichting hogeschool hochschule vereniging bond politie rechtbank ziekenhuis universiteit waterschap raad
 		partij bedrijf kabinet omroep
 		verband verein stadt gemeinde landkreis kreis klinik klinikum amt stadtwerke staatsanwaltschaft landratsamt
 		gewerkschaft bündnis unternehmen konzern verwaltung rathaus stadtverwaltung landesregierung

@@ -18,6 +18,7 @@ type qNameRun struct {
 	org       bool
 	inQuote   bool
 	afterPrep bool // "of Marsh Lane Law", "in Lindach": no subject, no antecedent
+	linked    bool // in a block of links (a tag list: "Temas: Julián Arrieta Deuda")
 	det       bool // after an article: "the Ledger", "dem Schiedsrichter"
 }
 
@@ -35,6 +36,18 @@ func (d *quoteDoc) runConnector(k int) bool {
 	}
 	before := d.nameWord(k-1) || k > 1 && conn(k-1) && d.nameWord(k-2)
 	after := d.nameWord(k+1) || k+2 < len(d.toks) && conn(k+1) && d.nameWord(k+2)
+	if before && after && d.nameWord(k-1) && d.nameWord(k+1) && k+2 < len(d.toks) && d.nameWord(k+2) && k > 1 && d.nameWord(k-2) {
+		// a first name and a surname, then two names after the particle:
+		// the person and where they work ("Jeroen Wubbels van Hogeschool
+		// Polderland"), where a particle takes one surname (Vincent van
+		// Gogh, Pieter van den Berg); an organisation's name keeps it
+		for m := k - 2; m < k; m++ {
+			if qOrgWords[d.toks[m].low] {
+				return true
+			}
+		}
+		return false
+	}
 	return before && after
 }
 
@@ -64,6 +77,7 @@ func (d *quoteDoc) buildRuns() {
 		inQuote := qi < len(d.quotes) && d.quotes[qi].open <= d.toks[a].s
 		if run, ok := d.makeRun(a, b); ok {
 			run.inQuote = inQuote
+			run.linked = d.inLinkBlock(d.toks[a].s)
 			d.runs = append(d.runs, run)
 		}
 	}
@@ -268,20 +282,46 @@ func (d *quoteDoc) fullest(words []string, pos int, person bool) (string, bool) 
 	return d.fullestIn(words, pos, pos+quoteArticleBack, person)
 }
 
+// inLinkBlock reports whether pos is in a block that is mostly links.
+func (d *quoteDoc) inLinkBlock(pos int) bool {
+	bs := d.in.Blocks
+	i := sort.Search(len(bs), func(k int) bool { return bs[k].End > pos })
+	return i < len(bs) && bs[i].Start <= pos && bs[i].LinkDensity() > 0.5
+}
+
+// fullestIn prefers names the article writes as a subject or an object
+// in its own text: a tag list runs names together ("Julián Arrieta
+// Deuda"), and after a preposition a place may run into the name ("al
+// exintendente de Puerto Limay Lucio Benítez"); those count only when
+// nothing else holds the words.
 func (d *quoteDoc) fullestIn(words []string, from, to int, person bool) (string, bool) {
+	if name, seen := d.fullestOf(words, from, to, person, true); seen {
+		return name, name != ""
+	}
+	name, _ := d.fullestOf(words, from, to, person, false)
+	return name, name != ""
+}
+
+// fullestOf is the longest name holding words, and whether any name
+// (the words alone too) held them.
+func (d *quoteDoc) fullestOf(words []string, from, to int, person, strict bool) (string, bool) {
 	pos := to
+	seen := false
 	best, bestN := "", len(words)
 	first := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= from })
 	for _, run := range d.runs[first:] {
 		if d.toks[run.ts].s >= pos {
 			break
 		}
-		if run.inQuote || person && !run.person || len(run.words) < bestN || len(run.words) == bestN && best == "" {
+		if run.inQuote || person && !run.person || strict && (run.linked || run.afterPrep) || len(run.words) < bestN {
 			continue
 		}
 		if qContainsWords(run.words, words) {
-			best, bestN = run.name, len(run.words)
+			seen = true
+			if len(run.words) > bestN || best != "" {
+				best, bestN = run.name, len(run.words)
+			}
 		}
 	}
-	return best, best != ""
+	return best, seen
 }
