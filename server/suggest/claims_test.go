@@ -239,6 +239,30 @@ func TestClaimsPageStructure(t *testing.T) {
 	}
 }
 
+// TestClaimsDateline: the CLAIM is the sentence after an agency's
+// dateline, without it (RULES.md, section 5).
+func TestClaimsDateline(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Lyon (AFP) - Le conseil municipal a voté mardi une hausse de 4 % des tarifs.",
+			"Le conseil municipal a voté mardi une hausse de 4 % des tarifs."},
+		{"pt", "CURITIBA — A Câmara aprovou na terça-feira o reajuste de 12% da tarifa de ônibus.",
+			"A Câmara aprovou na terça-feira o reajuste de 12% da tarifa de ônibus."},
+		{"en", "DUBLIN, Ireland — The council voted 9-2 on Monday to close the pool.",
+			"The council voted 9-2 on Monday to close the pool."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			text := []rune(tc.text)
+			var got []string
+			for _, s := range Claims(Input{Text: tc.text, Lang: tc.lang}) {
+				got = append(got, string(text[s.Start:s.End]))
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("Claims = %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestClaimsPathFeatures(t *testing.T) {
 	for _, tc := range []struct {
 		path                string
