@@ -19,8 +19,8 @@ import (
 //
 // A sentence is scored by a logistic model over named signals (Features:
 // has_number, official_action, opinion_marker, …, and len_words), with
-// keyword lists in English, German, French, Spanish, Portuguese, Italian
-// and Russian picked by in.Lang or, when it is empty, guessed from the
+// keyword lists in English, German, French, Spanish, Portuguese, Italian,
+// Dutch and Russian picked by in.Lang or, when it is empty, guessed from the
 // text; numbers, percentages, money and dates are read in every language.
 // The weights are set by hand; a learned model can reweight the features.
 //
@@ -662,7 +662,7 @@ func claimGuessLang(text string) string {
 }
 
 // claimGuessed are the languages claimGuessLang tells apart by small words.
-var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it"}
+var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it", "nl"}
 
 // claimStopLangs maps small words to the languages they are common in.
 var claimStopLangs = func() map[string][]int {
@@ -674,6 +674,7 @@ var claimStopLangs = func() map[string][]int {
 		"el los las y del por una con para se su es al fue como más pero sus ha",
 		"o os e do da em um uma não com para dos das foi ao no na são ser mais",
 		"il gli e che di della un una non per è sono del con nel alla ha dei nella",
+		"het een van niet dat zijn werd ook met voor naar bij door heeft hebben wordt worden maar nog deze",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = append(m[w], i)
@@ -983,6 +984,51 @@ var claimLangWords = map[string]map[int]string{
 		cfHypothetical: "sarebbe|sarebbero|avrebbe|avrebbero|se",
 		cfPast:         "è stato|è stata|sono stati|sono state|ha|hanno|aveva|avevano|era|erano|fu|furono|*ò",
 		cfFirstPerson:  "io|noi|mio|mia|miei|mie|nostro|nostra|nostri|nostre|mi",
+	},
+	"nl": {
+		cfMonth: "januari|februari|maart|mei|juni|juli|augustus|oktober",
+		cfDate: "gisteren|vandaag|vannacht|gisteravond|vanochtend|vanmorgen|eergisteren|vorige week|vorige maand|" +
+			"vorig jaar|afgelopen week|afgelopen maand|afgelopen jaar|deze week|deze maand|dit jaar|geleden|" +
+			"maandag*|dinsdag*|woensdag*|donderdag*|vrijdag*|zaterdag*|zondag*",
+		cfPercent: "procent|procentpunt*",
+		cfAction: "veroordeeld|veroordeelde|veroordeelden|aangehouden|gearresteerd|opgepakt|aangeklaagd|vervolgd|" +
+			"geëist|eiste|eisten|besloten|besloot|besluit|goedgekeurd|keurde|stemde|stemden|gestemd|aangenomen|" +
+			"verworpen|ondertekend|getekend|tekende|verboden|verbood|verbod|*verbod|ingesteld|ingevoerd|opgelegd|" +
+			"legde|beboet|benoemd|gekozen|ontslagen|afgetreden|vrijgesproken|geschrapt|verhoogd|verlaagd|bevolen|" +
+			"beval|uitgezet|uitgeleverd|geschorst|toegekend|afgewezen|opgeheven|bewezen|stopgezet|gestopt",
+		cfLegal: "rechtbank|rechter|rechters|*rechter|gerechtshof|officier van justitie|openbaar ministerie|" +
+			"justitie|advocaat|advocaten|wet|wetten|*wet|wetsvoorstel|vonnis|uitspraak|straf|*straf|celstraf|" +
+			"gevangenisstraf|taakstraf|verdachte|verdachten|aanklacht|rechtszaak|proces|misdrijf|strafbaar|illegaal|" +
+			"politie|onderzoek|boete|*boete|onherroepelijk|hoger beroep|grondwet|verordening|vergunning*",
+		cfComparison: "meer dan|minder dan|hoger dan|lager dan|groter dan|kleiner dan|ruim|ten minste|minstens|" +
+			"hoogste|laagste|grootste|kleinste|meeste|record*|verdubbeld|gestegen|gedaald|steeg|stegen|daalde|" +
+			"daalden|toegenomen|afgenomen|stijging|daling|vergeleken met|ten opzichte van|voor het eerst|" +
+			"slechtste|beste|op rij",
+		cfAttributed: "zei|zegt|zeggen|zeiden|gezegd|volgens|aldus|verklaarde|verklaarden|verklaart|meldde|meldt|" +
+			"liet weten|laat weten|bevestigde|bevestigt|vertelde|vertelt|schreef|schrijft|benadrukte|stelde|stelt|" +
+			"woordvoerder|woordvoerster|*woordvoerder|verklaring|persbericht|bleek|blijkt|toonde|toont|erkende|" +
+			"ontkende|ontkent",
+		cfStatistic: "miljoen|miljard|duizend*|honderden|tientallen|percentage|gemiddeld*|cijfers|statistiek*|cbs|" +
+			"inflatie|werkloosheid|begroting|tekort|meerderheid|helft|jaarlijks*|per jaar|inwoners|mensen|" +
+			"slachtoffers|banen|werknemers|medewerkers|derde|kwart|meldingen",
+		cfNumberWord: "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|" +
+			"dertig|veertig|vijftig|zestig|honderd|duizend|tientallen|honderden|dozijn",
+		cfEvent: "gedood|omgekomen|overleden|overleed|stierf|gewond|gewonden|aangevallen|vernield|verwoest|ontploft|" +
+			"neergestort|ingestort|geopend|opende|gesloten|sloot|sluit|gewonnen|won|verloren|verloor|gekocht|verkocht|" +
+			"betaald|geïnvesteerd|bereikt|gepubliceerd|bezocht|opgericht|gebouwd|verbouwd|aangetroffen|gevonden|" +
+			"ontdekt|geëvacueerd|gered|aangetoond|vastgesteld",
+		cfOpinion: "ik denk|ik vind|ik geloof|wij vinden|we vinden|naar mijn mening|moet|moeten|zou moeten|" +
+			"schandalig|schande|onaanvaardbaar|onacceptabel|verschrikkelijk|vreselijk|belachelijk|absurd|geweldig|" +
+			"prachtig|hopelijk|helaas|natuurlijk|uiteraard|hoop|hopen|teleurgesteld|blij|trots|boos|bezorgd|bang",
+		cfScheduled: "van kracht|in werking|gaat in op|staat gepland|gepland voor",
+		cfPrediction: "zal|zullen|gaat|gaan|mogelijk|waarschijnlijk|verwacht*|plant|plannen|van plan|wil|willen|" +
+			"binnenkort|straks|volgend* week|volgend* maand|volgend* jaar|komend*|morgen|voorstel|voorgesteld|" +
+			"prognose*|naar verwachting",
+		cfHypothetical: "zou|zouden|indien|tenzij|mocht|mochten",
+		cfPast: "was|waren|had|hadden|werd|werden|heeft|hebben|kreeg|kregen|gaf|gaven|kwam|kwamen|ging|gingen|" +
+			"stond|stonden|lag|lagen|vond|vonden|zei|zeiden|stierf|won|verloor|nam|namen|bleek|sprak|viel|steeg|" +
+			"daalde|stemde|besloot|gold",
+		cfFirstPerson: "ik|wij|we|mijn|ons|onze|mij|me",
 	},
 	"ru": {
 		cfDate: "вчера|сегодня|позавчера|на прошлой неделе|в прошлом месяце|в прошлом году|на этой неделе|" +

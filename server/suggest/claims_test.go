@@ -99,6 +99,16 @@ var claimCases = []struct {
 	{"it", false, "Il ministro potrebbe dimettersi nei prossimi giorni."},
 	{"it", false, "È una vergogna che nessuno paghi per questo."},
 
+	{"nl", true, "De Tweede Kamer heeft het wetsvoorstel dinsdag met 81 tegen 69 stemmen aangenomen."},
+	{"nl", true, "De inflatie kwam in maart uit op 3,2 procent, meldt het CBS."},
+	{"nl", true, "De rechtbank in Utrecht heeft de oud-wethouder veroordeeld tot acht maanden cel."},
+	{"nl", true, "De politie heeft vrijdagavond drie mannen aangehouden na een overval op een juwelier."},
+	{"nl", true, "Het ziekenhuis werd in 1964 geopend en telt ruim vijfhonderd bedden."},
+	{"nl", false, "Ik vind dat de regering eindelijk moet ingrijpen."},
+	{"nl", false, "Wanneer komt er eindelijk een oplossing voor de woningnood?"},
+	{"nl", false, "De minister wil volgend jaar een nieuw plan presenteren."},
+	{"nl", false, "Het is een schandalig besluit, helaas."},
+
 	{"ru", true, "Госдума приняла закон 17 марта 2023 года."},
 	{"ru", true, "По данным Росстата, инфляция в марте составила 7,5%."},
 	{"ru", true, "Суд приговорил бывшего мэра к восьми годам заключения."},
