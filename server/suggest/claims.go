@@ -205,7 +205,7 @@ var claimWeights = [cfCount]float64{
 	cfRepeated:     -2.5,
 	cfBoilerplate:  -4,
 	cfCaption:      -1.5,
-	cfStandfirst:   -1.5,
+	cfStandfirst:   -5,
 	cfNoFinal:      -1.5,
 }
 
@@ -262,7 +262,8 @@ var (
 	claimCaptionWords = sentSet("figcaption", "caption", "credit", "photocredit", "legende", "légende", "piedefoto",
 		"didascalia")
 	claimStandfirstWords = sentSet("standfirst", "dek", "summary", "subtitle", "subhead", "kicker", "chapo", "chapeau",
-		"entradilla", "sumario", "teaser", "vorspann", "occhiello", "sottotitolo", "lid", "byline", "dateline", "meta",
+		"entradilla", "sumario", "teaser", "vorspann", "lede", "deck", "intro", "strapline", "excerpt", "abstract",
+		"bajada", "copete", "volanta", "resumen", "resumo", "linhafina", "inleiding", "samenvatting", "occhiello", "sottotitolo", "lid", "byline", "dateline", "meta",
 		"date", "datum", "author", "autor", "auteur", "fecha", "published", "timestamp")
 )
 

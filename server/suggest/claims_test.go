@@ -285,6 +285,12 @@ func TestClaimsPathFeatures(t *testing.T) {
 		{"body>main>div.meta>p", 0, 0}, // only the block's own names count
 		{"body>main>article>div.article-body>p", 0, 0},
 		{"body>main>article>p.updated-datelines", 0, 0},
+		{"body>main>article>p.copete", 0, 1},       // Argentine Spanish
+		{"body>div.materia>p.resumo", 0, 1},        // Portuguese
+		{"body>article>div.story__lede", 0, 1},     // English
+		{"body>article>p.entry-excerpt", 0, 1},     // WordPress
+		{"body>article>div.artikel>p.intro", 0, 1}, // Dutch, English
+		{"body>article>div.deckhand>p", 0, 0},      // a word, not a part of one
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			c, s := claimPathFeatures(tc.path)
@@ -292,6 +298,27 @@ func TestClaimsPathFeatures(t *testing.T) {
 				t.Errorf("claimPathFeatures = %v, %v, want %v, %v", c, s, tc.caption, tc.standfirst)
 			}
 		})
+	}
+}
+
+// TestClaimsStandfirst: a standfirst restates the body and carries no
+// CLAIM, however many figures it holds (RULES.md, section 5).
+func TestClaimsStandfirst(t *testing.T) {
+	const html = `<html><body><article><h1>Câmara aprova empréstimo</h1>
+<p class="resumo">A Câmara aprovou na terça-feira um empréstimo de 120 milhões de reais por 41 votos a 12.</p>
+<p>A Câmara Municipal aprovou na terça-feira um empréstimo de 120 milhões de reais por 41 votos a 12.</p>
+</article></body></html>`
+	page, err := htmltext.Parse(strings.NewReader(html), "page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(page.Text)
+	var got []string
+	for _, s := range Claims(Input{Text: page.Text, Blocks: page.Blocks, Lang: "pt"}) {
+		got = append(got, string(text[s.Start:s.End]))
+	}
+	if want := []string{"A Câmara Municipal aprovou na terça-feira um empréstimo de 120 milhões de reais por 41 votos a 12."}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Claims = %q, want %q", got, want)
 	}
 }
 
