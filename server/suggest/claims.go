@@ -326,6 +326,7 @@ type claimToken struct {
 	upper bool   // the word starts with a capital
 	caps  bool   // the word is all capitals (two or more letters)
 	glued bool   // digits glued to letters: G7, COVID-19, F-16
+	age   bool   // a person's age beside the name: Teresa Vance, 44, / Hoekstra (58)
 	date  bool   // a number read as a date: a year, 17.03.2023, the day beside a month
 	bits  uint32 // lexicon features of a word
 }
@@ -382,6 +383,11 @@ func (sc *claimScratch) features(s []rune, lex *claimLex, f *claimVector) int {
 		if t.kind != ctNumber || t.glued {
 			continue
 		}
+		if t.age {
+			// Who someone is, not a figure to check. (An 87-year-old left
+			// on the floor for nine hours is the news itself: kept.)
+			continue
+		}
 		if !t.date && t.b-t.a <= 2 && (claimMonthAt(toks, i+1) || claimMonthAt(toks, i-1) ||
 			(i+2 < len(toks) && claimJoiner(string(sc.low[toks[i+1].a:toks[i+1].b])) && claimMonthAt(toks, i+2))) {
 			t.date = true
@@ -434,6 +440,22 @@ func claimMonthAt(toks []claimToken, i int) bool {
 var claimNotPast = sentSet("need", "indeed", "speed", "seed", "feed", "hundred", "united", "limited", "red", "bed",
 	"shed", "breed", "proceed", "succeed", "exceed", "weed", "greed", "bred", "sacred", "naked", "wicked", "ahead")
 
+// claimAgeAside reports whether the number s[a:b] stands as a person's age
+// after a name: "Teresa Vance, 44, a forklift operator", "Gert-Jan
+// Hoekstra (58)". toks are the tokens before it.
+func claimAgeAside(s []rune, a, b int, toks []claimToken) bool {
+	if a < 2 || b >= len(s) || len(toks) == 0 || !toks[len(toks)-1].upper {
+		return false
+	}
+	switch {
+	case s[a-1] == '(' && s[b] == ')':
+		return unicode.IsSpace(s[a-2])
+	case s[a-1] == ' ' && s[a-2] == ',' && s[b] == ',':
+		return a >= 3 && unicode.IsLetter(s[a-3])
+	}
+	return false
+}
+
 // claimJoiner: the word between a day and its month (17 de marzo, 5th of May).
 func claimJoiner(w string) bool {
 	return w == "de" || w == "of" || w == "di" || w == "th" || w == "st" || w == "nd" || w == "rd"
@@ -459,6 +481,7 @@ func (sc *claimScratch) tokenize(s []rune) {
 			t.b, t.caps = len(sc.low), caps && n >= 2
 			sc.toks = append(sc.toks, t)
 		case unicode.IsDigit(r):
+			start := i
 			t := claimToken{a: len(sc.low), kind: ctNumber}
 			t.glued = i > 0 && (unicode.IsLetter(s[i-1]) || (s[i-1] == '-' && i > 1 && unicode.IsLetter(s[i-2])))
 			seps, sep := 0, rune(0)
@@ -480,6 +503,7 @@ func (sc *claimScratch) tokenize(s []rune) {
 			}
 			t.b = len(sc.low)
 			num := sc.low[t.a:t.b]
+			t.age = seps == 0 && len(num) <= 3 && claimAgeAside(s, start, i, sc.toks)
 			switch {
 			case seps == 0 && len(num) == 4 && (num[0] == '1' && num[1] >= '8' || num[0] == '2' && num[1] == '0'):
 				t.date = true // a year

@@ -200,6 +200,11 @@ func TestClaimsFeatures(t *testing.T) {
 		{"ru", "17 марта суд выдал ордер на арест.", []string{"has_date", "legal_term", "official_action"}, []string{"has_number"}},
 		{"fr", "Le 17 mars, le taux était de 4,1\u00a0%.", []string{"has_date", "has_percent", "has_number", "statistic"}, nil},
 		{"en", "Is this the highest figure on record?", []string{"question", "comparison"}, nil},
+		{"en", "Teresa Vance, 44, a forklift operator, was at the gate.", nil, []string{"has_number"}},
+		{"pt", "O agricultor João Pereira (58) estava na audiência.", nil, []string{"has_number"}},
+		{"en", "The 34-year-old was sentenced to 44 months.", []string{"has_number"}, nil},
+		{"pt", "A votação terminou 44 (44) a 12.", []string{"has_number"}, nil},
+		{"en", "In total, 44, or one in three, were sold.", []string{"has_number"}, nil},
 	} {
 		t.Run(firstWords(tc.text, 5), func(t *testing.T) {
 			f := claimExplain(tc.text, tc.lang)

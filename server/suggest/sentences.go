@@ -352,7 +352,10 @@ var sentNoEnd = sentSet(
 	"Mr", "Mrs", "Ms", "Mssrs", "Dr", "Prof", "Sr", "Sra", "Srta", "Sres", "St", "Ste", "Gen", "Sen", "Rep", "Gov",
 	"Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Pres", "Hon", "Rev", "Mt", "Fr", "Hr", "Hrn", "Dipl",
 	"Ing", "Mme", "Mlle", "MM", "Me", "Dña", "Dra", "Sto", "Sta", "Dott", "Sig", "Sig.ra", "Avv", "Supt",
-	"Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Dep",
+	"Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Dep", "Const", "Cllr", "Snr", "Jnr", "Assoc", "Mgr", "Pr", "Profa",
+	"Exmo", "Exma", "Des", "Min",
+	// titles written in lowercase: Dutch mr. (a lawyer), dr., drs., dhr., mevr.
+	"mr", "mrs", "dr", "drs", "prof", "dhr", "mevr", "mw", "cllr", "supt", "insp", "sgt",
 	// references and numbers
 	"No", "Nos", "Nr", "Art", "Abs", "Vol", "vs", "ca", "approx", "aprox", "bzw", "vgl", "evtl", "ggf", "sog", "inkl",
 	"zzgl", "geb", "gest", "Tel", "tel", "Fig", "fig", "Abb", "Ziff", "Bd", "Hg", "Hrsg", "pp", "pág", "págs", "núm",

@@ -83,6 +83,10 @@ func TestSentences(t *testing.T) {
 			[]string{"Gert-Jan de Vries - een boer - won.", "Hij lachte."}},
 		{"NoDatelineAcronym", "EU - Kommission und Rat einigten sich am Montag.", []string{"EU - Kommission und Rat einigten sich am Montag."}},
 		{"NoDatelineOnlyLaterInLine", "He said it. DUBLIN — no.", []string{"He said it.", "DUBLIN — no."}},
+		{"LowercaseTitle", "De advocaat van de man, mr. Bakker, ging in beroep. Het OM ook.",
+			[]string{"De advocaat van de man, mr. Bakker, ging in beroep.", "Het OM ook."}},
+		{"Councillor", "The motion by Cllr. Byrne passed. It was close.", []string{"The motion by Cllr. Byrne passed.", "It was close."}},
+		{"VerbIrNotTitle", "Não havia para onde ir. Ele ficou.", []string{"Não havia para onde ir.", "Ele ficou."}},
 		{"Empty", "", nil},
 		{"OnlySpaces", " \n\n \t", nil},
 	} {
