@@ -206,7 +206,7 @@ var claimWeights = [cfCount]float64{
 	cfBoilerplate:  -4,
 	cfCaption:      -1.5,
 	cfStandfirst:   -5,
-	cfNoFinal:      -1.5,
+	cfNoFinal:      -3,
 }
 
 type claimVector [cfCount]float64

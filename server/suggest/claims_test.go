@@ -69,6 +69,8 @@ var claimCases = []struct {
 	{"fr", false, "Le maire pourrait annoncer sa candidature dans les prochaines semaines."},
 	{"fr", false, "C'est une décision scandaleuse et inacceptable."},
 	{"fr", false, "Nous espérons que la situation va s'améliorer."},
+	// A caption's line: no sentence-final stop, however many facts.
+	{"fr", false, "Le maire Paul Girard a signé le 12 mars un arrêté interdisant la baignade sur les trois plages (photo d'archives)"},
 
 	{"es", true, "El Congreso aprobó la ley con 176 votos a favor y 170 en contra."},
 	{"es", true, "La inflación se situó en el 3,2 % en febrero, según el INE."},
