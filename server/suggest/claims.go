@@ -788,12 +788,14 @@ var claimLangWords = map[string]map[int]string{
 	"en": {
 		cfDate: "yesterday|today|tonight|ago|last week|last month|last year|last weekend|last night|this week|this month|" +
 			"this year|earlier this|overnight",
-		cfAction: "charg*|arrest*|indict*|convict*|sentenced|acquitt*|fined|sanctioned|voted|votes|vote|banned|bans|approved|" +
+		cfAction: "allowed|permitted|halted|scrapped|triggered|activated|" +
+			"charg*|arrest*|indict*|convict*|sentenced|acquitt*|fined|sanctioned|voted|votes|vote|banned|bans|approved|" +
 			"approves|signed|signs|ratified|ratifies|vetoed|vetoes|passed|enacted|repealed|annexed|ordered|issued|imposed|" +
 			"sued|seized|detained|deported|expelled|extradited|appointed|elected|dismissed|fired|resigned|suspended|" +
 			"declared|authorized|authorised|rejected|blocked|overturned|upheld|ruled|struck down|pleaded|confiscated|" +
 			"raided|awarded|jailed|imprisoned|cleared|found guilty|adopted|granted|refused|barred|removed|cut|raised",
-		cfLegal: "court|courts|judge|judges|jury|juror*|prosecut*|lawsuit*|warrant*|verdict*|indictment*|trial|trials|" +
+		cfLegal: "confess*|" +
+			"court|courts|judge|judges|jury|juror*|prosecut*|lawsuit*|warrant*|verdict*|indictment*|trial|trials|" +
 			"tribunal*|law|laws|legislat*|bill|statute*|constitution*|treaty|treaties|crime|crimes|criminal*|" +
 			"jurisdiction*|appeal*|testimony|plea|guilty|sanctions|regulat*|decree*|ordinance*|ruling|rulings|attorney*|" +
 			"lawyer*|justice|illegal*|unlawful*|violat*|allegation*|alleged*|investigat*|probe|act|case|police",
@@ -811,7 +813,8 @@ var claimLangWords = map[string]map[int]string{
 			"majority|half|annual*|per year|a year|tonnes|barrels|households|residents|people|cases|deaths|jobs|workers|a third|one third|two thirds|a quarter|three quarters|a fifth",
 		cfNumberWord: "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|" +
 			"hundreds|thousand|thousands|dozen|dozens|millions|billions|twice|tens",
-		cfEvent: "killed|died|dead|injured|wounded|attacked|destroyed|exploded|crashed|collapsed|launched|struck|" +
+		cfEvent: "founded|established|inaugurated|" +
+			"killed|died|dead|injured|wounded|attacked|destroyed|exploded|crashed|collapsed|launched|struck|" +
 			"evacuated|rescued|closed|opened|won|lost|beat|defeated|scored|hired|bought|sold|paid|spent|invested|" +
 			"recorded|reached|hit|completed|built|introduced|published|released|visited|met",
 		cfOpinion: "i think|i believe|we believe|i feel|in my opinion|in my view|it is time|we need|we must|need to|" +
@@ -833,14 +836,17 @@ var claimLangWords = map[string]map[int]string{
 	},
 	"de": {
 		cfMonth: "mai",
-		cfDate: "gestern|vorgestern|heute|jüngst|vergangen* woche|vergangen* monat|vergangen* jahr|letzt* woche|" +
+		cfDate: "montag*|dienstag*|mittwoch*|donnerstag*|freitag*|samstag*|sonntag*|" +
+			"gestern|vorgestern|heute|jüngst|vergangen* woche|vergangen* monat|vergangen* jahr|letzt* woche|" +
 			"letzt* monat|letzt* jahr|dies* woche|dies* jahr|diesen monat|vor * jahren",
-		cfAction: "angeklagt|anklage*|verurteil*|verhaftet|festgenommen|festnahme*|inhaftiert|beschlossen|beschloss|" +
+		cfAction: "gestoppt|stoppte*|erlaubt|ausgelöst|aktiviert|ausgerufen|verkündet|" +
+			"angeklagt|anklage*|verurteil*|verhaftet|festgenommen|festnahme*|inhaftiert|beschlossen|beschloss|" +
 			"beschluss|verabschiedet*|abgestimmt|stimmte*|gestimmt|unterzeichne*|unterschrieb*|unterschrieben|verboten|" +
 			"verbot|verbietet|genehmigt*|billigte*|gebilligt|sanktioniert|verhängt*|erlassen|erließ|ernannt|ernennt|" +
 			"gewählt|wählte*|entlassen|zurückgetreten|beschlagnahmt|abgeschoben|ausgewiesen|ausgeliefert|angeordnet|" +
 			"ordnete|annektiert*|eingeleitet|verklagt|freigesprochen|bestraft|gekündigt|gestrichen|erhöht|gesenkt",
-		cfLegal: "gericht*|*gericht|*gerichts|*gerichtshof|richter*|*richter|staatsanwalt*|*staatsanwaltschaft|klage|" +
+		cfLegal: "rechtskräftig|geständnis|*geständnis|" +
+			"gericht*|*gericht|*gerichts|*gerichtshof|richter*|*richter|staatsanwalt*|*staatsanwaltschaft|klage|" +
 			"urteil*|haftbefehl*|gesetz*|*gesetz|*gesetzes|verfassung*|prozess|strafe|strafen|*strafe|straf*|" +
 			"kriegsverbrech*|verbrechen|völkerrecht*|rechtswidrig|illegal|ermittlung*|ermittler*|vertrag|*vertrag|" +
 			"sanktion*|*sanktionen|anwalt|anwälte|*anwalt|justiz*|verordnung*|vorwurf|vorwürfe|mutmaßlich*|" +
@@ -857,7 +863,8 @@ var claimLangWords = map[string]map[int]string{
 			"hälfte|jährlich*|einwohner|menschen|fälle|*fälle|tote|toten|drittel|viertel|fünftel",
 		cfNumberWord: "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend*|" +
 			"dutzend*|hunderte|doppelt",
-		cfEvent: "getötet|gestorben|starb|starben|verletzt|angegriffen|zerstört|explodiert*|abgestürzt|eröffnet|" +
+		cfEvent: "gegründet|errichtet|eingeweiht|nachgewiesen|" +
+			"getötet|gestorben|starb|starben|verletzt|angegriffen|zerstört|explodiert*|abgestürzt|eröffnet|" +
 			"geschlossen|gewonnen|verloren|gekauft|verkauft|gezahlt|bezahlt|investiert|erreicht|veröffentlicht|" +
 			"besuchte|traf",
 		cfOpinion: "ich glaube|ich denke|ich finde|meiner meinung|meines erachtens|wir müssen|sollte|sollten|müsste|" +
@@ -876,11 +883,13 @@ var claimLangWords = map[string]map[int]string{
 		cfMonth: "mai|mars",
 		cfDate: "hier|aujourd hui|avant hier|semaine dernière|mois dernier|an dernier|année dernière|cette semaine|" +
 			"cette année|ce mois|il y a",
-		cfAction: "inculp*|condamn*|arrêté|arrêtés|arrêtée|arrêtées|interpell*|écroué*|mis en examen|mise en examen|" +
+		cfAction: "déclench*|autoris*|suspendu*|" +
+			"inculp*|condamn*|arrêté|arrêtés|arrêtée|arrêtées|interpell*|écroué*|mis en examen|mise en examen|" +
 			"voté|votée|votés|votées|vote|votent|adopté*|signé*|interdit*|approuv*|sanctionn*|élu|élue|élus|nommé*|" +
 			"limogé*|démissionn*|ratifi*|annex*|promulgu*|rejeté*|ordonné*|décrété|emprisonn*|expuls*|extrad*|" +
 			"garde à vue|perquisition*|saisi|saisie|infligé*|accusé*|inculpation|relaxé*|acquitté*|supprimé*",
-		cfLegal: "tribunal*|cour|juge|juges|juridiction*|procureur*|parquet|avocat*|mandat*|loi|lois|législat*|justice|" +
+		cfLegal: "aveux|avoué*|définitif|définitive|" +
+			"tribunal*|cour|juge|juges|juridiction*|procureur*|parquet|avocat*|mandat*|loi|lois|législat*|justice|" +
 			"procès|enquête*|plainte*|verdict*|jugement*|constitution*|traité*|décret*|sanction*|crime|crimes|" +
 			"criminel*|délit*|illégal*|pénal*|amende*|prison|police|gendarmerie",
 		cfComparison: "plus de|moins de|plus que|moins que|davantage|au moins|record*|hausse|baisse|doublé|triplé|" +
@@ -894,7 +903,8 @@ var claimLangWords = map[string]map[int]string{
 			"personnes|victimes|emplois|salariés|tiers|un quart|trois quarts",
 		cfNumberWord: "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|cent|cents|mille|dizaine*|" +
 			"centaine*|millier*",
-		cfEvent: "tué|tués|tuée|tuées|mort|morts|morte|décédé*|blessé*|attaqué*|détruit*|explos*|effondré*|lancé*|" +
+		cfEvent: "fondé*|créé*|inauguré*|" +
+			"tué|tués|tuée|tuées|mort|morts|morte|décédé*|blessé*|attaqué*|détruit*|explos*|effondré*|lancé*|" +
 			"fermé*|ouvert*|gagné|perdu|acheté*|vendu*|payé*|investi|atteint|publié*|visité",
 		cfOpinion: "je pense|je crois|nous pensons|à mon avis|selon moi|il faut|faut|doit|doivent|devons|devrait|" +
 			"devraient|scandaleu*|inadmissible|inacceptable|honte*|honteu*|absurde|ridicule|terrible|horrible|" +
@@ -909,7 +919,8 @@ var claimLangWords = map[string]map[int]string{
 	},
 	"es": {
 		cfDate: "ayer|hoy|anoche|anteayer|semana pasada|mes pasado|año pasado|esta semana|este año|este mes|hace",
-		cfAction: "acusad*|acusó|conden*|detenid*|detuv*|arrestad*|arrestó|imputad*|imputó|procesad*|votó|votaron|" +
+		cfAction: "permitió|autorizó|autorizad*|activó|suspendió|suspendid*|" +
+			"acusad*|acusó|conden*|detenid*|detuv*|arrestad*|arrestó|imputad*|imputó|procesad*|votó|votaron|" +
 			"votación|votaciones|aprobó|aprobad*|aprobaron|firmó|firmad*|firmaron|prohibió|prohibid*|sancionó|" +
 			"sancionad*|multad*|multó|multa|multas|elegid*|eligió|nombrad*|nombró|destituid*|destituyó|dimitió|" +
 			"renunció|ratificó|rechazó|ordenó|impuso|decretó|encarcelad*|expulsad*|extraditad*|anexionó|anexión|" +
@@ -929,7 +940,8 @@ var claimLangWords = map[string]map[int]string{
 			"habitantes|personas|víctimas|empleos|trabajadores|tercio|tercios|un cuarto|tres cuartos|quinta parte",
 		cfNumberWord: "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|veinte|treinta|cien|cientos|mil|docena*|" +
 			"decenas",
-		cfEvent: "murió|murieron|muerto*|muerta*|fallecid*|herid*|atacó|destruy*|explot*|derrumb*|lanzó|cerró|abrió|" +
+		cfEvent: "fundad*|fundó|inaugurad*|inauguró|" +
+			"murió|murieron|muerto*|muerta*|fallecid*|herid*|atacó|destruy*|explot*|derrumb*|lanzó|cerró|abrió|" +
 			"ganó|perdió|compró|vendió|pagó|invirtió|alcanzó|publicó|visitó",
 		cfOpinion: "creo|pienso|creemos|en mi opinión|a mi juicio|debe|deben|debemos|debería*|tiene que|tienen que|" +
 			"hay que|vergonzoso|vergüenza|inaceptable|inadmisible|escandal*|absurdo|ridículo|terrible|horrible|" +
@@ -945,12 +957,14 @@ var claimLangWords = map[string]map[int]string{
 	"pt": {
 		cfDate: "ontem|hoje|anteontem|semana passada|mês passado|ano passado|esta semana|este ano|este mês|" +
 			"nesta semana|neste ano",
-		cfAction: "acusad*|acusou|condenad*|condenou|preso|presos|presa|presas|prendeu|detid*|deteve|votou|" +
+		cfAction: "permitiu|autorizou|autorizad*|acionou|suspendeu|interditou|interditad*|" +
+			"acusad*|acusou|condenad*|condenou|preso|presos|presa|presas|prendeu|detid*|deteve|votou|" +
 			"votaram|votação|aprovou|aprovad*|aprovaram|assinou|assinad*|assinaram|proibiu|proibid*|sancionou|" +
 			"sancionad*|multad*|multou|multa|eleit*|elegeu|nomead*|nomeou|demitid*|demitiu|renunciou|ratificou|" +
 			"rejeitou|ordenou|decretou|indiciad*|indiciou|denunciad*|denunciou|expuls*|extradit*|anexou|vetou|" +
 			"apreend*|absolvid*|cortou",
-		cfLegal: "tribunal|tribunais|juiz|juíza|juízes|promotor*|procurador*|ministério público|mandado*|lei|leis|" +
+		cfLegal: "confessou|confissão|recurso|recorrer|recorra|" +
+			"tribunal|tribunais|juiz|juíza|juízes|promotor*|procurador*|ministério público|mandado*|lei|leis|" +
 			"legislação|processo*|sentença|julgamento|crime|crimes|criminos*|stf|constituição|constitucional|decreto|" +
 			"justiça|ilegal|penal|inquérito|investigação|delegado|polícia|prisão|advogad*",
 		cfComparison: "mais de|menos de|mais do que|menos do que|pelo menos|recorde|dobrou|triplicou|aument*|" +
@@ -964,7 +978,8 @@ var claimLangWords = map[string]map[int]string{
 			"metade|anual*|por ano|habitantes|ibge|pessoas|vítimas|empregos|trabalhadores|terço|terços|um quarto|três quartos",
 		cfNumberWord: "dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|doze|vinte|trinta|cem|cento|mil|dezenas|" +
 			"centenas|milhares|dúzia*",
-		cfEvent: "morreu|morreram|mort*|ferid*|atacou|destru*|explod*|desab*|lançou|fechou|abriu|venceu|ganhou|" +
+		cfEvent: "fundad*|fundou|inaugurad*|inaugurou|" +
+			"morreu|morreram|mort*|ferid*|atacou|destru*|explod*|desab*|lançou|fechou|abriu|venceu|ganhou|" +
 			"perdeu|comprou|vendeu|pagou|investiu|atingiu|publicou|visitou",
 		cfOpinion: "acho|acredito|penso|achamos|acreditamos|na minha opinião|deve|devem|devemos|deveria*|tem que|" +
 			"têm que|é preciso|precisamos|vergonh*|inaceitável|absurdo|ridículo|terrível|horrível|maravilhos*|" +
@@ -979,7 +994,8 @@ var claimLangWords = map[string]map[int]string{
 	"it": {
 		cfDate: "ieri|oggi|l altro ieri|settimana scorsa|mese scorso|anno scorso|questa settimana|quest anno|" +
 			"questo mese|stanotte|stamattina|fa",
-		cfAction: "accusat*|condannat*|condannò|arrestat*|arresto|fermat*|votat*|votò|voto|approvat*|approvò|" +
+		cfAction: "autorizzat*|consentit*|sospes*|" +
+			"accusat*|condannat*|condannò|arrestat*|arresto|fermat*|votat*|votò|voto|approvat*|approvò|" +
 			"approvazione|firmat*|firmò|vietat*|vietò|divieto|sanzionat*|multat*|multa|eletto|eletta|eletti|" +
 			"nominat*|nominò|dimess*|dimission*|ratificat*|ratificò|indagat*|imputat*|respint*|ordinat*|ordinò|" +
 			"espuls*|estradat*|annessione|sequestrat*|sequestro|incarcerat*|rinviat*|assolt*|tagliat*",
@@ -997,7 +1013,8 @@ var claimLangWords = map[string]map[int]string{
 			"annuali|all anno|abitanti|persone|vittime|posti di lavoro|lavoratori|terzo|terzi|un quarto|tre quarti",
 		cfNumberWord: "due|tre|quattro|cinque|sette|otto|nove|dieci|dodici|venti|trenta|cento|mille|decine|" +
 			"centinaia|migliaia|dozzin*",
-		cfEvent: "morto|morti|morta|morte|deceduto*|ferit*|attaccat*|distrutt*|esplos*|crollat*|lanciat*|chius*|" +
+		cfEvent: "fondat*|inaugurat*|" +
+			"morto|morti|morta|morte|deceduto*|ferit*|attaccat*|distrutt*|esplos*|crollat*|lanciat*|chius*|" +
 			"apert*|vinto|perso|acquistat*|vendut*|pagat*|investit*|raggiunt*|pubblicat*|visitat*",
 		cfOpinion: "penso|credo|ritengo|crediamo|secondo me|a mio avviso|a mio parere|deve|devono|dobbiamo|" +
 			"dovrebbe*|bisogna|occorre|vergogn*|inaccettabile|inammissibile|scandal*|assurdo|ridicolo|terribile|" +
@@ -1016,7 +1033,8 @@ var claimLangWords = map[string]map[int]string{
 			"vorig jaar|afgelopen week|afgelopen maand|afgelopen jaar|deze week|deze maand|dit jaar|geleden|" +
 			"maandag*|dinsdag*|woensdag*|donderdag*|vrijdag*|zaterdag*|zondag*",
 		cfPercent: "procent|procentpunt*",
-		cfAction: "veroordeeld|veroordeelde|veroordeelden|aangehouden|gearresteerd|opgepakt|aangeklaagd|vervolgd|" +
+		cfAction: "afgekondigd|uitgeroepen|toegestaan|" +
+			"veroordeeld|veroordeelde|veroordeelden|aangehouden|gearresteerd|opgepakt|aangeklaagd|vervolgd|" +
 			"geëist|eiste|eisten|besloten|besloot|besluit|goedgekeurd|keurde|stemde|stemden|gestemd|aangenomen|" +
 			"verworpen|ondertekend|getekend|tekende|verboden|verbood|verbod|*verbod|ingesteld|ingevoerd|opgelegd|" +
 			"legde|beboet|benoemd|gekozen|ontslagen|afgetreden|vrijgesproken|geschrapt|verhoogd|verlaagd|bevolen|" +
