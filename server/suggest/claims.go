@@ -99,6 +99,9 @@ func claimCandidates(in Input, chrome []Suggestion) []claimCandidate {
 			f[cfRepeated] = 1
 		}
 		f[cfBoilerplate] = claimCovering(chrome, s)
+		if claimInsideQuote(rs, s) {
+			f[cfQuoted] = 1
+		}
 		f[cfLenWords] = float64(words)
 		out = append(out, claimCandidate{s, f})
 	}
@@ -288,6 +291,38 @@ func claimPathFeatures(path string) (caption, standfirst float64) {
 }
 
 func claimPathSep(c byte) bool { return c == '.' || c == '#' || c == '>' || c == '_' || c == '-' }
+
+// claimInsideQuote reports whether the sentence s is part of a quotation
+// that runs over several sentences: an odd number of quotation marks
+// before it on its line (it opens inside the quote: Hace veinte años que
+// se promete …".), or in it (the quote runs on past its end: … celebró la
+// decisión: "El hospital no puede esperar más.). Every quotation has two
+// marks whatever the style (“…”, „…“, «…», »…«, "…"), so parity tells
+// without knowing the language; single marks are left out, as ’ is an
+// apostrophe too.
+func claimInsideQuote(rs []rune, s Sentence) bool {
+	before := 0
+	for i := s.Start - 1; i >= 0 && !sentLineBreak(rs[i]); i-- {
+		if claimQuoteMark(rs[i]) {
+			before++
+		}
+	}
+	in := 0
+	for _, r := range rs[s.Start:s.End] {
+		if claimQuoteMark(r) {
+			in++
+		}
+	}
+	return before%2 == 1 || in%2 == 1
+}
+
+func claimQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»':
+		return true
+	}
+	return false
+}
 
 // claimHash is FNV-1a over a sentence's code points, to count repeats
 // without a string per sentence.

@@ -564,3 +564,32 @@ func firstWords(s string, n int) string {
 	}
 	return strings.Join(ws, "_")
 }
+
+// TestClaimsInsideQuote: the sentences of a quotation that runs over
+// several sentences read as quoted, whatever the marks' style; sentences
+// before and after it do not.
+func TestClaimsInsideQuote(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		quoted     []bool
+	}{
+		{"en", `The mayor welcomed the vote on Tuesday: "The town has waited 20 years for this. Today we took the step." The council then adjourned until May.`,
+			[]bool{true, true, false}},
+		{"pt", "O prefeito comemorou a votação na terça-feira: «A cidade esperou 20 anos por isso. Hoje demos enfim o passo que faltava.» A sessão terminou às 23h.",
+			[]bool{true, true, false}},
+		{"de", "Die Ministerin sagte am Montag: „Wir haben 40 Millionen Euro bereitgestellt. Das reicht aber noch lange nicht.“ Der Landtag vertagte sich danach bis Juni.",
+			[]bool{true, true, false}},
+		{"fr", "Le maire a signé l'arrêté le 3 mars. Il entre en vigueur le 1er avril dans toute la commune.", []bool{false, false}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			cs := claimCandidates(Input{Text: tc.text, Lang: tc.lang}, nil)
+			var got []bool
+			for _, c := range cs {
+				got = append(got, c.f[cfQuoted] > 0)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.quoted) {
+				t.Errorf("quoted = %v, want %v", got, tc.quoted)
+			}
+		})
+	}
+}
