@@ -20,7 +20,7 @@ import (
 // A sentence is scored by a logistic model over named signals (Features:
 // has_number, official_action, opinion_marker, …, and len_words), with
 // keyword lists in English, German, French, Spanish, Portuguese, Italian,
-// Dutch and Russian picked by in.Lang or, when it is empty, guessed from the
+// Dutch, Polish and Russian picked by in.Lang or, when it is empty, guessed from the
 // text; numbers, percentages, money and dates are read in every language.
 // The weights are set by hand; a learned model can reweight the features.
 //
@@ -722,7 +722,7 @@ func claimGuessLang(text string) string {
 }
 
 // claimGuessed are the languages claimGuessLang tells apart by small words.
-var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it", "nl"}
+var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it", "nl", "pl"}
 
 // claimStopLangs maps small words to the languages they are common in.
 var claimStopLangs = func() map[string][]int {
@@ -735,6 +735,7 @@ var claimStopLangs = func() map[string][]int {
 		"o os e do da em um uma não com para dos das foi ao no na são ser mais",
 		"il gli e che di della un una non per è sono del con nel alla ha dei nella",
 		"het een van niet dat zijn werd ook met voor naar bij door heeft hebben wordt worden maar nog deze",
+		"się nie że jest oraz przez który która które został została jego jej także w z na",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = append(m[w], i)
@@ -1107,6 +1108,45 @@ var claimLangWords = map[string]map[int]string{
 			"stond|stonden|lag|lagen|vond|vonden|zei|zeiden|stierf|won|verloor|nam|namen|bleek|sprak|viel|steeg|" +
 			"daalde|stemde|besloot|gold",
 		cfFirstPerson: "ik|wij|we|mijn|ons|onze|mij|me",
+	},
+	"pl": {
+		cfMonth: "stycznia|styczeń|lutego|luty|marca|marzec|kwietnia|kwiecień|maja|maj|czerwca|czerwiec|lipca|lipiec|" +
+			"sierpnia|sierpień|września|wrzesień|października|październik|listopada|listopad|grudnia|grudzień",
+		cfDate: "wczoraj|dziś|dzisiaj|przedwczoraj|w zeszłym tygodniu|w ubiegłym tygodniu|w zeszłym roku|" +
+			"w ubiegłym roku|w tym roku|temu|poniedziałek|poniedziałku|wtorek|wtorku|środa|środę|środy|czwartek|" +
+			"czwartku|piątek|piątku|sobota|sobotę|soboty|niedziela|niedzielę|niedzieli",
+		cfPercent: "proc|procent*|punkt* procentow*",
+		cfAction: "skazał*|skazan*|zatrzyma*|aresztowa*|oskarż*|głosowa*|zagłosowa*|przegłosowa*|uchwalił*|" +
+			"uchwalon*|zatwierdził*|zatwierdzon*|podpisał*|podpisan*|zakaza*|zakaz|ukarał*|ukaran*|grzywn*|wybran*|" +
+			"wybrał*|powołan*|powołał*|odwołan*|odwołał*|zwolnił*|zwolnion*|zwolnie*|nakazał*|wprowadził*|" +
+			"wprowadzon*|udzielił*|udzielon*|odrzucił*|uniewinni*|nałożył*|zamknięt*|zamknął|zamknęł*|złożył*",
+		cfLegal: "sąd|sądu|sądzie|sądem|sądy|sędzi*|prokurat*|wyrok*|ustaw*|kodeks*|przestęp*|karn*|więzieni*|" +
+			"pozbawieni* wolności|policj*|adwokat*|śledztw*|zarzut*|uchwał*|trybunał*|kara|kary|karę|kar",
+		cfComparison: "więcej niż|mniej niż|ponad|co najmniej|najwyższ*|najniższ*|największ*|najmniejsz*|rekord*|" +
+			"wzrósł|wzrosł*|wzrost*|spadł*|spadek|spadk*|zmalał*|podwoił*|w porównaniu|po raz pierwszy|gorsz*|" +
+			"lepsz*|najgorsz*|najlepsz*",
+		cfAttributed: "powiedział*|mówi|mówią|stwierdził*|oświadczył*|poinformował*|informuje|według|zdaniem|podał*|" +
+			"przekazał*|dodał*|podkreślił*|wyjaśnił*|potwierdził*|napisał*|pisze|ogłosił*|przyznał*|zaprzeczył*|" +
+			"rzeczni*|komunikat*|wynika",
+		cfStatistic: "mln|mld|tys|milion*|miliard*|tysi*|setki|dziesiątki|średni*|odsetek|wskaźnik*|dane|danych|" +
+			"sondaż*|inflacj*|bezroboci*|budżet*|deficyt*|większość|połow*|rocznie|mieszkańc*|osób|ludzi|ofiar*|" +
+			"pracowników|miejsc pracy",
+		cfNumberWord: "dwa|dwie|dwóch|trzy|trzech|cztery|czterech|pięć|pięciu|sześć|sześciu|siedem|siedmiu|osiem|" +
+			"ośmiu|dziewięć|dziesięć|dziesięciu|dwanaście|dwadzieścia|trzydzieści|sto|stu|tysiąc|kilkanaście|" +
+			"kilkadziesiąt|kilkaset",
+		cfEvent: "zginął|zginęł*|zginęli|zmarł*|rann*|zaatakowa*|zniszczon*|zniszczył*|wybuch*|zawalił*|otwart*|" +
+			"otworzył*|wygrał*|przegrał*|kupił*|sprzedał*|zapłacił*|wypłacił*|zainwestowa*|osiągnął|osiągnęł*|" +
+			"opublikowa*|odwiedził*|założon*|założył*",
+		cfOpinion: "myślę|uważam|sądzę|moim zdaniem|powinien|powinna|powinno|powinni|trzeba|należy|musi|muszą|musimy|" +
+			"skandal*|haniebn*|niedopuszczaln*|absurd*|straszn*|okropn*|wspaniał*|mam nadzieję|niestety|oczywiście|" +
+			"rozczarowan*",
+		cfScheduled: "wchodzi w życie|wejdzie w życie|wszedł w życie|weszła w życie|weszły w życie|zaplanowan*",
+		cfPrediction: "będzie|będą|może|mogą|mógłby|mogłaby|mogłoby|mogliby|planuje|planują|zamierza*|ma zamiar|" +
+			"prawdopodobnie|spodziewa*|oczekuje|prognoz*|wkrótce|w przyszłości|przyszłym|przyszłego|następn*|" +
+			"chce|chcą",
+		cfHypothetical: "gdyby|jeśli|jeżeli|czy|byłby|byłaby|byłoby|byliby",
+		cfPast:         "był|była|było|byli|były|*ł|*ła|*li|*ły",
+		cfFirstPerson:  "ja|my|mój|moja|moje|nasz|nasza|nasze|naszych|mi|mnie|nam|nas",
 	},
 	"ru": {
 		cfDate: "вчера|сегодня|позавчера|на прошлой неделе|в прошлом месяце|в прошлом году|на этой неделе|" +

@@ -118,6 +118,15 @@ var claimCases = []struct {
 	{"nl", false, "De minister wil volgend jaar een nieuw plan presenteren."},
 	{"nl", false, "Het is een schandalig besluit, helaas."},
 
+	{"pl", true, "Sejm uchwalił ustawę w piątek 245 głosami przy 190 przeciw."},
+	{"pl", true, "Według GUS inflacja w marcu wyniosła 2,4 proc."},
+	{"pl", true, "Sąd Rejonowy w Toruniu skazał byłego burmistrza na dwa lata więzienia."},
+	{"pl", true, "Policja zatrzymała w sobotę trzech mężczyzn podejrzanych o kradzież."},
+	{"pl", false, "Uważam, że rząd powinien wreszcie coś z tym zrobić."},
+	{"pl", false, "Kiedy wreszcie skończy się ta budowa?"},
+	{"pl", false, "Minister prawdopodobnie przedstawi nowy plan w przyszłym miesiącu."},
+	{"pl", false, "To skandal, na który nie możemy się zgodzić."},
+
 	{"ru", true, "Госдума приняла закон 17 марта 2023 года."},
 	{"ru", true, "По данным Росстата, инфляция в марте составила 7,5%."},
 	{"ru", true, "Суд приговорил бывшего мэра к восьми годам заключения."},
