@@ -19,8 +19,8 @@ import (
 //
 // A sentence is scored by a logistic model over named signals (Features:
 // has_number, official_action, opinion_marker, …, and len_words), with
-// keyword lists in English, German, French, Spanish, Portuguese, Italian
-// and Russian picked by in.Lang or, when it is empty, guessed from the
+// keyword lists in English, German, French, Spanish, Portuguese, Italian,
+// Dutch, Polish and Russian picked by in.Lang or, when it is empty, guessed from the
 // text; numbers, percentages, money and dates are read in every language.
 // The weights are set by hand; a learned model can reweight the features.
 //
@@ -99,6 +99,9 @@ func claimCandidates(in Input, chrome []Suggestion) []claimCandidate {
 			f[cfRepeated] = 1
 		}
 		f[cfBoilerplate] = claimCovering(chrome, s)
+		if claimInsideQuote(rs, s) {
+			f[cfQuoted] = 1
+		}
 		f[cfLenWords] = float64(words)
 		out = append(out, claimCandidate{s, f})
 	}
@@ -205,8 +208,8 @@ var claimWeights = [cfCount]float64{
 	cfRepeated:     -2.5,
 	cfBoilerplate:  -4,
 	cfCaption:      -1.5,
-	cfStandfirst:   -1.5,
-	cfNoFinal:      -1.5,
+	cfStandfirst:   -5,
+	cfNoFinal:      -3,
 }
 
 type claimVector [cfCount]float64
@@ -262,7 +265,8 @@ var (
 	claimCaptionWords = sentSet("figcaption", "caption", "credit", "photocredit", "legende", "légende", "piedefoto",
 		"didascalia")
 	claimStandfirstWords = sentSet("standfirst", "dek", "summary", "subtitle", "subhead", "kicker", "chapo", "chapeau",
-		"entradilla", "sumario", "teaser", "vorspann", "occhiello", "sottotitolo", "lid", "byline", "dateline", "meta",
+		"entradilla", "sumario", "teaser", "vorspann", "lede", "deck", "intro", "strapline", "excerpt", "abstract",
+		"bajada", "copete", "volanta", "resumen", "resumo", "linhafina", "inleiding", "samenvatting", "occhiello", "sottotitolo", "lid", "byline", "dateline", "meta",
 		"date", "datum", "author", "autor", "auteur", "fecha", "published", "timestamp")
 )
 
@@ -287,6 +291,38 @@ func claimPathFeatures(path string) (caption, standfirst float64) {
 }
 
 func claimPathSep(c byte) bool { return c == '.' || c == '#' || c == '>' || c == '_' || c == '-' }
+
+// claimInsideQuote reports whether the sentence s is part of a quotation
+// that runs over several sentences: an odd number of quotation marks
+// before it on its line (it opens inside the quote: Hace veinte años que
+// se promete …".), or in it (the quote runs on past its end: … celebró la
+// decisión: "El hospital no puede esperar más.). Every quotation has two
+// marks whatever the style (“…”, „…“, «…», »…«, "…"), so parity tells
+// without knowing the language; single marks are left out, as ’ is an
+// apostrophe too.
+func claimInsideQuote(rs []rune, s Sentence) bool {
+	before := 0
+	for i := s.Start - 1; i >= 0 && !sentLineBreak(rs[i]); i-- {
+		if claimQuoteMark(rs[i]) {
+			before++
+		}
+	}
+	in := 0
+	for _, r := range rs[s.Start:s.End] {
+		if claimQuoteMark(r) {
+			in++
+		}
+	}
+	return before%2 == 1 || in%2 == 1
+}
+
+func claimQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»':
+		return true
+	}
+	return false
+}
 
 // claimHash is FNV-1a over a sentence's code points, to count repeats
 // without a string per sentence.
@@ -325,6 +361,7 @@ type claimToken struct {
 	upper bool   // the word starts with a capital
 	caps  bool   // the word is all capitals (two or more letters)
 	glued bool   // digits glued to letters: G7, COVID-19, F-16
+	age   bool   // a person's age beside the name: Teresa Vance, 44, / Hoekstra (58)
 	date  bool   // a number read as a date: a year, 17.03.2023, the day beside a month
 	bits  uint32 // lexicon features of a word
 }
@@ -381,6 +418,11 @@ func (sc *claimScratch) features(s []rune, lex *claimLex, f *claimVector) int {
 		if t.kind != ctNumber || t.glued {
 			continue
 		}
+		if t.age {
+			// Who someone is, not a figure to check. (An 87-year-old left
+			// on the floor for nine hours is the news itself: kept.)
+			continue
+		}
 		if !t.date && t.b-t.a <= 2 && (claimMonthAt(toks, i+1) || claimMonthAt(toks, i-1) ||
 			(i+2 < len(toks) && claimJoiner(string(sc.low[toks[i+1].a:toks[i+1].b])) && claimMonthAt(toks, i+2))) {
 			t.date = true
@@ -433,6 +475,22 @@ func claimMonthAt(toks []claimToken, i int) bool {
 var claimNotPast = sentSet("need", "indeed", "speed", "seed", "feed", "hundred", "united", "limited", "red", "bed",
 	"shed", "breed", "proceed", "succeed", "exceed", "weed", "greed", "bred", "sacred", "naked", "wicked", "ahead")
 
+// claimAgeAside reports whether the number s[a:b] stands as a person's age
+// after a name: "Teresa Vance, 44, a forklift operator", "Gert-Jan
+// Hoekstra (58)". toks are the tokens before it.
+func claimAgeAside(s []rune, a, b int, toks []claimToken) bool {
+	if a < 2 || b >= len(s) || len(toks) == 0 || !toks[len(toks)-1].upper {
+		return false
+	}
+	switch {
+	case s[a-1] == '(' && s[b] == ')':
+		return unicode.IsSpace(s[a-2])
+	case s[a-1] == ' ' && s[a-2] == ',' && s[b] == ',':
+		return a >= 3 && unicode.IsLetter(s[a-3])
+	}
+	return false
+}
+
 // claimJoiner: the word between a day and its month (17 de marzo, 5th of May).
 func claimJoiner(w string) bool {
 	return w == "de" || w == "of" || w == "di" || w == "th" || w == "st" || w == "nd" || w == "rd"
@@ -458,6 +516,7 @@ func (sc *claimScratch) tokenize(s []rune) {
 			t.b, t.caps = len(sc.low), caps && n >= 2
 			sc.toks = append(sc.toks, t)
 		case unicode.IsDigit(r):
+			start := i
 			t := claimToken{a: len(sc.low), kind: ctNumber}
 			t.glued = i > 0 && (unicode.IsLetter(s[i-1]) || (s[i-1] == '-' && i > 1 && unicode.IsLetter(s[i-2])))
 			seps, sep := 0, rune(0)
@@ -479,6 +538,7 @@ func (sc *claimScratch) tokenize(s []rune) {
 			}
 			t.b = len(sc.low)
 			num := sc.low[t.a:t.b]
+			t.age = seps == 0 && len(num) <= 3 && claimAgeAside(s, start, i, sc.toks)
 			switch {
 			case seps == 0 && len(num) == 4 && (num[0] == '1' && num[1] >= '8' || num[0] == '2' && num[1] == '0'):
 				t.date = true // a year
@@ -662,7 +722,7 @@ func claimGuessLang(text string) string {
 }
 
 // claimGuessed are the languages claimGuessLang tells apart by small words.
-var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it"}
+var claimGuessed = [...]string{"en", "de", "fr", "es", "pt", "it", "nl", "pl"}
 
 // claimStopLangs maps small words to the languages they are common in.
 var claimStopLangs = func() map[string][]int {
@@ -674,6 +734,8 @@ var claimStopLangs = func() map[string][]int {
 		"el los las y del por una con para se su es al fue como más pero sus ha",
 		"o os e do da em um uma não com para dos das foi ao no na são ser mais",
 		"il gli e che di della un una non per è sono del con nel alla ha dei nella",
+		"het een van niet dat zijn werd ook met voor naar bij door heeft hebben wordt worden maar nog deze",
+		"się nie że jest oraz przez który która które został została jego jej także w z na",
 	} {
 		for _, w := range strings.Fields(ws) {
 			m[w] = append(m[w], i)
@@ -762,12 +824,14 @@ var claimLangWords = map[string]map[int]string{
 	"en": {
 		cfDate: "yesterday|today|tonight|ago|last week|last month|last year|last weekend|last night|this week|this month|" +
 			"this year|earlier this|overnight",
-		cfAction: "charg*|arrest*|indict*|convict*|sentenced|acquitt*|fined|sanctioned|voted|votes|vote|banned|bans|approved|" +
+		cfAction: "allowed|permitted|halted|scrapped|triggered|activated|" +
+			"charg*|arrest*|indict*|convict*|sentenced|acquitt*|fined|sanctioned|voted|votes|vote|banned|bans|approved|" +
 			"approves|signed|signs|ratified|ratifies|vetoed|vetoes|passed|enacted|repealed|annexed|ordered|issued|imposed|" +
 			"sued|seized|detained|deported|expelled|extradited|appointed|elected|dismissed|fired|resigned|suspended|" +
 			"declared|authorized|authorised|rejected|blocked|overturned|upheld|ruled|struck down|pleaded|confiscated|" +
 			"raided|awarded|jailed|imprisoned|cleared|found guilty|adopted|granted|refused|barred|removed|cut|raised",
-		cfLegal: "court|courts|judge|judges|jury|juror*|prosecut*|lawsuit*|warrant*|verdict*|indictment*|trial|trials|" +
+		cfLegal: "confess*|" +
+			"court|courts|judge|judges|jury|juror*|prosecut*|lawsuit*|warrant*|verdict*|indictment*|trial|trials|" +
 			"tribunal*|law|laws|legislat*|bill|statute*|constitution*|treaty|treaties|crime|crimes|criminal*|" +
 			"jurisdiction*|appeal*|testimony|plea|guilty|sanctions|regulat*|decree*|ordinance*|ruling|rulings|attorney*|" +
 			"lawyer*|justice|illegal*|unlawful*|violat*|allegation*|alleged*|investigat*|probe|act|case|police",
@@ -785,7 +849,8 @@ var claimLangWords = map[string]map[int]string{
 			"majority|half|annual*|per year|a year|tonnes|barrels|households|residents|people|cases|deaths|jobs|workers|a third|one third|two thirds|a quarter|three quarters|a fifth",
 		cfNumberWord: "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|" +
 			"hundreds|thousand|thousands|dozen|dozens|millions|billions|twice|tens",
-		cfEvent: "killed|died|dead|injured|wounded|attacked|destroyed|exploded|crashed|collapsed|launched|struck|" +
+		cfEvent: "founded|established|inaugurated|" +
+			"killed|died|dead|injured|wounded|attacked|destroyed|exploded|crashed|collapsed|launched|struck|" +
 			"evacuated|rescued|closed|opened|won|lost|beat|defeated|scored|hired|bought|sold|paid|spent|invested|" +
 			"recorded|reached|hit|completed|built|introduced|published|released|visited|met",
 		cfOpinion: "i think|i believe|we believe|i feel|in my opinion|in my view|it is time|we need|we must|need to|" +
@@ -807,14 +872,17 @@ var claimLangWords = map[string]map[int]string{
 	},
 	"de": {
 		cfMonth: "mai",
-		cfDate: "gestern|vorgestern|heute|jüngst|vergangen* woche|vergangen* monat|vergangen* jahr|letzt* woche|" +
+		cfDate: "montag*|dienstag*|mittwoch*|donnerstag*|freitag*|samstag*|sonntag*|" +
+			"gestern|vorgestern|heute|jüngst|vergangen* woche|vergangen* monat|vergangen* jahr|letzt* woche|" +
 			"letzt* monat|letzt* jahr|dies* woche|dies* jahr|diesen monat|vor * jahren",
-		cfAction: "angeklagt|anklage*|verurteil*|verhaftet|festgenommen|festnahme*|inhaftiert|beschlossen|beschloss|" +
+		cfAction: "gestoppt|stoppte*|erlaubt|ausgelöst|aktiviert|ausgerufen|verkündet|" +
+			"angeklagt|anklage*|verurteil*|verhaftet|festgenommen|festnahme*|inhaftiert|beschlossen|beschloss|" +
 			"beschluss|verabschiedet*|abgestimmt|stimmte*|gestimmt|unterzeichne*|unterschrieb*|unterschrieben|verboten|" +
 			"verbot|verbietet|genehmigt*|billigte*|gebilligt|sanktioniert|verhängt*|erlassen|erließ|ernannt|ernennt|" +
 			"gewählt|wählte*|entlassen|zurückgetreten|beschlagnahmt|abgeschoben|ausgewiesen|ausgeliefert|angeordnet|" +
 			"ordnete|annektiert*|eingeleitet|verklagt|freigesprochen|bestraft|gekündigt|gestrichen|erhöht|gesenkt",
-		cfLegal: "gericht*|*gericht|*gerichts|*gerichtshof|richter*|*richter|staatsanwalt*|*staatsanwaltschaft|klage|" +
+		cfLegal: "rechtskräftig|geständnis|*geständnis|" +
+			"gericht*|*gericht|*gerichts|*gerichtshof|richter*|*richter|staatsanwalt*|*staatsanwaltschaft|klage|" +
 			"urteil*|haftbefehl*|gesetz*|*gesetz|*gesetzes|verfassung*|prozess|strafe|strafen|*strafe|straf*|" +
 			"kriegsverbrech*|verbrechen|völkerrecht*|rechtswidrig|illegal|ermittlung*|ermittler*|vertrag|*vertrag|" +
 			"sanktion*|*sanktionen|anwalt|anwälte|*anwalt|justiz*|verordnung*|vorwurf|vorwürfe|mutmaßlich*|" +
@@ -831,7 +899,8 @@ var claimLangWords = map[string]map[int]string{
 			"hälfte|jährlich*|einwohner|menschen|fälle|*fälle|tote|toten|drittel|viertel|fünftel",
 		cfNumberWord: "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend*|" +
 			"dutzend*|hunderte|doppelt",
-		cfEvent: "getötet|gestorben|starb|starben|verletzt|angegriffen|zerstört|explodiert*|abgestürzt|eröffnet|" +
+		cfEvent: "gegründet|errichtet|eingeweiht|nachgewiesen|" +
+			"getötet|gestorben|starb|starben|verletzt|angegriffen|zerstört|explodiert*|abgestürzt|eröffnet|" +
 			"geschlossen|gewonnen|verloren|gekauft|verkauft|gezahlt|bezahlt|investiert|erreicht|veröffentlicht|" +
 			"besuchte|traf",
 		cfOpinion: "ich glaube|ich denke|ich finde|meiner meinung|meines erachtens|wir müssen|sollte|sollten|müsste|" +
@@ -850,11 +919,13 @@ var claimLangWords = map[string]map[int]string{
 		cfMonth: "mai|mars",
 		cfDate: "hier|aujourd hui|avant hier|semaine dernière|mois dernier|an dernier|année dernière|cette semaine|" +
 			"cette année|ce mois|il y a",
-		cfAction: "inculp*|condamn*|arrêté|arrêtés|arrêtée|arrêtées|interpell*|écroué*|mis en examen|mise en examen|" +
+		cfAction: "déclench*|autoris*|suspendu*|" +
+			"inculp*|condamn*|arrêté|arrêtés|arrêtée|arrêtées|interpell*|écroué*|mis en examen|mise en examen|" +
 			"voté|votée|votés|votées|vote|votent|adopté*|signé*|interdit*|approuv*|sanctionn*|élu|élue|élus|nommé*|" +
 			"limogé*|démissionn*|ratifi*|annex*|promulgu*|rejeté*|ordonné*|décrété|emprisonn*|expuls*|extrad*|" +
 			"garde à vue|perquisition*|saisi|saisie|infligé*|accusé*|inculpation|relaxé*|acquitté*|supprimé*",
-		cfLegal: "tribunal*|cour|juge|juges|juridiction*|procureur*|parquet|avocat*|mandat*|loi|lois|législat*|justice|" +
+		cfLegal: "aveux|avoué*|définitif|définitive|" +
+			"tribunal*|cour|juge|juges|juridiction*|procureur*|parquet|avocat*|mandat*|loi|lois|législat*|justice|" +
 			"procès|enquête*|plainte*|verdict*|jugement*|constitution*|traité*|décret*|sanction*|crime|crimes|" +
 			"criminel*|délit*|illégal*|pénal*|amende*|prison|police|gendarmerie",
 		cfComparison: "plus de|moins de|plus que|moins que|davantage|au moins|record*|hausse|baisse|doublé|triplé|" +
@@ -868,7 +939,8 @@ var claimLangWords = map[string]map[int]string{
 			"personnes|victimes|emplois|salariés|tiers|un quart|trois quarts",
 		cfNumberWord: "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|cent|cents|mille|dizaine*|" +
 			"centaine*|millier*",
-		cfEvent: "tué|tués|tuée|tuées|mort|morts|morte|décédé*|blessé*|attaqué*|détruit*|explos*|effondré*|lancé*|" +
+		cfEvent: "fondé*|créé*|inauguré*|" +
+			"tué|tués|tuée|tuées|mort|morts|morte|décédé*|blessé*|attaqué*|détruit*|explos*|effondré*|lancé*|" +
 			"fermé*|ouvert*|gagné|perdu|acheté*|vendu*|payé*|investi|atteint|publié*|visité",
 		cfOpinion: "je pense|je crois|nous pensons|à mon avis|selon moi|il faut|faut|doit|doivent|devons|devrait|" +
 			"devraient|scandaleu*|inadmissible|inacceptable|honte*|honteu*|absurde|ridicule|terrible|horrible|" +
@@ -883,7 +955,8 @@ var claimLangWords = map[string]map[int]string{
 	},
 	"es": {
 		cfDate: "ayer|hoy|anoche|anteayer|semana pasada|mes pasado|año pasado|esta semana|este año|este mes|hace",
-		cfAction: "acusad*|acusó|conden*|detenid*|detuv*|arrestad*|arrestó|imputad*|imputó|procesad*|votó|votaron|" +
+		cfAction: "permitió|autorizó|autorizad*|activó|suspendió|suspendid*|" +
+			"acusad*|acusó|conden*|detenid*|detuv*|arrestad*|arrestó|imputad*|imputó|procesad*|votó|votaron|" +
 			"votación|votaciones|aprobó|aprobad*|aprobaron|firmó|firmad*|firmaron|prohibió|prohibid*|sancionó|" +
 			"sancionad*|multad*|multó|multa|multas|elegid*|eligió|nombrad*|nombró|destituid*|destituyó|dimitió|" +
 			"renunció|ratificó|rechazó|ordenó|impuso|decretó|encarcelad*|expulsad*|extraditad*|anexionó|anexión|" +
@@ -903,7 +976,8 @@ var claimLangWords = map[string]map[int]string{
 			"habitantes|personas|víctimas|empleos|trabajadores|tercio|tercios|un cuarto|tres cuartos|quinta parte",
 		cfNumberWord: "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|veinte|treinta|cien|cientos|mil|docena*|" +
 			"decenas",
-		cfEvent: "murió|murieron|muerto*|muerta*|fallecid*|herid*|atacó|destruy*|explot*|derrumb*|lanzó|cerró|abrió|" +
+		cfEvent: "fundad*|fundó|inaugurad*|inauguró|" +
+			"murió|murieron|muerto*|muerta*|fallecid*|herid*|atacó|destruy*|explot*|derrumb*|lanzó|cerró|abrió|" +
 			"ganó|perdió|compró|vendió|pagó|invirtió|alcanzó|publicó|visitó",
 		cfOpinion: "creo|pienso|creemos|en mi opinión|a mi juicio|debe|deben|debemos|debería*|tiene que|tienen que|" +
 			"hay que|vergonzoso|vergüenza|inaceptable|inadmisible|escandal*|absurdo|ridículo|terrible|horrible|" +
@@ -919,12 +993,14 @@ var claimLangWords = map[string]map[int]string{
 	"pt": {
 		cfDate: "ontem|hoje|anteontem|semana passada|mês passado|ano passado|esta semana|este ano|este mês|" +
 			"nesta semana|neste ano",
-		cfAction: "acusad*|acusou|condenad*|condenou|preso|presos|presa|presas|prendeu|detid*|deteve|votou|" +
+		cfAction: "permitiu|autorizou|autorizad*|acionou|suspendeu|interditou|interditad*|" +
+			"acusad*|acusou|condenad*|condenou|preso|presos|presa|presas|prendeu|detid*|deteve|votou|" +
 			"votaram|votação|aprovou|aprovad*|aprovaram|assinou|assinad*|assinaram|proibiu|proibid*|sancionou|" +
 			"sancionad*|multad*|multou|multa|eleit*|elegeu|nomead*|nomeou|demitid*|demitiu|renunciou|ratificou|" +
 			"rejeitou|ordenou|decretou|indiciad*|indiciou|denunciad*|denunciou|expuls*|extradit*|anexou|vetou|" +
 			"apreend*|absolvid*|cortou",
-		cfLegal: "tribunal|tribunais|juiz|juíza|juízes|promotor*|procurador*|ministério público|mandado*|lei|leis|" +
+		cfLegal: "confessou|confissão|recurso|recorrer|recorra|" +
+			"tribunal|tribunais|juiz|juíza|juízes|promotor*|procurador*|ministério público|mandado*|lei|leis|" +
 			"legislação|processo*|sentença|julgamento|crime|crimes|criminos*|stf|constituição|constitucional|decreto|" +
 			"justiça|ilegal|penal|inquérito|investigação|delegado|polícia|prisão|advogad*",
 		cfComparison: "mais de|menos de|mais do que|menos do que|pelo menos|recorde|dobrou|triplicou|aument*|" +
@@ -938,7 +1014,8 @@ var claimLangWords = map[string]map[int]string{
 			"metade|anual*|por ano|habitantes|ibge|pessoas|vítimas|empregos|trabalhadores|terço|terços|um quarto|três quartos",
 		cfNumberWord: "dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|doze|vinte|trinta|cem|cento|mil|dezenas|" +
 			"centenas|milhares|dúzia*",
-		cfEvent: "morreu|morreram|mort*|ferid*|atacou|destru*|explod*|desab*|lançou|fechou|abriu|venceu|ganhou|" +
+		cfEvent: "fundad*|fundou|inaugurad*|inaugurou|" +
+			"morreu|morreram|mort*|ferid*|atacou|destru*|explod*|desab*|lançou|fechou|abriu|venceu|ganhou|" +
 			"perdeu|comprou|vendeu|pagou|investiu|atingiu|publicou|visitou",
 		cfOpinion: "acho|acredito|penso|achamos|acreditamos|na minha opinião|deve|devem|devemos|deveria*|tem que|" +
 			"têm que|é preciso|precisamos|vergonh*|inaceitável|absurdo|ridículo|terrível|horrível|maravilhos*|" +
@@ -953,7 +1030,8 @@ var claimLangWords = map[string]map[int]string{
 	"it": {
 		cfDate: "ieri|oggi|l altro ieri|settimana scorsa|mese scorso|anno scorso|questa settimana|quest anno|" +
 			"questo mese|stanotte|stamattina|fa",
-		cfAction: "accusat*|condannat*|condannò|arrestat*|arresto|fermat*|votat*|votò|voto|approvat*|approvò|" +
+		cfAction: "autorizzat*|consentit*|sospes*|" +
+			"accusat*|condannat*|condannò|arrestat*|arresto|fermat*|votat*|votò|voto|approvat*|approvò|" +
 			"approvazione|firmat*|firmò|vietat*|vietò|divieto|sanzionat*|multat*|multa|eletto|eletta|eletti|" +
 			"nominat*|nominò|dimess*|dimission*|ratificat*|ratificò|indagat*|imputat*|respint*|ordinat*|ordinò|" +
 			"espuls*|estradat*|annessione|sequestrat*|sequestro|incarcerat*|rinviat*|assolt*|tagliat*",
@@ -971,7 +1049,8 @@ var claimLangWords = map[string]map[int]string{
 			"annuali|all anno|abitanti|persone|vittime|posti di lavoro|lavoratori|terzo|terzi|un quarto|tre quarti",
 		cfNumberWord: "due|tre|quattro|cinque|sette|otto|nove|dieci|dodici|venti|trenta|cento|mille|decine|" +
 			"centinaia|migliaia|dozzin*",
-		cfEvent: "morto|morti|morta|morte|deceduto*|ferit*|attaccat*|distrutt*|esplos*|crollat*|lanciat*|chius*|" +
+		cfEvent: "fondat*|inaugurat*|" +
+			"morto|morti|morta|morte|deceduto*|ferit*|attaccat*|distrutt*|esplos*|crollat*|lanciat*|chius*|" +
 			"apert*|vinto|perso|acquistat*|vendut*|pagat*|investit*|raggiunt*|pubblicat*|visitat*",
 		cfOpinion: "penso|credo|ritengo|crediamo|secondo me|a mio avviso|a mio parere|deve|devono|dobbiamo|" +
 			"dovrebbe*|bisogna|occorre|vergogn*|inaccettabile|inammissibile|scandal*|assurdo|ridicolo|terribile|" +
@@ -983,6 +1062,91 @@ var claimLangWords = map[string]map[int]string{
 		cfHypothetical: "sarebbe|sarebbero|avrebbe|avrebbero|se",
 		cfPast:         "è stato|è stata|sono stati|sono state|ha|hanno|aveva|avevano|era|erano|fu|furono|*ò",
 		cfFirstPerson:  "io|noi|mio|mia|miei|mie|nostro|nostra|nostri|nostre|mi",
+	},
+	"nl": {
+		cfMonth: "januari|februari|maart|mei|juni|juli|augustus|oktober",
+		cfDate: "gisteren|vandaag|vannacht|gisteravond|vanochtend|vanmorgen|eergisteren|vorige week|vorige maand|" +
+			"vorig jaar|afgelopen week|afgelopen maand|afgelopen jaar|deze week|deze maand|dit jaar|geleden|" +
+			"maandag*|dinsdag*|woensdag*|donderdag*|vrijdag*|zaterdag*|zondag*",
+		cfPercent: "procent|procentpunt*",
+		cfAction: "afgekondigd|uitgeroepen|toegestaan|" +
+			"veroordeeld|veroordeelde|veroordeelden|aangehouden|gearresteerd|opgepakt|aangeklaagd|vervolgd|" +
+			"geëist|eiste|eisten|besloten|besloot|besluit|goedgekeurd|keurde|stemde|stemden|gestemd|aangenomen|" +
+			"verworpen|ondertekend|getekend|tekende|verboden|verbood|verbod|*verbod|ingesteld|ingevoerd|opgelegd|" +
+			"legde|beboet|benoemd|gekozen|ontslagen|afgetreden|vrijgesproken|geschrapt|verhoogd|verlaagd|bevolen|" +
+			"beval|uitgezet|uitgeleverd|geschorst|toegekend|afgewezen|opgeheven|bewezen|stopgezet|gestopt",
+		cfLegal: "rechtbank|rechter|rechters|*rechter|gerechtshof|officier van justitie|openbaar ministerie|" +
+			"justitie|advocaat|advocaten|wet|wetten|*wet|wetsvoorstel|vonnis|uitspraak|straf|*straf|celstraf|" +
+			"gevangenisstraf|taakstraf|verdachte|verdachten|aanklacht|rechtszaak|proces|misdrijf|strafbaar|illegaal|" +
+			"politie|onderzoek|boete|*boete|onherroepelijk|hoger beroep|grondwet|verordening|vergunning*",
+		cfComparison: "meer dan|minder dan|hoger dan|lager dan|groter dan|kleiner dan|ruim|ten minste|minstens|" +
+			"hoogste|laagste|grootste|kleinste|meeste|record*|verdubbeld|gestegen|gedaald|steeg|stegen|daalde|" +
+			"daalden|toegenomen|afgenomen|stijging|daling|vergeleken met|ten opzichte van|voor het eerst|" +
+			"slechtste|beste|op rij",
+		cfAttributed: "zei|zegt|zeggen|zeiden|gezegd|volgens|aldus|verklaarde|verklaarden|verklaart|meldde|meldt|" +
+			"liet weten|laat weten|bevestigde|bevestigt|vertelde|vertelt|schreef|schrijft|benadrukte|stelde|stelt|" +
+			"woordvoerder|woordvoerster|*woordvoerder|verklaring|persbericht|bleek|blijkt|toonde|toont|erkende|" +
+			"ontkende|ontkent",
+		cfStatistic: "miljoen|miljard|duizend*|honderden|tientallen|percentage|gemiddeld*|cijfers|statistiek*|cbs|" +
+			"inflatie|werkloosheid|begroting|tekort|meerderheid|helft|jaarlijks*|per jaar|inwoners|mensen|" +
+			"slachtoffers|banen|werknemers|medewerkers|derde|kwart|meldingen",
+		cfNumberWord: "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|" +
+			"dertig|veertig|vijftig|zestig|honderd|duizend|tientallen|honderden|dozijn",
+		cfEvent: "gedood|omgekomen|overleden|overleed|stierf|gewond|gewonden|aangevallen|vernield|verwoest|ontploft|" +
+			"neergestort|ingestort|geopend|opende|gesloten|sloot|sluit|gewonnen|won|verloren|verloor|gekocht|verkocht|" +
+			"betaald|geïnvesteerd|bereikt|gepubliceerd|bezocht|opgericht|gebouwd|verbouwd|aangetroffen|gevonden|" +
+			"ontdekt|geëvacueerd|gered|aangetoond|vastgesteld",
+		cfOpinion: "ik denk|ik vind|ik geloof|wij vinden|we vinden|naar mijn mening|moet|moeten|zou moeten|" +
+			"schandalig|schande|onaanvaardbaar|onacceptabel|verschrikkelijk|vreselijk|belachelijk|absurd|geweldig|" +
+			"prachtig|hopelijk|helaas|natuurlijk|uiteraard|hoop|hopen|teleurgesteld|blij|trots|boos|bezorgd|bang",
+		cfScheduled: "van kracht|in werking|gaat in op|staat gepland|gepland voor",
+		cfPrediction: "zal|zullen|gaat|gaan|mogelijk|waarschijnlijk|verwacht*|plant|plannen|van plan|wil|willen|" +
+			"binnenkort|straks|volgend* week|volgend* maand|volgend* jaar|komend*|morgen|voorstel|voorgesteld|" +
+			"prognose*|naar verwachting",
+		cfHypothetical: "zou|zouden|indien|tenzij|mocht|mochten",
+		cfPast: "was|waren|had|hadden|werd|werden|heeft|hebben|kreeg|kregen|gaf|gaven|kwam|kwamen|ging|gingen|" +
+			"stond|stonden|lag|lagen|vond|vonden|zei|zeiden|stierf|won|verloor|nam|namen|bleek|sprak|viel|steeg|" +
+			"daalde|stemde|besloot|gold",
+		cfFirstPerson: "ik|wij|we|mijn|ons|onze|mij|me",
+	},
+	"pl": {
+		cfMonth: "stycznia|styczeń|lutego|luty|marca|marzec|kwietnia|kwiecień|maja|maj|czerwca|czerwiec|lipca|lipiec|" +
+			"sierpnia|sierpień|września|wrzesień|października|październik|listopada|listopad|grudnia|grudzień",
+		cfDate: "wczoraj|dziś|dzisiaj|przedwczoraj|w zeszłym tygodniu|w ubiegłym tygodniu|w zeszłym roku|" +
+			"w ubiegłym roku|w tym roku|temu|poniedziałek|poniedziałku|wtorek|wtorku|środa|środę|środy|czwartek|" +
+			"czwartku|piątek|piątku|sobota|sobotę|soboty|niedziela|niedzielę|niedzieli",
+		cfPercent: "proc|procent*|punkt* procentow*",
+		cfAction: "skazał*|skazan*|zatrzyma*|aresztowa*|oskarż*|głosowa*|zagłosowa*|przegłosowa*|uchwalił*|" +
+			"uchwalon*|zatwierdził*|zatwierdzon*|podpisał*|podpisan*|zakaza*|zakaz|ukarał*|ukaran*|grzywn*|wybran*|" +
+			"wybrał*|powołan*|powołał*|odwołan*|odwołał*|zwolnił*|zwolnion*|zwolnie*|nakazał*|wprowadził*|" +
+			"wprowadzon*|udzielił*|udzielon*|odrzucił*|uniewinni*|nałożył*|zamknięt*|zamknął|zamknęł*|złożył*",
+		cfLegal: "sąd|sądu|sądzie|sądem|sądy|sędzi*|prokurat*|wyrok*|ustaw*|kodeks*|przestęp*|karn*|więzieni*|" +
+			"pozbawieni* wolności|policj*|adwokat*|śledztw*|zarzut*|uchwał*|trybunał*|kara|kary|karę|kar",
+		cfComparison: "więcej niż|mniej niż|ponad|co najmniej|najwyższ*|najniższ*|największ*|najmniejsz*|rekord*|" +
+			"wzrósł|wzrosł*|wzrost*|spadł*|spadek|spadk*|zmalał*|podwoił*|w porównaniu|po raz pierwszy|gorsz*|" +
+			"lepsz*|najgorsz*|najlepsz*",
+		cfAttributed: "powiedział*|mówi|mówią|stwierdził*|oświadczył*|poinformował*|informuje|według|zdaniem|podał*|" +
+			"przekazał*|dodał*|podkreślił*|wyjaśnił*|potwierdził*|napisał*|pisze|ogłosił*|przyznał*|zaprzeczył*|" +
+			"rzeczni*|komunikat*|wynika",
+		cfStatistic: "mln|mld|tys|milion*|miliard*|tysi*|setki|dziesiątki|średni*|odsetek|wskaźnik*|dane|danych|" +
+			"sondaż*|inflacj*|bezroboci*|budżet*|deficyt*|większość|połow*|rocznie|mieszkańc*|osób|ludzi|ofiar*|" +
+			"pracowników|miejsc pracy",
+		cfNumberWord: "dwa|dwie|dwóch|trzy|trzech|cztery|czterech|pięć|pięciu|sześć|sześciu|siedem|siedmiu|osiem|" +
+			"ośmiu|dziewięć|dziesięć|dziesięciu|dwanaście|dwadzieścia|trzydzieści|sto|stu|tysiąc|kilkanaście|" +
+			"kilkadziesiąt|kilkaset",
+		cfEvent: "zginął|zginęł*|zginęli|zmarł*|rann*|zaatakowa*|zniszczon*|zniszczył*|wybuch*|zawalił*|otwart*|" +
+			"otworzył*|wygrał*|przegrał*|kupił*|sprzedał*|zapłacił*|wypłacił*|zainwestowa*|osiągnął|osiągnęł*|" +
+			"opublikowa*|odwiedził*|założon*|założył*",
+		cfOpinion: "myślę|uważam|sądzę|moim zdaniem|powinien|powinna|powinno|powinni|trzeba|należy|musi|muszą|musimy|" +
+			"skandal*|haniebn*|niedopuszczaln*|absurd*|straszn*|okropn*|wspaniał*|mam nadzieję|niestety|oczywiście|" +
+			"rozczarowan*",
+		cfScheduled: "wchodzi w życie|wejdzie w życie|wszedł w życie|weszła w życie|weszły w życie|zaplanowan*",
+		cfPrediction: "będzie|będą|może|mogą|mógłby|mogłaby|mogłoby|mogliby|planuje|planują|zamierza*|ma zamiar|" +
+			"prawdopodobnie|spodziewa*|oczekuje|prognoz*|wkrótce|w przyszłości|przyszłym|przyszłego|następn*|" +
+			"chce|chcą",
+		cfHypothetical: "gdyby|jeśli|jeżeli|czy|byłby|byłaby|byłoby|byliby",
+		cfPast:         "był|była|było|byli|były|*ł|*ła|*li|*ły",
+		cfFirstPerson:  "ja|my|mój|moja|moje|nasz|nasza|nasze|naszych|mi|mnie|nam|nas",
 	},
 	"ru": {
 		cfDate: "вчера|сегодня|позавчера|на прошлой неделе|в прошлом месяце|в прошлом году|на этой неделе|" +

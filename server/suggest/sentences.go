@@ -46,7 +46,7 @@ func sentLineBreak(r rune) bool {
 
 // sentSplitLine appends the sentences of the line rs[a:b].
 func sentSplitLine(rs []rune, a, b int, out []Sentence) []Sentence {
-	start := a
+	start := sentDateline(rs, a, b)
 	for i := a; i < b; i++ {
 		if !sentTerminal(rs[i]) {
 			continue
@@ -80,6 +80,96 @@ func sentSplitLine(rs []rune, a, b int, out []Sentence) []Sentence {
 		i = end - 1
 	}
 	return sentAppend(out, rs, start, b)
+}
+
+// sentDatelineMax is the longest dateline prefix read, in code points.
+const sentDatelineMax = 60
+
+// sentDateline returns where the line rs[a:b] starts past a news agency's
+// dateline, which is not part of the first sentence: "MILLBROOK — ",
+// "SÃO PAULO, Brazil – ", "PARIS (AFP) - ", "Berlin (dpa) - ", "Puerto
+// Limay, 3 de junio (ADV).- ". A dateline is a place in capitals, or a
+// capitalised place and date closed by an agency in brackets, then a dash
+// (a hyphen only with spaces or a period before it). It returns a when
+// the line has none.
+func sentDateline(rs []rune, a, b int) int {
+	for k := a; k < b && k-a <= sentDatelineMax; k++ {
+		r := rs[k]
+		if r == '!' || r == '?' || r == ';' || r == ':' || r == '"' || r == '“' || r == '«' || r == '„' {
+			return a
+		}
+		if !sentDash(r) || k == a || k+1 >= b || !unicode.IsSpace(rs[k+1]) {
+			continue
+		}
+		e := k // the prefix ends before the dash, its space or its period
+		switch {
+		case unicode.IsSpace(rs[k-1]):
+			e = k - 1
+		case rs[k-1] == '.':
+			e = k - 1
+		case r == '-':
+			continue // a hyphenated word: Gert-Jan
+		}
+		if !sentDatelinePrefix(rs[a:e]) {
+			return a
+		}
+		k++
+		for k < b && unicode.IsSpace(rs[k]) {
+			k++
+		}
+		if k == b {
+			return a
+		}
+		return k
+	}
+	return a
+}
+
+func sentDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '―' }
+
+// sentDatelinePrefix reports whether p reads as a dateline: its first
+// part (up to a comma or a bracket) a place in capital letters, or,
+// starting with a capital, a place (and date) closed by an agency in
+// brackets of at most three words.
+func sentDatelinePrefix(p []rune) bool {
+	for len(p) > 0 && unicode.IsSpace(p[len(p)-1]) {
+		p = p[:len(p)-1]
+	}
+	if len(p) == 0 || !unicode.IsUpper(p[0]) {
+		return false
+	}
+	// A place in capitals: MILLBROOK, SÃO PAULO, NEW YORK.
+	upper, lower := 0, 0
+	for _, r := range p {
+		if r == ',' || r == '(' {
+			break
+		}
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	if upper >= 3 && lower == 0 {
+		return true
+	}
+	// An agency in brackets: Berlin (dpa), Puerto Limay, 3 de junio (ADV).
+	if p[len(p)-1] != ')' {
+		return false
+	}
+	open := -1
+	for i := len(p) - 2; i >= 0; i-- {
+		if p[i] == '(' {
+			open = i
+			break
+		}
+	}
+	if open <= 0 {
+		return false
+	}
+	agency := strings.Fields(string(p[open+1 : len(p)-1]))
+	return len(agency) >= 1 && len(agency) <= 3 && len(strings.Fields(string(p[:open]))) <= 6
 }
 
 // sentAppend appends rs[start:end] trimmed of spaces and of a list's
@@ -262,7 +352,10 @@ var sentNoEnd = sentSet(
 	"Mr", "Mrs", "Ms", "Mssrs", "Dr", "Prof", "Sr", "Sra", "Srta", "Sres", "St", "Ste", "Gen", "Sen", "Rep", "Gov",
 	"Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Pres", "Hon", "Rev", "Mt", "Fr", "Hr", "Hrn", "Dipl",
 	"Ing", "Mme", "Mlle", "MM", "Me", "Dña", "Dra", "Sto", "Sta", "Dott", "Sig", "Sig.ra", "Avv", "Supt",
-	"Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Dep",
+	"Insp", "Det", "Cpl", "Pvt", "Amb", "Atty", "Dep", "Const", "Cllr", "Snr", "Jnr", "Assoc", "Mgr", "Pr", "Profa",
+	"Exmo", "Exma", "Des", "Min",
+	// titles written in lowercase: Dutch mr. (a lawyer), dr., drs., dhr., mevr.
+	"mr", "mrs", "dr", "drs", "prof", "dhr", "mevr", "mw", "cllr", "supt", "insp", "sgt",
 	// references and numbers
 	"No", "Nos", "Nr", "Art", "Abs", "Vol", "vs", "ca", "approx", "aprox", "bzw", "vgl", "evtl", "ggf", "sog", "inkl",
 	"zzgl", "geb", "gest", "Tel", "tel", "Fig", "fig", "Abb", "Ziff", "Bd", "Hg", "Hrsg", "pp", "pág", "págs", "núm",
