@@ -61,7 +61,12 @@ func TestEvaluationSet(t *testing.T) {
 //     one-page template elements), so it is a validation set now.
 //   - testdata/suggest-heldout2: 16 pages of 4 sites (US English,
 //     Argentine Spanish, German, Dutch), written while the detectors were
-//     changed and scored only after: the honest figures.
+//     changed and first scored after; its misses were then worked on
+//     (speakers, claims), so it is a validation set too.
+//   - testdata/suggest-heldout3: 12 pages of 3 sites (Irish English,
+//     French, Brazilian Portuguese), written while that work went on and
+//     scored only after it: the honest figures. Do not look at its misses;
+//     write a fourth set when this one has been used.
 //
 // The floors only catch a regression: tuning on a held-out set would make
 // it worthless, so they are not goals to meet here.
@@ -70,8 +75,9 @@ func TestHeldOutSet(t *testing.T) {
 		dir    string
 		floors map[string]float64
 	}{
-		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.68, RowAfter: 0.97}},
-		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.65, RowAfter: 0.97}},
+		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.78, RowAfter: 0.97}},
+		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97}},
+		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
