@@ -932,7 +932,43 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 			return sp
 		}
 	}
+	if t := d.toks[j-1]; j-from == 2 && qAcronym(t.low, d.text(j-1, j)) {
+		return qSpeaker{name: d.text(j-1, j), how: "org"} // la CGT, the GAA: the article is no part of the name
+	}
+	if det >= 0 && j-det == 2 && !d.isTitle(j-1) && !qRoleWord(head) { // a person's role ("the head of …") is no body
+		if name, ok := d.namedKind(head, pos); ok {
+			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
+		}
+	}
 	return qSpeaker{name: d.text(from, j), how: "description"}
+}
+
+// qAcronym: an organisation's initials (CGT, SIPTU), the word in
+// capitals.
+func qAcronym(low, word string) bool {
+	n := utf8.RuneCountInString(word)
+	return n >= 2 && n <= 6 && word != low && strings.ToUpper(word) == word && !strings.ContainsAny(word, "0123456789")
+}
+
+// namedKind is who "the prefecture" is when the article named it with a
+// complement before: the last "préfecture de la Haute-Sérane", "Ministry
+// of Health" before pos, outside quotes, the kind's word heading a name
+// that ends capitalised.
+func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
+	best := ""
+	for k := d.tokAt(pos - quoteArticleBack); k < len(d.toks) && d.toks[k].s < pos; k++ {
+		t := d.toks[k]
+		if !t.word || qElide(t.low) != head || d.inQuote(t.s) {
+			continue
+		}
+		if e := d.orgEnd(k); e-k >= 3 && d.nameWord(e-1) && d.isPrep(d.toks[k+1].low) {
+			best = d.text(k, e)
+			if el := qElide(t.low); el != t.low {
+				best = string([]rune(best)[2:]) // l’Union des … → Union des …
+			}
+		}
+	}
+	return best, best != ""
 }
 
 // qRoleWord: a word for a role by its ending (coordenador, Sprecherin).

@@ -130,6 +130,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Por que esperaram tanto?", speaker: "Rui Lopes"}, {text: "Nenhum leito vai faltar", speaker: "Davi Rocha"}}},
 		{"PortugueseSegundoOrg", "pt", "A Prefeitura de Vila Serrana informou, em nota, que “o reajuste será pago em abril”.",
 			[]quoteWant{{text: "o reajuste será pago em abril", speaker: "Prefeitura de Vila Serrana"}}},
+		{"SpanishKindResolvedToNamedBody", "es", "Según la consejería de Sanidad de Castilla, los casos bajan. «La tendencia es buena», explicó la consejería en un comunicado.",
+			[]quoteWant{{text: "La tendencia es buena", speaker: "consejería de Sanidad de Castilla"}}},
+		{"EnglishInitialsAfterArticle", "en", "Workers met on Monday. The TUC said the cuts were “a betrayal of the workforce”.",
+			[]quoteWant{{text: "a betrayal of the workforce", speaker: "TUC"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
