@@ -961,7 +961,7 @@ func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
 		if !t.word || qElide(t.low) != head || d.inQuote(t.s) {
 			continue
 		}
-		if e := d.orgEnd(k); e-k >= 3 && d.nameWord(e-1) && d.isPrep(d.toks[k+1].low) {
+		if e := d.orgEnd(k); e-k >= 2 && d.nameWord(e-1) && (e-k >= 3 && d.isPrep(d.toks[k+1].low) || !t.cap && d.nameWord(k+1)) {
 			best = d.text(k, e)
 			if el := qElide(t.low); el != t.low {
 				best = string([]rune(best)[2:]) // l’Union des … → Union des …

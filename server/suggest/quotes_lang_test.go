@@ -134,6 +134,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "La tendencia es buena", speaker: "consejería de Sanidad de Castilla"}}},
 		{"EnglishInitialsAfterArticle", "en", "Workers met on Monday. The TUC said the cuts were “a betrayal of the workforce”.",
 			[]quoteWant{{text: "a betrayal of the workforce", speaker: "TUC"}}},
+		{"FrenchKindBeforeName", "fr", "Le groupe Valcarton a repris l’usine en 2019. « Nous investirons », a assuré le groupe.",
+			[]quoteWant{{text: "Nous investirons", speaker: "groupe Valcarton"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
