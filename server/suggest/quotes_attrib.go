@@ -650,11 +650,25 @@ func (d *quoteDoc) inQuote(pos int) bool {
 func (d *quoteDoc) anonymous(sent qspan) bool {
 	s := strings.ToLower(string(d.r[sent.s:sent.e]))
 	for _, m := range qAnonymityMarks {
-		if strings.Contains(s, m) {
-			return true
+		for off := 0; ; {
+			i := strings.Index(s[off:], m)
+			if i < 0 {
+				break
+			}
+			off += i + len(m)
+			if !d.markInName(sent.s + utf8.RuneCountInString(s[:off-len(m)])) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// markInName: the anonymity mark at pos is a word of a name (Gamblers
+// Anonymous, Alcoholics Anonymous), capitalised after a capitalised word.
+func (d *quoteDoc) markInName(pos int) bool {
+	k := d.tokAt(pos)
+	return k > 0 && k < len(d.toks) && d.toks[k].s == pos && d.toks[k].cap && d.nameWord(k-1) && !d.lineBetween(k-1, k)
 }
 
 // npBefore is the noun phrase that ends just before the cue at k: over
@@ -719,6 +733,10 @@ func (d *quoteDoc) phraseBack(lo, j, k int) int {
 		if !t.word {
 			if t.low == "." && i-2 >= lo && (qTitles[d.toks[i-2].low] || qAbbreviations[d.toks[i-2].low]) {
 				i--
+				continue
+			}
+			if i-2 >= lo && d.pluralPossessive(i-1) {
+				i-- // the Dunmara Landowners’ Group
 				continue
 			}
 			break
@@ -837,6 +855,7 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 	if i >= j {
 		return qSpeaker{}
 	}
+	j = d.dropPostNominal(i, j)
 	sp := d.speakerFromPhrase(i, j, after, pos)
 	if sp.how == "" && d.words(i, j) > 0 {
 		sp.named = true
@@ -860,7 +879,7 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	}
 	if d.nameWord(j-1) && !d.isTitle(j-1) {
 		m := j - 1
-		for m > i && (d.nameWord(m-1) || d.isTitle(m-1) || m-2 >= i && d.runConnector(m-1) && d.nameWord(m-2) ||
+		for m > i && (d.nameWord(m-1) || d.isTitle(m-1) || m-2 >= i && (d.runConnector(m-1) || d.pluralPossessive(m-1)) && d.nameWord(m-2) ||
 			m-2 >= i && (d.toks[m-1].low == "of" || d.toks[m-1].low == "for") && d.nameWord(m-2)) {
 			m--
 		}
@@ -1203,7 +1222,7 @@ func (d *quoteDoc) anonymousBetween(a, b int) bool {
 				break
 			}
 			off += i + len(m)
-			if !d.inQuote(a + utf8.RuneCountInString(s[:off-len(m)])) {
+			if at := a + utf8.RuneCountInString(s[:off-len(m)]); !d.inQuote(at) && !d.markInName(at) {
 				return true
 			}
 		}

@@ -136,6 +136,12 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "a betrayal of the workforce", speaker: "TUC"}}},
 		{"FrenchKindBeforeName", "fr", "Le groupe Valcarton a repris l’usine en 2019. « Nous investirons », a assuré le groupe.",
 			[]quoteWant{{text: "Nous investirons", speaker: "groupe Valcarton"}}},
+		{"ItalianAnonymousInAName", "it", "Il difensore Marco Bellini ha spiegato che il suo cliente frequenta gli Alcolisti Anonimi da un anno. «Vuole rimediare», ha aggiunto.",
+			[]quoteWant{{text: "Vuole rimediare", speaker: "Marco Bellini"}}},
+		{"EnglishLettersAfterName", "en", "“We were never consulted,” said Jane Okafor MP. “Nobody asked us.”",
+			[]quoteWant{{text: "We were never consulted,", speaker: "Jane Okafor"}, {text: "Nobody asked us.", speaker: "Jane Okafor"}}},
+		{"EnglishPluralPossessiveInName", "en", "In a statement, the Riverside Tenants’ Association said: “The rent rise is unacceptable.”",
+			[]quoteWant{{text: "The rent rise is unacceptable.", speaker: "Riverside Tenants’ Association"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -232,7 +232,10 @@ var (
 		dott avv ing on sig sen
 		mr ir drs ing dhr mevr burg wethr zgn
 		bzw evtl ggf sog vgl`)
-	qTitles = qWordSet(
+	// qPostNominals are the letters after a person's name: senior
+	// counsel, members of parliaments and assemblies
+	qPostNominals = qWordSet(`sc qc kc mp td mep msp mla mpp ms mhk mna obe mbe cbe`)
+	qTitles       = qWordSet(
 		`executive manager coach president prime minister chancellor secretary spokesman spokeswoman spokesperson senator governor mayor general gen
 		colonel col captain capt king queen prince princess pope judge justice rep sen gov dr mr mrs ms miss sir dame lord lady
 		prof professor ceo chairman chairwoman chair director ambassador commissioner leader head chief envoy officer deputy vice
