@@ -771,7 +771,8 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			continue
 		}
 		according := k > 0 && qAccordingCues[d.toks[k-1].low] // segundo a Associação: "a" is no "to"
-		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1)))
+		// "dijo a Clarín" is "told"; Portuguese "informou a Cerâmica Santa Luzia" has the feminine article
+		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1) && d.lang != "pt"))
 		if d.runConnector(j) && sawName {
 			j += 2 // Sandrine Le Goff
 			continue

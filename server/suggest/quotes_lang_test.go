@@ -142,6 +142,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "We were never consulted,", speaker: "Jane Okafor"}, {text: "Nobody asked us.", speaker: "Jane Okafor"}}},
 		{"EnglishPluralPossessiveInName", "en", "In a statement, the Riverside Tenants’ Association said: “The rent rise is unacceptable.”",
 			[]quoteWant{{text: "The rent rise is unacceptable.", speaker: "Riverside Tenants’ Association"}}},
+		{"PortugueseFeminineArticleAfterVerb", "pt", "A fábrica fechou em maio. “Vamos recorrer da decisão”, declarou a Metalúrgica Boa Vista em nota.",
+			[]quoteWant{{text: "Vamos recorrer da decisão", speaker: "Metalúrgica Boa Vista"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -15,6 +15,7 @@ import (
 )
 
 var dumpQuotes = flag.String("quotes.dump", "", "print the QUOTE suggestions for this text file")
+var dumpLang = flag.String("quotes.lang", "", "the language of the -quotes.dump file")
 
 func TestQuotesDump(t *testing.T) {
 	if *dumpQuotes == "" {
@@ -26,7 +27,7 @@ func TestQuotesDump(t *testing.T) {
 	}
 	text := string(b)
 	r := []rune(text)
-	for _, s := range Quotes(Input{Text: text}) {
+	for _, s := range Quotes(Input{Text: text, Lang: *dumpLang}) {
 		fmt.Printf("%.3f %-18s %q speaker=%q\n   %v\n", s.Score, s.Detector, string(r[s.Start:s.End]), s.Attrs["speaker"], s.Features)
 	}
 }
