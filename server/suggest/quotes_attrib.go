@@ -73,8 +73,11 @@ func (d *quoteDoc) echoes() {
 		}
 	}
 	for i, q := range d.quotes {
-		if len(words[i]) < 2 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
+		if len(words[i]) == 0 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
 			continue
+		}
+		if len(words[i]) == 1 && !d.echoedOnce(words, i) {
+			continue // one word may stand in several quotes: only one of them tells
 		}
 		for j, o := range d.quotes {
 			// a headline or a standfirst comes before the body it echoes;
@@ -95,6 +98,24 @@ func (d *quoteDoc) echoes() {
 			}
 		}
 	}
+}
+
+// echoedOnce: the one word of quote i ("vergonha", "necessary") stands
+// in exactly one later quote, a long one, whose speaker it then takes.
+func (d *quoteDoc) echoedOnce(words [][]string, i int) bool {
+	if len([]rune(words[i][0])) < 5 {
+		return false
+	}
+	n := 0
+	for j := i + 1; j < len(words); j++ {
+		if qContainsWords(words[j], words[i]) {
+			if len(words[j]) < 4 {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 1
 }
 
 // weakEcho: the quote names its speaker in a headline's shorthand, which

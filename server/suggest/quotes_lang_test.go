@@ -144,6 +144,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "The rent rise is unacceptable.", speaker: "Riverside Tenants’ Association"}}},
 		{"PortugueseFeminineArticleAfterVerb", "pt", "A fábrica fechou em maio. “Vamos recorrer da decisão”, declarou a Metalúrgica Boa Vista em nota.",
 			[]quoteWant{{text: "Vamos recorrer da decisão", speaker: "Metalúrgica Boa Vista"}}},
+		{"SpanishOneWordHeadlineEchoesBody", "es", "Una concejala dice sentir «indignación»\n\nEl pleno aprobó la subida. «Es una indignación que cobremos más», afirmó la concejala Marta Ruiz.",
+			[]quoteWant{{text: "indignación", speaker: "Marta Ruiz"}, {text: "Es una indignación que cobremos más", speaker: "Marta Ruiz"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
