@@ -863,6 +863,26 @@ func (d *quoteDoc) roleAhead(j, hi int) bool {
 	return false
 }
 
+// appositionName is the person named after the comma at k ("…, Dara
+// Colgan, to visit"), the name closed by a comma, a full stop, a
+// parenthesis or the end.
+func (d *quoteDoc) appositionName(k int) (string, bool) {
+	if k+1 >= len(d.toks) || d.toks[k].low != "," || !d.nameWord(k+1) || d.lineBetween(k, k+1) {
+		return "", false
+	}
+	b := k + 2
+	for b < len(d.toks) && (d.nameWord(b) || d.runConnector(b)) {
+		b++
+	}
+	if b < len(d.toks) && !strings.Contains(",.(;", d.toks[b].low) {
+		return "", false
+	}
+	if run, ok := d.makeRun(k+1, b); ok && run.person {
+		return run.name, true
+	}
+	return "", false
+}
+
 // qSpeaker is a resolved speaker.
 type qSpeaker struct {
 	name  string
@@ -1138,6 +1158,9 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 					a++
 				}
 				if b-a >= 2 && (a == k || b == k+1 && !d.isTitle(k)) {
+					if name, ok := d.appositionName(b); ok && d.isTitle(k) {
+						return name, true // the Minister for Enterprise, Dara Colgan: the office's holder
+					}
 					return d.text(a, b), true
 				}
 			}

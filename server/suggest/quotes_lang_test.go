@@ -146,6 +146,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Vamos recorrer da decisão", speaker: "Metalúrgica Boa Vista"}}},
 		{"SpanishOneWordHeadlineEchoesBody", "es", "Una concejala dice sentir «indignación»\n\nEl pleno aprobó la subida. «Es una indignación que cobremos más», afirmó la concejala Marta Ruiz.",
 			[]quoteWant{{text: "indignación", speaker: "Marta Ruiz"}, {text: "Es una indignación que cobremos más", speaker: "Marta Ruiz"}}},
+		{"SpanishOfficeThenHolderInApposition", "es", "Los sindicatos pidieron al Ministro de Industria, Carlos Ferrer, que visite la planta. El ministro dijo que el Gobierno «hará su parte».",
+			[]quoteWant{{text: "hará su parte", speaker: "Carlos Ferrer"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
