@@ -986,7 +986,7 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if d.toks[j-1].cap && j-from == 2 && !d.isTitle(j-1) && (qOrgWords[head] || qOrgSuffix(head)) {
 		return qSpeaker{name: d.text(j-1, j), how: "org"} // das Landesgesundheitsministerium
 	}
-	if (d.isTitle(j-1) || qRoleWord(head) || strings.ContainsAny(head, "0123456789")) && !qOrgWords[head] && !qOrgSuffix(head) {
+	if (d.isTitle(j-1) || qRoleWord(head) || qPersonHeads[head] || strings.ContainsAny(head, "0123456789")) && !qOrgWords[head] && !qOrgSuffix(head) {
 		// "the judge", "the 24-year-old": the person last named
 		if sp := d.pronoun("", pos); sp.name != "" {
 			sp.how = "role"

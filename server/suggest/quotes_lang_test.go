@@ -148,6 +148,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "indignación", speaker: "Marta Ruiz"}, {text: "Es una indignación que cobremos más", speaker: "Marta Ruiz"}}},
 		{"SpanishOfficeThenHolderInApposition", "es", "Los sindicatos pidieron al Ministro de Industria, Carlos Ferrer, que visite la planta. El ministro dijo que el Gobierno «hará su parte».",
 			[]quoteWant{{text: "hará su parte", speaker: "Carlos Ferrer"}}},
+		{"SpanishPersonNounAfterQuote", "es", "El concejal de Hacienda, Tomás Varela, defendió la subida. «No hemos tocado los impuestos en diez años», añadió el político.",
+			[]quoteWant{{text: "No hemos tocado los impuestos en diez años", speaker: "Tomás Varela"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -232,6 +232,10 @@ var (
 		dott avv ing on sig sen
 		mr ir drs ing dhr mevr burg wethr zgn
 		bzw evtl ggf sog vgl`)
+	// qPersonHeads are nouns for a person that no role's ending marks:
+	// "a estimé l'élu" is the person last named
+	qPersonHeads = qWordSet(`élu élue lawmaker legislator politician official politicien politicienne político política politico
+		eleito eleita electo electa eletto eletta parlementaire parlamentario parlamentaria parlamentar`)
 	// qPostNominals are the letters after a person's name: senior
 	// counsel, members of parliaments and assemblies
 	qPostNominals = qWordSet(`sc qc kc mp td mep msp mla mpp ms mhk mna obe mbe cbe`)
