@@ -479,6 +479,22 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 			at.speaker, at.how = sp.name, sp.how
 		}
 	}
+	if at.how == "" {
+		// "Umweltministerin Anke Voß (Grüne) hält davon wenig: „…“", "Su
+		// secretario general, Ramón Giménez, …, fue más lejos: «…»": a
+		// whole clause before the colon, its subject the speaker
+		start, _ := d.tokRange(sent.s, sent.e)
+		for m := start; m < e; m++ {
+			if t := d.toks[m]; strings.Contains(".!?", t.low) && !d.inQuote(t.s) && m+1 < e && d.toks[m+1].cap {
+				start = m + 1 // the sentence splitter kept "…“. Umweltministerin" together
+			}
+		}
+		if d.words(start, e) <= quoteColonClauseWords {
+			if sp := d.clauseSubject(start, e); sp.how != "" {
+				at.speaker, at.how = sp.name, sp.how
+			}
+		}
+	}
 	if (at.how != "name" && at.how != "surname" && at.how != "org" || d.indefiniteName(sent, at.speaker)) && d.anonymous(sent) {
 		at.speaker, at.how = "", "anonymous" // "Ein Jäger aus der Gegend, der nicht genannt werden möchte, ist sicher: „…“"
 	}
@@ -861,6 +877,36 @@ func (d *quoteDoc) roleAhead(j, hi int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubject is the person or body that opens the clause toks[lo:e]:
+// a name (after its title), or a description followed by the name in
+// apposition; a subject followed by its verb, a comma or a parenthesis.
+func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
+	m := lo
+	for m < e && m < lo+8 && d.toks[m].word && (d.nameWord(m) || d.isDet(d.toks[m].low) || d.isTitle(m) || qRoleWord(d.toks[m].low) ||
+		d.runConnector(m) || m > lo && d.isPrep(d.toks[m].low) && m+1 < e && (d.nameWord(m+1) || d.isDet(d.toks[m+1].low))) {
+		m++
+	}
+	if m == lo || m >= e || d.isPrep(d.toks[m-1].low) || d.isDet(d.toks[m-1].low) {
+		return qSpeaker{}
+	}
+	if t := d.toks[m]; t.low == "," {
+		if name, ok := d.appositionName(m); ok && !d.nameWord(m-1) {
+			return qSpeaker{name: name, how: "name"} // Su secretario general, Ramón Giménez,
+		}
+		return qSpeaker{} // "Cartiera del Sorbo, 140 esuberi: «…»", a headline's shorthand
+	} else if t.low != "(" && !(t.word && !t.cap) {
+		return qSpeaker{}
+	}
+	if !d.nameWord(m - 1) {
+		return qSpeaker{}
+	}
+	switch sp := d.speakerFromNP([2]int{lo, m}, false, d.toks[lo].s); sp.how {
+	case "name", "surname", "org":
+		return sp
+	}
+	return qSpeaker{}
 }
 
 // appositionName is the person named after the comma at k ("…, Dara

@@ -150,6 +150,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "hará su parte", speaker: "Carlos Ferrer"}}},
 		{"SpanishPersonNounAfterQuote", "es", "El concejal de Hacienda, Tomás Varela, defendió la subida. «No hemos tocado los impuestos en diez años», añadió el político.",
 			[]quoteWant{{text: "No hemos tocado los impuestos en diez años", speaker: "Tomás Varela"}}},
+		{"ItalianColonAfterClause", "it", "Il comitato ha chiesto nuovi controlli. L’assessora Giulia Ferri (Pd) è rimasta prudente: «Aspettiamo i dati dell’Arpa prima di decidere».",
+			[]quoteWant{{text: "Aspettiamo i dati dell’Arpa prima di decidere", speaker: "Giulia Ferri"}}},
+		{"EnglishColonAfterClauseWithApposition", "en", "Its general secretary, Mark Doyle, who has led the union since 2019, went further: “This is a betrayal.”",
+			[]quoteWant{{text: "This is a betrayal.", speaker: "Mark Doyle"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
