@@ -833,6 +833,21 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			return [2]int{k, j}
 		}
 	}
+	if j < hi && j > k+1 && d.nameWord(j-1) && !d.nameWord(k) {
+		// "sagte der Fraktionsvorsitzende der Grünen, Malte Brinkmann": a
+		// role, its complement a name, then the person in apposition
+		for m := k; m < j-1; m++ {
+			if d.isTitle(m) || qRoleWord(qElide(d.toks[m].low)) {
+				if e, ok := d.appositionEnd(j, hi); ok {
+					return [2]int{j + 1, e}
+				}
+				break
+			}
+			if d.nameWord(m) {
+				break
+			}
+		}
+	}
 	if j > k+1 && !d.nameWord(j-1) && d.nameWord(k) && !qAnonHeads[d.toks[j-1].low] && !qRoleWord(d.toks[j-1].low) && !d.isTitle(j-1) {
 		n := k + 1
 		for n < j && (d.nameWord(n) || d.runConnector(n)) {
@@ -861,6 +876,11 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 				n++
 			}
 			if n == hi || strings.Contains(",.(;", d.toks[n].low) {
+				if run, ok := d.makeRun(m+1, n); !ok || !run.person {
+					if e, ok := d.appositionEnd(n, hi); ok {
+						return [2]int{n + 1, e} // "le président du groupe Écologistes, Julien Morel"
+					}
+				}
 				return [2]int{m + 1, n}
 			}
 		}
@@ -913,20 +933,30 @@ func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
 // Colgan, to visit"), the name closed by a comma, a full stop, a
 // parenthesis or the end.
 func (d *quoteDoc) appositionName(k int) (string, bool) {
-	if k+1 >= len(d.toks) || d.toks[k].low != "," || !d.nameWord(k+1) || d.lineBetween(k, k+1) {
-		return "", false
-	}
-	b := k + 2
-	for b < len(d.toks) && (d.nameWord(b) || d.runConnector(b)) {
-		b++
-	}
-	if b < len(d.toks) && !strings.Contains(",.(;", d.toks[b].low) {
-		return "", false
-	}
-	if run, ok := d.makeRun(k+1, b); ok && run.person {
+	if b, ok := d.appositionEnd(k, len(d.toks)); ok {
+		run, _ := d.makeRun(k+1, b)
 		return run.name, true
 	}
 	return "", false
+}
+
+// appositionEnd is where the person's name after the comma at k ends,
+// within toks[:hi].
+func (d *quoteDoc) appositionEnd(k, hi int) (int, bool) {
+	if k+1 >= hi || d.toks[k].low != "," || !d.nameWord(k+1) || d.lineBetween(k, k+1) {
+		return 0, false
+	}
+	b := k + 2
+	for b < hi && (d.nameWord(b) || d.runConnector(b)) {
+		b++
+	}
+	if b < hi && !strings.Contains(",.(;", d.toks[b].low) {
+		return 0, false
+	}
+	if run, ok := d.makeRun(k+1, b); ok && run.person {
+		return b, true
+	}
+	return 0, false
 }
 
 // qSpeaker is a resolved speaker.

@@ -154,6 +154,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Aspettiamo i dati dell’Arpa prima di decidere", speaker: "Giulia Ferri"}}},
 		{"EnglishColonAfterClauseWithApposition", "en", "Its general secretary, Mark Doyle, who has led the union since 2019, went further: “This is a betrayal.”",
 			[]quoteWant{{text: "This is a betrayal.", speaker: "Mark Doyle"}}},
+		{"FrenchRoleOfPartyThenName", "fr", "« Nous voterons contre ce budget », a déclaré le président du groupe Écologistes, Julien Morel, mardi soir.",
+			[]quoteWant{{text: "Nous voterons contre ce budget", speaker: "Julien Morel"}}},
+		{"EnglishRoleOfNamedBodyThenName", "en", "“We will not support this budget,” said the leader of Labour, Ruth Kelly, on Tuesday.",
+			[]quoteWant{{text: "We will not support this budget,", speaker: "Ruth Kelly"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
