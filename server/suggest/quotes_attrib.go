@@ -656,7 +656,12 @@ func (d *quoteDoc) mainSubject(sent qspan, k int) qSpeaker {
 		}
 		break
 	}
-	return d.sentenceSubject(sent, k)
+	if sp := d.sentenceSubject(sent, k); sp.how != "" {
+		return sp
+	}
+	// "El Sindicato de … rechazó la medida y habló de «…»": the name that
+	// opens the sentence, its verb after it
+	return d.clauseSubject(lo, k)
 }
 
 // sentenceSubject is the name that opens the sentence before its first
@@ -904,7 +909,7 @@ func (d *quoteDoc) roleAhead(j, hi int) bool {
 // apposition; a subject followed by its verb, a comma or a parenthesis.
 func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
 	m := lo
-	for m < e && m < lo+8 && d.toks[m].word && (d.nameWord(m) || d.isDet(d.toks[m].low) || d.isTitle(m) || qRoleWord(d.toks[m].low) ||
+	for m < e && m < lo+12 && d.toks[m].word && (d.nameWord(m) || d.isDet(d.toks[m].low) || d.isTitle(m) || qRoleWord(d.toks[m].low) ||
 		d.runConnector(m) || m > lo && d.isPrep(d.toks[m].low) && m+1 < e && (d.nameWord(m+1) || d.isDet(d.toks[m+1].low))) {
 		m++
 	}

@@ -158,6 +158,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Nous voterons contre ce budget", speaker: "Julien Morel"}}},
 		{"EnglishRoleOfNamedBodyThenName", "en", "“We will not support this budget,” said the leader of Labour, Ruth Kelly, on Tuesday.",
 			[]quoteWant{{text: "We will not support this budget,", speaker: "Ruth Kelly"}}},
+		{"PortugueseSubjectThenTwoVerbs", "pt", "O diretor Paulo Reis falou com a imprensa. O Sindicato dos Bancários de Vila Nova rejeitou a proposta e falou em “traição”.",
+			[]quoteWant{{text: "traição", speaker: "Sindicato dos Bancários de Vila Nova"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
