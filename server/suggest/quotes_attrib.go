@@ -574,6 +574,16 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		if sp.how == "" && comma {
 			sp = d.sentenceSubject(sent, c.k)
 		}
+		if sp.how == "" && before && c.k > lo && qRelatives[d.toks[c.k-1].low] {
+			// "El Colegio Médico respaldó la iniciativa en un comunicado, en
+			// el que señaló que «…»": the relative clause's speaker is the
+			// subject that opens the sentence
+			if start, _ := d.tokRange(sent.s, sent.e); start < c.k {
+				if sp2 := d.clauseSubject(start, c.k); sp2.how != "" {
+					sp = sp2
+				}
+			}
+		}
 		sp.named = sp.named || named
 	}
 	if sp.how == "" && !sp.named {
@@ -1093,9 +1103,9 @@ func qAcronym(low, word string) bool {
 }
 
 // namedKind is who "the prefecture" is when the article named it with a
-// complement before: the last "préfecture de la Haute-Sérane", "Ministry
-// of Health" before pos, outside quotes, the kind's word heading a name
-// that ends capitalised.
+// complement or a name right after the word before: the last "préfecture
+// de la Haute-Sérane", "rechtbank Noord-Polderland" before pos, outside
+// quotes, the kind's word heading a name that ends capitalised.
 func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
 	best := ""
 	for k := d.tokAt(pos - quoteArticleBack); k < len(d.toks) && d.toks[k].s < pos; k++ {

@@ -160,6 +160,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "We will not support this budget,", speaker: "Ruth Kelly"}}},
 		{"PortugueseSubjectThenTwoVerbs", "pt", "O diretor Paulo Reis falou com a imprensa. O Sindicato dos Bancários de Vila Nova rejeitou a proposta e falou em “traição”.",
 			[]quoteWant{{text: "traição", speaker: "Sindicato dos Bancários de Vila Nova"}}},
+		{"ItalianRelativeClauseCue", "it", "La sindaca Anna Riva ha firmato l’ordinanza. L’Ordine dei Medici di Valsorba ha sostenuto la scelta con una nota, nella quale afferma che «i dati sono preoccupanti».",
+			[]quoteWant{{text: "i dati sono preoccupanti", speaker: "Ordine dei Medici di Valsorba"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -236,6 +236,9 @@ var (
 	// "a estimé l'élu" is the person last named
 	qPersonHeads = qWordSet(`élu élue lawmaker legislator politician official politicien politicienne político política politico
 		eleito eleita electo electa eletto eletta parlementaire parlamentario parlamentaria parlamentar`)
+	// qRelatives open a relative clause whose subject is the sentence's
+	// ("in which it said", "en el que señaló", "dans lequel il")
+	qRelatives = qWordSet(`which whom que qual quale cui lequel laquelle lesquels lesquelles dem der welchem welcher waarin waarop`)
 	// qPostNominals are the letters after a person's name: senior
 	// counsel, members of parliaments and assemblies
 	qPostNominals = qWordSet(`sc qc kc mp td mep msp mla mpp ms mhk mna obe mbe cbe`)
