@@ -438,21 +438,24 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 		}
 		return nil
 	}
-	words := 0
+	words, that := 0, -1
 	for k := hi - 1; k >= lo; k-- {
 		if d.toks[k].word {
 			words++
+			if that < 0 && qThat[d.toks[k].low] && words <= quoteThatWords {
+				that = words // "afirmou em entrevista … que a fábrica pode voltar a contratar «…»"
+			}
 		}
 		c := d.cueAt(k, lo, hi, true)
 		if c.kind == qcueCall && words > quoteCalledWords+1 || c.kind == qcueSo {
 			continue
 		}
-		if c.kind != 0 {
+		if c.kind != 0 && (words <= quoteBeforeWords+1 || c.kind == qcueSay && words-that <= quoteThatCueWords) {
 			if at := d.resolveCue(c, lo, hi, sent, true); at != nil {
 				return at
 			}
 		}
-		if words > quoteBeforeWords {
+		if words > quoteBeforeWords && (that < 0 || words-that > quoteThatCueWords) {
 			break
 		}
 	}

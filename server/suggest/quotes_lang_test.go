@@ -162,6 +162,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "traição", speaker: "Sindicato dos Bancários de Vila Nova"}}},
 		{"ItalianRelativeClauseCue", "it", "La sindaca Anna Riva ha firmato l’ordinanza. L’Ordine dei Medici di Valsorba ha sostenuto la scelta con una nota, nella quale afferma che «i dati sono preoccupanti».",
 			[]quoteWant{{text: "i dati sono preoccupanti", speaker: "Ordine dei Medici di Valsorba"}}},
+		{"SpanishLongThatClauseBeforeQuote", "es", "La directora comercial, Elena Soto, afirmó en una entrevista con una radio local que la fábrica podría volver a contratar «si el mercado se recupera».",
+			[]quoteWant{{text: "si el mercado se recupera", speaker: "Elena Soto"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

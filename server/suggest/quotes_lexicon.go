@@ -239,6 +239,8 @@ var (
 	// qRelatives open a relative clause whose subject is the sentence's
 	// ("in which it said", "en el que señaló", "dans lequel il")
 	qRelatives = qWordSet(`which whom que qual quale cui lequel laquelle lesquels lesquelles dem der welchem welcher waarin waarop`)
+	// qThat opens reported speech after a speech verb
+	qThat = qWordSet(`that que dass che dat że`)
 	// qPostNominals are the letters after a person's name: senior
 	// counsel, members of parliaments and assemblies
 	qPostNominals = qWordSet(`sc qc kc mp td mep msp mla mpp ms mhk mna obe mbe cbe`)
