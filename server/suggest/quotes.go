@@ -37,14 +37,17 @@ import (
 // (speech verbs, titles, function words, …), one line a language.
 
 const (
-	quoteMaxSentences = 5     // a quote longer than this is a missing closing mark
-	quoteMaxRunes     = 3000  // the same, counted in code points
-	quoteMinScore     = 0.3   // candidates below this are not proposed
-	quoteAfterWords   = 9     // a cue after a quote starts within these words
-	quoteBeforeWords  = 12    // a cue before a quote ends within these words
-	quoteCalledWords  = 5     // "called it …": the quote follows within these words
-	quotePronounBack  = 2500  // how far back (code points) a pronoun looks for its person
-	quoteArticleBack  = 20000 // how far back a surname or "the ministry" looks for the full name
+	quoteMaxSentences     = 5     // a quote longer than this is a missing closing mark
+	quoteMaxRunes         = 3000  // the same, counted in code points
+	quoteMinScore         = 0.3   // candidates below this are not proposed
+	quoteAfterWords       = 9     // a cue after a quote starts within these words
+	quoteBeforeWords      = 12    // a cue before a quote ends within these words
+	quoteThatWords        = 20    // or a "that" before the quote within these words…
+	quoteThatCueWords     = 8     // …follows a speech verb within these words
+	quoteCalledWords      = 5     // "called it …": the quote follows within these words
+	quoteColonClauseWords = 25    // the most words of a clause before a colon whose subject speaks the quote after it
+	quotePronounBack      = 2500  // how far back (code points) a pronoun looks for its person
+	quoteArticleBack      = 20000 // how far back a surname or "the ministry" looks for the full name
 )
 
 // Quotes proposes each direct quotation of in.Text as a QUOTE span

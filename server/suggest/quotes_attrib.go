@@ -73,8 +73,11 @@ func (d *quoteDoc) echoes() {
 		}
 	}
 	for i, q := range d.quotes {
-		if len(words[i]) < 2 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
+		if len(words[i]) == 0 || q.attr != nil && q.attr.speaker != "" && !d.weakEcho(q) {
 			continue
+		}
+		if len(words[i]) == 1 && !d.echoedOnce(words, i) {
+			continue // one word may stand in several quotes: only one of them tells
 		}
 		for j, o := range d.quotes {
 			// a headline or a standfirst comes before the body it echoes;
@@ -95,6 +98,24 @@ func (d *quoteDoc) echoes() {
 			}
 		}
 	}
+}
+
+// echoedOnce: the one word of quote i ("vergonha", "necessary") stands
+// in exactly one later quote, a long one, whose speaker it then takes.
+func (d *quoteDoc) echoedOnce(words [][]string, i int) bool {
+	if len([]rune(words[i][0])) < 5 {
+		return false
+	}
+	n := 0
+	for j := i + 1; j < len(words); j++ {
+		if qContainsWords(words[j], words[i]) {
+			if len(words[j]) < 4 {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 1
 }
 
 // weakEcho: the quote names its speaker in a headline's shorthand, which
@@ -417,21 +438,24 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 		}
 		return nil
 	}
-	words := 0
+	words, that := 0, -1
 	for k := hi - 1; k >= lo; k-- {
 		if d.toks[k].word {
 			words++
+			if that < 0 && qThat[d.toks[k].low] && words <= quoteThatWords {
+				that = words // "afirmou em entrevista … que a fábrica pode voltar a contratar «…»"
+			}
 		}
 		c := d.cueAt(k, lo, hi, true)
 		if c.kind == qcueCall && words > quoteCalledWords+1 || c.kind == qcueSo {
 			continue
 		}
-		if c.kind != 0 {
+		if c.kind != 0 && (words <= quoteBeforeWords+1 || c.kind == qcueSay && words-that <= quoteThatCueWords) {
 			if at := d.resolveCue(c, lo, hi, sent, true); at != nil {
 				return at
 			}
 		}
-		if words > quoteBeforeWords {
+		if words > quoteBeforeWords && (that < 0 || words-that > quoteThatCueWords) {
 			break
 		}
 	}
@@ -456,6 +480,22 @@ func (d *quoteDoc) findAttrib(a, b int, before bool, sent qspan) *quoteAttrib {
 		switch sp := d.speakerFromNP(np, false, at.pos); sp.how {
 		case "name", "surname", "role", "org":
 			at.speaker, at.how = sp.name, sp.how
+		}
+	}
+	if at.how == "" {
+		// "Umweltministerin Anke Voß (Grüne) hält davon wenig: „…“", "Su
+		// secretario general, Ramón Giménez, …, fue más lejos: «…»": a
+		// whole clause before the colon, its subject the speaker
+		start, _ := d.tokRange(sent.s, sent.e)
+		for m := start; m < e; m++ {
+			if t := d.toks[m]; strings.Contains(".!?", t.low) && !d.inQuote(t.s) && m+1 < e && d.toks[m+1].cap {
+				start = m + 1 // the sentence splitter kept "…“. Umweltministerin" together
+			}
+		}
+		if d.words(start, e) <= quoteColonClauseWords {
+			if sp := d.clauseSubject(start, e); sp.how != "" {
+				at.speaker, at.how = sp.name, sp.how
+			}
 		}
 	}
 	if (at.how != "name" && at.how != "surname" && at.how != "org" || d.indefiniteName(sent, at.speaker)) && d.anonymous(sent) {
@@ -536,6 +576,16 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		named = named || sp.named
 		if sp.how == "" && comma {
 			sp = d.sentenceSubject(sent, c.k)
+		}
+		if sp.how == "" && before && c.k > lo && qRelatives[d.toks[c.k-1].low] {
+			// "El Colegio Médico respaldó la iniciativa en un comunicado, en
+			// el que señaló que «…»": the relative clause's speaker is the
+			// subject that opens the sentence
+			if start, _ := d.tokRange(sent.s, sent.e); start < c.k {
+				if sp2 := d.clauseSubject(start, c.k); sp2.how != "" {
+					sp = sp2
+				}
+			}
 		}
 		sp.named = sp.named || named
 	}
@@ -619,7 +669,12 @@ func (d *quoteDoc) mainSubject(sent qspan, k int) qSpeaker {
 		}
 		break
 	}
-	return d.sentenceSubject(sent, k)
+	if sp := d.sentenceSubject(sent, k); sp.how != "" {
+		return sp
+	}
+	// "El Sindicato de … rechazó la medida y habló de «…»": the name that
+	// opens the sentence, its verb after it
+	return d.clauseSubject(lo, k)
 }
 
 // sentenceSubject is the name that opens the sentence before its first
@@ -650,11 +705,25 @@ func (d *quoteDoc) inQuote(pos int) bool {
 func (d *quoteDoc) anonymous(sent qspan) bool {
 	s := strings.ToLower(string(d.r[sent.s:sent.e]))
 	for _, m := range qAnonymityMarks {
-		if strings.Contains(s, m) {
-			return true
+		for off := 0; ; {
+			i := strings.Index(s[off:], m)
+			if i < 0 {
+				break
+			}
+			off += i + len(m)
+			if !d.markInName(sent.s + utf8.RuneCountInString(s[:off-len(m)])) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// markInName: the anonymity mark at pos is a word of a name (Gamblers
+// Anonymous, Alcoholics Anonymous), capitalised after a capitalised word.
+func (d *quoteDoc) markInName(pos int) bool {
+	k := d.tokAt(pos)
+	return k > 0 && k < len(d.toks) && d.toks[k].s == pos && d.toks[k].cap && d.nameWord(k-1) && !d.lineBetween(k-1, k)
 }
 
 // npBefore is the noun phrase that ends just before the cue at k: over
@@ -721,6 +790,10 @@ func (d *quoteDoc) phraseBack(lo, j, k int) int {
 				i--
 				continue
 			}
+			if i-2 >= lo && d.pluralPossessive(i-1) {
+				i-- // the Dunmara Landowners’ Group
+				continue
+			}
 			break
 		}
 		if qClauseStops[t.low] || d.isPrep(t.low) && !qConnectors[t.low] || d.cueAt(i-1, lo, k, true).kind != 0 {
@@ -753,7 +826,8 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			continue
 		}
 		according := k > 0 && qAccordingCues[d.toks[k-1].low] // segundo a Associação: "a" is no "to"
-		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1)))
+		// "dijo a Clarín" is "told"; Portuguese "informou a Cerâmica Santa Luzia" has the feminine article
+		article := (d.isDet(t.low) || qIndefinites[t.low]) && !(t.low == "a" && !according && j+1 < hi && (d.isDet(d.toks[j+1].low) || d.nameWord(j+1) && d.lang != "pt"))
 		if d.runConnector(j) && sawName {
 			j += 2 // Sandrine Le Goff
 			continue
@@ -775,6 +849,21 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		j++
 		if qPronouns[t.low] && j == k+1 {
 			return [2]int{k, j}
+		}
+	}
+	if j < hi && j > k+1 && d.nameWord(j-1) && !d.nameWord(k) {
+		// "sagte der Fraktionsvorsitzende der Grünen, Malte Brinkmann": a
+		// role, its complement a name, then the person in apposition
+		for m := k; m < j-1; m++ {
+			if d.isTitle(m) || qRoleWord(qElide(d.toks[m].low)) {
+				if e, ok := d.appositionEnd(j, hi); ok {
+					return [2]int{j + 1, e}
+				}
+				break
+			}
+			if d.nameWord(m) {
+				break
+			}
 		}
 	}
 	if j > k+1 && !d.nameWord(j-1) && d.nameWord(k) && !qAnonHeads[d.toks[j-1].low] && !qRoleWord(d.toks[j-1].low) && !d.isTitle(j-1) {
@@ -805,6 +894,11 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 				n++
 			}
 			if n == hi || strings.Contains(",.(;", d.toks[n].low) {
+				if run, ok := d.makeRun(m+1, n); !ok || !run.person {
+					if e, ok := d.appositionEnd(n, hi); ok {
+						return [2]int{n + 1, e} // "le président du groupe Écologistes, Julien Morel"
+					}
+				}
 				return [2]int{m + 1, n}
 			}
 		}
@@ -823,6 +917,66 @@ func (d *quoteDoc) roleAhead(j, hi int) bool {
 	return false
 }
 
+// clauseSubject is the person or body that opens the clause toks[lo:e]:
+// a name (after its title), or a description followed by the name in
+// apposition; a subject followed by its verb, a comma or a parenthesis.
+func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
+	m := lo
+	for m < e && m < lo+12 && d.toks[m].word && (d.nameWord(m) || d.isDet(d.toks[m].low) || d.isTitle(m) || qRoleWord(d.toks[m].low) ||
+		d.runConnector(m) || m > lo && d.isPrep(d.toks[m].low) && m+1 < e && (d.nameWord(m+1) || d.isDet(d.toks[m+1].low))) {
+		m++
+	}
+	if m == lo || m >= e || d.isPrep(d.toks[m-1].low) || d.isDet(d.toks[m-1].low) {
+		return qSpeaker{}
+	}
+	if t := d.toks[m]; t.low == "," {
+		if name, ok := d.appositionName(m); ok && !d.nameWord(m-1) {
+			return qSpeaker{name: name, how: "name"} // Su secretario general, Ramón Giménez,
+		}
+		return qSpeaker{} // "Cartiera del Sorbo, 140 esuberi: «…»", a headline's shorthand
+	} else if t.low != "(" && !(t.word && !t.cap) {
+		return qSpeaker{}
+	}
+	if !d.nameWord(m - 1) {
+		return qSpeaker{}
+	}
+	switch sp := d.speakerFromNP([2]int{lo, m}, false, d.toks[lo].s); sp.how {
+	case "name", "surname", "org":
+		return sp
+	}
+	return qSpeaker{}
+}
+
+// appositionName is the person named after the comma at k ("…, Dara
+// Colgan, to visit"), the name closed by a comma, a full stop, a
+// parenthesis or the end.
+func (d *quoteDoc) appositionName(k int) (string, bool) {
+	if b, ok := d.appositionEnd(k, len(d.toks)); ok {
+		run, _ := d.makeRun(k+1, b)
+		return run.name, true
+	}
+	return "", false
+}
+
+// appositionEnd is where the person's name after the comma at k ends,
+// within toks[:hi].
+func (d *quoteDoc) appositionEnd(k, hi int) (int, bool) {
+	if k+1 >= hi || d.toks[k].low != "," || !d.nameWord(k+1) || d.lineBetween(k, k+1) {
+		return 0, false
+	}
+	b := k + 2
+	for b < hi && (d.nameWord(b) || d.runConnector(b)) {
+		b++
+	}
+	if b < hi && !strings.Contains(",.(;", d.toks[b].low) {
+		return 0, false
+	}
+	if run, ok := d.makeRun(k+1, b); ok && run.person {
+		return b, true
+	}
+	return 0, false
+}
+
 // qSpeaker is a resolved speaker.
 type qSpeaker struct {
 	name  string
@@ -837,6 +991,7 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 	if i >= j {
 		return qSpeaker{}
 	}
+	j = d.dropPostNominal(i, j)
 	sp := d.speakerFromPhrase(i, j, after, pos)
 	if sp.how == "" && d.words(i, j) > 0 {
 		sp.named = true
@@ -860,7 +1015,7 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	}
 	if d.nameWord(j-1) && !d.isTitle(j-1) {
 		m := j - 1
-		for m > i && (d.nameWord(m-1) || d.isTitle(m-1) || m-2 >= i && d.runConnector(m-1) && d.nameWord(m-2) ||
+		for m > i && (d.nameWord(m-1) || d.isTitle(m-1) || m-2 >= i && (d.runConnector(m-1) || d.pluralPossessive(m-1)) && d.nameWord(m-2) ||
 			m-2 >= i && (d.toks[m-1].low == "of" || d.toks[m-1].low == "for") && d.nameWord(m-2)) {
 			m--
 		}
@@ -925,14 +1080,50 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if d.toks[j-1].cap && j-from == 2 && !d.isTitle(j-1) && (qOrgWords[head] || qOrgSuffix(head)) {
 		return qSpeaker{name: d.text(j-1, j), how: "org"} // das Landesgesundheitsministerium
 	}
-	if (d.isTitle(j-1) || qRoleWord(head) || strings.ContainsAny(head, "0123456789")) && !qOrgWords[head] && !qOrgSuffix(head) {
+	if (d.isTitle(j-1) || qRoleWord(head) || qPersonHeads[head] || strings.ContainsAny(head, "0123456789")) && !qOrgWords[head] && !qOrgSuffix(head) {
 		// "the judge", "the 24-year-old": the person last named
 		if sp := d.pronoun("", pos); sp.name != "" {
 			sp.how = "role"
 			return sp
 		}
 	}
+	if t := d.toks[j-1]; j-from == 2 && qAcronym(t.low, d.text(j-1, j)) {
+		return qSpeaker{name: d.text(j-1, j), how: "org"} // la CGT, the GAA: the article is no part of the name
+	}
+	if det >= 0 && j-det == 2 && !d.isTitle(j-1) && !qRoleWord(head) { // a person's role ("the head of …") is no body
+		if name, ok := d.namedKind(head, pos); ok {
+			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
+		}
+	}
 	return qSpeaker{name: d.text(from, j), how: "description"}
+}
+
+// qAcronym: an organisation's initials (CGT, SIPTU), the word in
+// capitals.
+func qAcronym(low, word string) bool {
+	n := utf8.RuneCountInString(word)
+	return n >= 2 && n <= 6 && word != low && strings.ToUpper(word) == word && !strings.ContainsAny(word, "0123456789")
+}
+
+// namedKind is who "the prefecture" is when the article named it with a
+// complement or a name right after the word before: the last "préfecture
+// de la Haute-Sérane", "rechtbank Noord-Polderland" before pos, outside
+// quotes, the kind's word heading a name that ends capitalised.
+func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
+	best := ""
+	for k := d.tokAt(pos - quoteArticleBack); k < len(d.toks) && d.toks[k].s < pos; k++ {
+		t := d.toks[k]
+		if !t.word || qElide(t.low) != head || d.inQuote(t.s) {
+			continue
+		}
+		if e := d.orgEnd(k); e-k >= 2 && d.nameWord(e-1) && (e-k >= 3 && d.isPrep(d.toks[k+1].low) || !t.cap && d.nameWord(k+1)) {
+			best = d.text(k, e)
+			if el := qElide(t.low); el != t.low {
+				best = string([]rune(best)[2:]) // l’Union des … → Union des …
+			}
+		}
+	}
+	return best, best != ""
 }
 
 // qRoleWord: a word for a role by its ending (coordenador, Sprecherin).
@@ -1061,6 +1252,9 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 					a++
 				}
 				if b-a >= 2 && (a == k || b == k+1 && !d.isTitle(k)) {
+					if name, ok := d.appositionName(b); ok && d.isTitle(k) {
+						return name, true // the Minister for Enterprise, Dara Colgan: the office's holder
+					}
 					return d.text(a, b), true
 				}
 			}
@@ -1167,7 +1361,7 @@ func (d *quoteDoc) anonymousBetween(a, b int) bool {
 				break
 			}
 			off += i + len(m)
-			if !d.inQuote(a + utf8.RuneCountInString(s[:off-len(m)])) {
+			if at := a + utf8.RuneCountInString(s[:off-len(m)]); !d.inQuote(at) && !d.markInName(at) {
 				return true
 			}
 		}

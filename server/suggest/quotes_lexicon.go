@@ -232,7 +232,19 @@ var (
 		dott avv ing on sig sen
 		mr ir drs ing dhr mevr burg wethr zgn
 		bzw evtl ggf sog vgl`)
-	qTitles = qWordSet(
+	// qPersonHeads are nouns for a person that no role's ending marks:
+	// "a estimé l'élu" is the person last named
+	qPersonHeads = qWordSet(`élu élue lawmaker legislator politician official politicien politicienne político política politico
+		eleito eleita electo electa eletto eletta parlementaire parlamentario parlamentaria parlamentar`)
+	// qRelatives open a relative clause whose subject is the sentence's
+	// ("in which it said", "en el que señaló", "dans lequel il")
+	qRelatives = qWordSet(`which whom que qual quale cui lequel laquelle lesquels lesquelles dem der welchem welcher waarin waarop`)
+	// qThat opens reported speech after a speech verb
+	qThat = qWordSet(`that que dass che dat że`)
+	// qPostNominals are the letters after a person's name: senior
+	// counsel, members of parliaments and assemblies
+	qPostNominals = qWordSet(`sc qc kc mp td mep msp mla mpp ms mhk mna obe mbe cbe`)
+	qTitles       = qWordSet(
 		`executive manager coach president prime minister chancellor secretary spokesman spokeswoman spokesperson senator governor mayor general gen
 		colonel col captain capt king queen prince princess pope judge justice rep sen gov dr mr mrs ms miss sir dame lord lady
 		prof professor ceo chairman chairwoman chair director ambassador commissioner leader head chief envoy officer deputy vice

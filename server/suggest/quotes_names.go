@@ -51,6 +51,27 @@ func (d *quoteDoc) runConnector(k int) bool {
 	return before && after
 }
 
+// pluralPossessive: the apostrophe at k makes the name word before it,
+// a plural, the possessive inside a name ("Dunmara Landowners’ Group",
+// "St Mary’s Parents’ Association"): no space either side of it before,
+// a name word after, and no quote closing there.
+func (d *quoteDoc) pluralPossessive(k int) bool {
+	t := d.toks[k]
+	if t.word || t.low != "’" && t.low != "'" || k == 0 || k+1 >= len(d.toks) {
+		return false
+	}
+	p, n := d.toks[k-1], d.toks[k+1]
+	if p.e != t.s || !strings.HasSuffix(p.low, "s") || n.s != t.e+1 || d.r[t.e] != ' ' || !d.nameWord(k+1) {
+		return false
+	}
+	for _, q := range d.quotes {
+		if q.e <= t.s && t.s < q.end {
+			return false // the quote's closing mark
+		}
+	}
+	return true
+}
+
 func (d *quoteDoc) buildRuns() {
 	qi := 0
 	for k := 0; k < len(d.toks); {
@@ -64,7 +85,7 @@ func (d *quoteDoc) buildRuns() {
 				b++
 			} else if d.toks[b].low == "." && qTitles[d.toks[b-1].low] && b+1 < len(d.toks) && d.nameWord(b+1) {
 				b += 2 // Mr. Smith
-			} else if d.runConnector(b) {
+			} else if d.runConnector(b) || d.pluralPossessive(b) {
 				b += 2
 			} else {
 				break
@@ -112,6 +133,7 @@ func (d *quoteDoc) nameWords(a, b int) int {
 // makeRun takes titles (President, Dr., Minister…), roles and acronyms
 // off the front of the capitalised words toks[a:b].
 func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
+	b = d.dropPostNominal(a, b)
 	titled := a > 0 && d.toks[a-1].word && d.isTitle(a-1)
 	for t := b - 1; t >= a; t-- {
 		if d.isTitle(t) {
@@ -176,6 +198,16 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 	run.afterPrep = a > 0 && d.isPrep(d.toks[a-1].low) || det && a > 1 && d.isPrep(d.toks[a-2].low)
 	run.person = !run.org && !hasOf && !acronym && !qPlaceFirst[run.words[0]] && n <= 5 && (titled || n >= 2 && !det)
 	return run, true
+}
+
+// dropPostNominal is where the name toks[a:b] ends without the letters
+// after it (Orla Fitzmaurice SC, Jane Smith MP), which are no part of it;
+// "MP" before a name is a title.
+func (d *quoteDoc) dropPostNominal(a, b int) int {
+	if b-a >= 3 && d.toks[b-1].caps && qPostNominals[d.toks[b-1].low] && d.nameWord(b-2) && !d.toks[b-2].caps {
+		return b - 1
+	}
+	return b
 }
 
 // qPatronymic: Владимирович, Сергеевна.

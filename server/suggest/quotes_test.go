@@ -8,12 +8,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gloss-dev/gloss/server/htmltext"
 )
 
 var dumpQuotes = flag.String("quotes.dump", "", "print the QUOTE suggestions for this text file")
+var dumpLang = flag.String("quotes.lang", "", "the language of the -quotes.dump file")
 
 func TestQuotesDump(t *testing.T) {
 	if *dumpQuotes == "" {
@@ -25,7 +27,7 @@ func TestQuotesDump(t *testing.T) {
 	}
 	text := string(b)
 	r := []rune(text)
-	for _, s := range Quotes(Input{Text: text}) {
+	for _, s := range Quotes(Input{Text: text, Lang: *dumpLang}) {
 		fmt.Printf("%.3f %-18s %q speaker=%q\n   %v\n", s.Score, s.Detector, string(r[s.Start:s.End]), s.Attrs["speaker"], s.Features)
 	}
 }
@@ -49,7 +51,9 @@ func TestQuotesSet(t *testing.T) {
 		s := ScoreSpans(p, got, "QUOTE")
 		per[p.Lang] = per[p.Lang].Add(s)
 		all = all.Add(s)
-		if os.Getenv("QUOTES_V") != "" {
+		if os.Getenv("QUOTES_V") == "ctx" {
+			printSpeakerMisses(p, got)
+		} else if os.Getenv("QUOTES_V") != "" {
 			text := []rune(p.Page.Text)
 			fmt.Printf("== %s (%s) TP %d FP %d FN %d speaker %d\n", p.Name, p.Lang, s.TP, s.FP, s.FN, s.SpeakerRight)
 			for _, g := range p.Gold {
@@ -73,6 +77,36 @@ func TestQuotesSet(t *testing.T) {
 			s = all
 		}
 		t.Logf("%-3s P %.3f R %.3f F1 %.3f speaker %.3f (TP %d FP %d FN %d)", l, s.P(), s.R(), s.F1(), s.SpeakerAccuracy(), s.TP, s.FP, s.FN)
+	}
+}
+
+// printSpeakerMisses prints, for each matched QUOTE of p whose speaker is
+// wrong, the text around it, to read the attribution the detector missed.
+func printSpeakerMisses(p GoldPage, got []Suggestion) {
+	text := []rune(p.Page.Text)
+	key := func(start, end int) string {
+		return strings.TrimFunc(loosen(string(text[start:end])), func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r)
+		})
+	}
+	gold := map[string][]GoldSpan{}
+	for _, g := range p.Gold {
+		if g.Label == "QUOTE" {
+			gold[key(g.Start, g.End)] = append(gold[key(g.Start, g.End)], g)
+		}
+	}
+	for _, s := range got {
+		k := key(s.Start, s.End)
+		gs := gold[k]
+		if len(gs) == 0 {
+			continue
+		}
+		gold[k] = gs[1:]
+		if strings.EqualFold(gs[0].Speaker, s.Attrs["speaker"]) {
+			continue
+		}
+		fmt.Printf("== %s: got %q want %q (%s)\n   …%s⟦%s⟧%s…\n", p.Name, s.Attrs["speaker"], gs[0].Speaker, s.Detector,
+			string(text[max(0, s.Start-300):s.Start]), string(text[s.Start:s.End]), string(text[s.End:min(len(text), s.End+150)]))
 	}
 }
 
