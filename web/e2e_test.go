@@ -143,12 +143,24 @@ func (e *env) watchExceptions() {
 }
 
 // do runs browser steps with a deadline, failing the test on error.
+//
+// A single step that finds its node replaced between the query and the
+// action ("Could not find node with given id": the side list or the text
+// was redrawn by something that arrived meanwhile, as a person's click
+// would simply land on the new node) is tried again, up to three times;
+// it had done nothing yet.
 func (e *env) do(steps ...chromedp.Action[chromedp.Void]) {
 	e.t.Helper()
-	ctx, cancel := context.WithTimeout(e.ctx, 20*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		e.t.Fatal(err)
+	for try := 1; ; try++ {
+		ctx, cancel := context.WithTimeout(e.ctx, 20*time.Second)
+		err := chromedp.Do(ctx, steps...)
+		cancel()
+		if err == nil {
+			return
+		}
+		if len(steps) != 1 || try == 3 || !strings.Contains(err.Error(), "Could not find node with given id") {
+			e.t.Fatal(err)
+		}
 	}
 }
 

@@ -65,8 +65,12 @@ func TestEvaluationSet(t *testing.T) {
 //     (speakers, claims), so it is a validation set too.
 //   - testdata/suggest-heldout3: 12 pages of 3 sites (Irish English,
 //     French, Brazilian Portuguese), written while that work went on and
-//     scored only after it: the honest figures. Do not look at its misses;
-//     write a fourth set when this one has been used.
+//     first scored after it (speaker 0.745); then its speaker misses were
+//     worked on (0.867): validation.
+//   - testdata/suggest-heldout4: 9 pages of 3 sites (Scottish English,
+//     Spanish, Italian), written while that went on and scored once,
+//     after it: the honest figures. Do not look at its misses; write a
+//     fifth set when this one has been used.
 //
 // The floors only catch a regression: tuning on a held-out set would make
 // it worthless, so they are not goals to meet here.
@@ -78,6 +82,7 @@ func TestHeldOutSet(t *testing.T) {
 		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.78, RowAfter: 0.97}},
 		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97}},
 		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97}},
+		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.9, "CLAIM alone": 0.68, RowAfter: 0.96}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
