@@ -271,6 +271,10 @@ func TestSuggestAcceptReject(t *testing.T) {
 		t.Errorf("Shift+A asks %q", q)
 	}
 	e.shots("suggestions-accept-all", acceptedInView)
+	// Enter answers once the question is the focused suggestion's (the
+	// reload after the reject may redraw the card first).
+	e.poll(`(() => { const S = gloss.store.get().suggest; return S.asking && S.focused !== null && !S.loading && !S.busy; })()`)
+	e.settle()
 	e.do(chromedp.KeyEvent(kb.Enter))
 	e.waitFor("five accepted annotations", func() bool { return len(e.suggested(id)) == 5 })
 	for _, a := range e.annotations(id) {
