@@ -702,8 +702,12 @@ func (d *quoteDoc) inQuote(pos int) bool {
 }
 
 // anonymous reports whether the sentence says that its source is not named.
-func (d *quoteDoc) anonymous(sent qspan) bool {
-	s := strings.ToLower(string(d.r[sent.s:sent.e]))
+func (d *quoteDoc) anonymous(sent qspan) bool { return d.anonymityMark(sent.s, sent.e, false) }
+
+// anonymityMark reports whether [a, b) holds an anonymity mark that is no
+// word of a name, and, with outsideQuotes, none inside a quotation.
+func (d *quoteDoc) anonymityMark(a, b int, outsideQuotes bool) bool {
+	s := strings.ToLower(string(d.r[a:b]))
 	for _, m := range qAnonymityMarks {
 		for off := 0; ; {
 			i := strings.Index(s[off:], m)
@@ -711,7 +715,7 @@ func (d *quoteDoc) anonymous(sent qspan) bool {
 				break
 			}
 			off += i + len(m)
-			if !d.markInName(sent.s + utf8.RuneCountInString(s[:off-len(m)])) {
+			if at := a + utf8.RuneCountInString(s[:off-len(m)]); !(outsideQuotes && d.inQuote(at)) && !d.markInName(at) {
 				return true
 			}
 		}
@@ -1350,23 +1354,7 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 // outside quotes: a source left unnamed came after the person last named,
 // and a pronoun after it is that source.
 func (d *quoteDoc) anonymousBetween(a, b int) bool {
-	if a >= b {
-		return false
-	}
-	s := strings.ToLower(string(d.r[a:b]))
-	for _, m := range qAnonymityMarks {
-		for off := 0; ; {
-			i := strings.Index(s[off:], m)
-			if i < 0 {
-				break
-			}
-			off += i + len(m)
-			if at := a + utf8.RuneCountInString(s[:off-len(m)]); !d.inQuote(at) && !d.markInName(at) {
-				return true
-			}
-		}
-	}
-	return false
+	return a < b && d.anonymityMark(a, b, true)
 }
 
 // speechSubject is the name that is the subject of the last speech verb
