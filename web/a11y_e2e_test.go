@@ -290,13 +290,7 @@ func TestAccessibilityPages(t *testing.T) {
 func TestAccessibilityReview(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	a := newA11y(t, e)
-	e.join("ann", model.RoleAnnotator)
-	e.join("bea", model.RoleAnnotator)
-	e.join("rev", model.RoleReviewer)
-	art := e.independentArticle("Xi to meet Putin after ICC warrant", map[string][]reviewSpan{
-		"ann": {xiSpeaker, claimAnn, wangSpeaker, quoteFull, readMore},
-		"bea": {xiSpeaker, claimBea, quoteInner, readMore},
-	}, "ann", "bea")
+	art := e.reviewedPair("Xi to meet Putin after ICC warrant")
 	mine, _, err := e.db.CreateArticle(model.Article{Title: "Ceasefire talks to resume on Friday", Source: "wire", Text: "Officials said “the ceasefire will hold until Friday,” when the talks resume in Doha."})
 	if err != nil {
 		t.Fatal(err)
@@ -444,13 +438,7 @@ func TestDarkScreenshots(t *testing.T) {
 	e.shot("dark-suggestions")
 	e.do(chromedp.KeyEvent(kb.Escape))
 
-	e.join("ann", model.RoleAnnotator)
-	e.join("bea", model.RoleAnnotator)
-	e.join("rev", model.RoleReviewer)
-	art := e.independentArticle("Xi to meet Putin after ICC warrant, reviewed", map[string][]reviewSpan{
-		"ann": {xiSpeaker, claimAnn, wangSpeaker, quoteFull, readMore},
-		"bea": {xiSpeaker, claimBea, quoteInner, readMore},
-	}, "ann", "bea")
+	art := e.reviewedPair("Xi to meet Putin after ICC warrant, reviewed")
 	rev := e.browserAs("rev", testPassword)
 	(&a11y{e: rev}).scheme("dark")
 	rev.do(chromedp.EmulateViewport(1280, 820))

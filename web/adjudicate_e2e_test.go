@@ -28,6 +28,21 @@ type reviewSpan struct {
 	attrs       map[string]string
 }
 
+// reviewedPair makes ann and bea annotators and rev a reviewer, and an
+// independent article titled title on which ann and bea submitted the
+// layers the review tests read: agreed, disputed, partly and one-person
+// candidates.
+func (e *env) reviewedPair(title string) model.Article {
+	e.t.Helper()
+	e.join("ann", model.RoleAnnotator)
+	e.join("bea", model.RoleAnnotator)
+	e.join("rev", model.RoleReviewer)
+	return e.independentArticle(title, map[string][]reviewSpan{
+		"ann": {xiSpeaker, claimAnn, wangSpeaker, quoteFull, readMore},
+		"bea": {xiSpeaker, claimBea, quoteInner, readMore},
+	}, "ann", "bea")
+}
+
 // independentArticle makes the first project independent (2 annotators
 // per article: ann and bea, rev reviewing), adds an article and stores
 // each annotator's layer of it; submit names the layers submitted.
@@ -148,13 +163,7 @@ var (
 // reviewed locks the article. Gold holds exactly what was accepted.
 func TestAdjudicateKeyboard(t *testing.T) {
 	e := newEnv(t, envOptions{})
-	e.join("ann", model.RoleAnnotator)
-	e.join("bea", model.RoleAnnotator)
-	e.join("rev", model.RoleReviewer)
-	art := e.independentArticle("Xi to meet Putin after ICC warrant", map[string][]reviewSpan{
-		"ann": {xiSpeaker, claimAnn, wangSpeaker, quoteFull, readMore},
-		"bea": {xiSpeaker, claimBea, quoteInner, readMore},
-	}, "ann", "bea")
+	art := e.reviewedPair("Xi to meet Putin after ICC warrant")
 	key := func(s reviewSpan) string { return reviewKeyOf(t, art, s) }
 
 	rev := e.browserAs("rev", testPassword)
