@@ -94,14 +94,11 @@ func (s *Service) suggestions(a Actor, article uint64, o SuggestOptions) ([]Sugg
 
 // propose runs the detectors with what the project learned.
 func (s *Service) propose(p model.Project, art model.Article, labels []string) ([]suggest.Suggestion, error) {
-	in := suggest.Input{Text: art.Text, Site: art.Source}
-	if raw, err := s.store.Blocks(art.ID); err != nil {
+	blocks, err := s.blocks(art.ID)
+	if err != nil {
 		return nil, err
-	} else if raw != nil {
-		if err := json.Unmarshal(raw, &in.Blocks); err != nil {
-			return nil, fmt.Errorf("article %d's blocks: %w", art.ID, err)
-		}
 	}
+	in := suggest.Input{Text: art.Text, Site: art.Source, Blocks: blocks}
 	mem, err := s.siteMemory(p, art)
 	if err != nil {
 		return nil, err
@@ -184,14 +181,22 @@ func (s *Service) labelledPage(o model.Article) (suggest.LabelledPage, error) {
 		return page, err
 	}
 	page.Text = full.Text
-	if raw, err := s.store.Blocks(o.ID); err != nil {
-		return page, err
-	} else if raw != nil {
-		if err := json.Unmarshal(raw, &page.Blocks); err != nil {
-			return page, fmt.Errorf("article %d's blocks: %w", o.ID, err)
-		}
+	page.Blocks, err = s.blocks(o.ID)
+	return page, err
+}
+
+// blocks reads the block structure stored with an imported page (nil for
+// an article that came as text).
+func (s *Service) blocks(article uint64) ([]htmltext.Block, error) {
+	raw, err := s.store.Blocks(article)
+	if err != nil || raw == nil {
+		return nil, err
 	}
-	return page, nil
+	var out []htmltext.Block
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("article %d's blocks: %w", article, err)
+	}
+	return out, nil
 }
 
 // projectModel reads the project's learned model (untrained when none).
