@@ -127,10 +127,13 @@ func (d *quoteDoc) weakEcho(q *quoteCand) bool {
 	switch {
 	case q.attr.how == "description", q.attr.how == "anonymous":
 		return true
-	case q.attr.kind == "colon":
-		return !strings.Contains(q.attr.speaker, " ")
+	case q.attr.kind == "colon" && !strings.Contains(q.attr.speaker, " "):
+		return true
 	}
-	return false
+	// "La oposición … habla de un plan «hecho a medida»", "L’Asl: «Mancano
+	// i medici»": a headline's or a standfirst's speaker that is not a name
+	// written out gives way to the body's
+	return q.attr.how != "name" && d.headlineLike(q)
 }
 
 // standsAlone: a quote that is a sentence of its own (a capital, and a
@@ -379,6 +382,8 @@ func (d *quoteDoc) cueAt(k, lo, hi int, before bool) qCue {
 		return qCue{kind: qcueAccording, k: k, n: 1} // Per Fabio Locatelli, «…»
 	case (w == "si" && next(1) == "legge" || w == "se" && next(1) == "lee") && !before:
 		return qCue{kind: qcueSay, k: k, n: 2} // «…», si legge nella nota del Consorzio
+	case qAskVerbs[w] && !before && d.quoteEndsWith(lo, "?"):
+		return qCue{kind: qcueSay, k: k, n: 1} // «…?», chiede Giulia Sartori (chiedere is to ask for, too)
 	case (w == "laat" || w == "staat") && !before && d.wordAhead(k, hi, 8, func(x string) bool { return x == "weten" || qStatementNouns[x] }):
 		return qCue{kind: qcueSay, k: k, n: 1} // ‘…’, laat de gemeente weten
 	}
@@ -628,18 +633,34 @@ func (d *quoteDoc) indefiniteName(sent qspan, name string) bool {
 // with a punctuation mark inside its marks, and so needs no comma after
 // them before its attribution (",” she said", "?” she asked").
 func (d *quoteDoc) quoteEndsPunct(lo int) bool {
+	return strings.ContainsRune(",.;:?!…—–", d.lastInQuote(lo, false))
+}
+
+// quoteEndsWith: the quote before the piece starting at token lo ends
+// with one of marks inside its marks, a comma after them or not ("?»,
+// chiede", "?” she asked").
+func (d *quoteDoc) quoteEndsWith(lo int, marks string) bool {
+	return strings.ContainsRune(marks, d.lastInQuote(lo, true))
+}
+
+// lastInQuote is the last character inside the marks of the quote that
+// closes just before token lo (over a comma after it when comma), or 0.
+func (d *quoteDoc) lastInQuote(lo int, comma bool) rune {
 	i := d.toks[lo].s - 1
-	for i >= 0 && unicode.IsSpace(d.r[i]) {
+	for i >= 0 && (unicode.IsSpace(d.r[i]) || comma && d.r[i] == ',') {
 		i--
 	}
 	if i < 0 || quoteFamily(d.r[i]) == 0 {
-		return false
+		return 0
 	}
 	i--
 	for i >= 0 && unicode.IsSpace(d.r[i]) {
 		i--
 	}
-	return i >= 0 && strings.ContainsRune(",.;:?!…—–", d.r[i])
+	if i < 0 {
+		return 0
+	}
+	return d.r[i]
 }
 
 // commaBefore: the cue at k follows a comma or a dash (over auxiliaries),

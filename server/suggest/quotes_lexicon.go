@@ -58,7 +58,10 @@ var (
 		reiteró reitera replicó replica opina opinó cree creía manifestado destacado comentado recordado anunciado denunciado
 		criticado lamentado precisado apuntado expresado sostenido defendido reclamado relatado contado explicaron señalaron
 		aseguraron indicaron apuntaron añadieron advirtieron denunciaron lamentaron reconocieron informaron critica
-		insistieron afirmaba explicaba aseguraba decían preguntó preguntaron prometió prometieron promete`,
+		insistieron afirmaba explicaba aseguraba decían preguntó preguntaron prometió prometieron promete
+		preguntado pedido recalcado matizado zanjado sentenciado avisado valorado celebrado reiterado replicado
+		opinado confesado puntualizado expuesto argumentado admitido concluido prometido escrito respondido agregado
+		informado resumido insistido apostillado remachado`,
 		// pt
 		`disse diz dizia afirmou declarou explicou acrescentou acrescenta escreveu ressaltou ressalta destacou
 		avaliou avalia garantiu garante alertou alerta completou disseram afirmaram comentou respondeu lembrou observou
@@ -100,10 +103,13 @@ var (
 		предупредил предупредила заметил заметила констатировал признался призналась признали сказав заявив зазначив додав повідомив
 		говорил говорила рассказывает поделился поделилась считают уверен уверена подчеркивает отмечает добавляет пояснили`,
 	)
+	// qAskVerbs attribute a question only: "chiede" is to ask for, too.
+	qAskVerbs = qWordSet(`chiede chiedono chiedeva domanda domandava pregunta preguntan demande demandait pergunta
+		perguntam vraagt vroeg fragt pyta`)
 	qTellVerbs = qWordSet(`told tells tell informed reminded`)
 	qCallVerbs = qWordSet(`called calls call described describes branded labelled labeled termed dubbed slammed spoke speaks
 		nannte nennt bezeichnete bezeichnet sprach spricht qualifié qualifie qualifiait parle parlé calificó califica llamó definió
-		define habló habla hablan chamou classificou definiu define falou fala definito definisce definiscono definita definendo
+		define habló habla hablan calificado calificaron definido tachó tachado chamou classificou definiu define falou fala definito definisce definiscono definita definendo
 		chiamato parla parlato parlano parlò noemde noemt noemen sprak spreekt nazwał nazwała nazwali nazywa określił określiła
 		określa назвал назвала назвали`)
 	qAccordingCues = qWordSet(`laut selon d'après según segundo conforme secondo volgens aldus według zdaniem`)

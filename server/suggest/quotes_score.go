@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/gloss-dev/gloss/server/htmltext"
 )
 
 // --- scoring ---
@@ -253,28 +255,55 @@ func (d *quoteDoc) placeFeatures(q *quoteCand, f map[string]float64) {
 	for s < e && unicode.IsSpace(d.r[s]) {
 		s++
 	}
-	if e > p.s {
-		last := d.r[e-1]
-		if quoteFamily(last) != 0 && e-2 >= p.s {
-			last = d.r[e-2]
-		}
-		if !strings.ContainsRune(".!?…:;。！？", last) && !q.continued {
-			f["paragraph_unterminated"] = 1
-		}
+	if d.unterminated(q) {
+		f["paragraph_unterminated"] = 1
 	}
 	if !qHasWord(d.r[s:q.open]) && !qHasWord(d.r[q.end:e]) {
 		f["whole_paragraph"] = 1
 	}
-	if len(d.in.Blocks) > 0 {
-		bs := d.in.Blocks
-		i := sort.Search(len(bs), func(k int) bool { return bs[k].End > q.s })
-		if i < len(bs) && bs[i].Start <= q.s {
-			if bs[i].LinkDensity() > 0.5 {
-				f["link_block"] = 1
-			}
-			if bs[i].Heading > 0 {
-				f["in_heading"] = 1
-			}
+	if b, ok := d.block(q); ok {
+		if b.LinkDensity() > 0.5 {
+			f["link_block"] = 1
+		}
+		if b.Heading > 0 {
+			f["in_heading"] = 1
 		}
 	}
+}
+
+// unterminated: q's paragraph ends without a full stop (or another
+// sentence end), as a headline or a standfirst does.
+func (d *quoteDoc) unterminated(q *quoteCand) bool {
+	p := d.paras[q.para]
+	e := p.e
+	for e > p.s && unicode.IsSpace(d.r[e-1]) {
+		e--
+	}
+	if e == p.s || q.continued {
+		return false
+	}
+	last := d.r[e-1]
+	if quoteFamily(last) != 0 && e-2 >= p.s {
+		last = d.r[e-2]
+	}
+	return !strings.ContainsRune(".!?…:;。！？", last)
+}
+
+// block is the page block that holds q, when the page's blocks are known.
+func (d *quoteDoc) block(q *quoteCand) (htmltext.Block, bool) {
+	bs := d.in.Blocks
+	i := sort.Search(len(bs), func(k int) bool { return bs[k].End > q.s })
+	if i < len(bs) && bs[i].Start <= q.s {
+		return bs[i], true
+	}
+	return htmltext.Block{}, false
+}
+
+// headlineLike: q stands in a heading or a paragraph without a full stop
+// (a headline, a standfirst), whose quotes the body attributes in full.
+func (d *quoteDoc) headlineLike(q *quoteCand) bool {
+	if b, ok := d.block(q); ok && b.Heading > 0 {
+		return true
+	}
+	return d.unterminated(q)
 }

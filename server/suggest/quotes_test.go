@@ -105,7 +105,7 @@ func printSpeakerMisses(p GoldPage, got []Suggestion) {
 		if strings.EqualFold(gs[0].Speaker, s.Attrs["speaker"]) {
 			continue
 		}
-		fmt.Printf("== %s: got %q want %q (%s)\n   …%s⟦%s⟧%s…\n", p.Name, s.Attrs["speaker"], gs[0].Speaker, s.Detector,
+		fmt.Printf("== %s: got %q want %q (%s %v)\n   …%s⟦%s⟧%s…\n", p.Name, s.Attrs["speaker"], gs[0].Speaker, s.Detector, s.Features,
 			string(text[max(0, s.Start-300):s.Start]), string(text[s.Start:s.End]), string(text[s.End:min(len(text), s.End+150)]))
 	}
 }
