@@ -382,6 +382,8 @@ func (d *quoteDoc) cueAt(k, lo, hi int, before bool) qCue {
 		return qCue{kind: qcueAccording, k: k, n: 1} // Per Fabio Locatelli, «…»
 	case (w == "si" && next(1) == "legge" || w == "se" && next(1) == "lee") && !before:
 		return qCue{kind: qcueSay, k: k, n: 2} // «…», si legge nella nota del Consorzio
+	case (w == "fa" || w == "fanno" || w == "fatto") && next(1) == "sapere":
+		return qCue{kind: qcueSay, k: k, n: 2} // «…», fa sapere l’ente in una nota
 	case qAskVerbs[w] && !before && d.quoteEndsWith(lo, "?"):
 		return qCue{kind: qcueSay, k: k, n: 1} // «…?», chiede Giulia Sartori (chiedere is to ask for, too)
 	case (w == "laat" || w == "staat") && !before && d.wordAhead(k, hi, 8, func(x string) bool { return x == "weten" || qStatementNouns[x] }):
@@ -1115,9 +1117,15 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if t := d.toks[j-1]; j-from == 2 && qAcronym(t.low, d.text(j-1, j)) {
 		return qSpeaker{name: d.text(j-1, j), how: "org"} // la CGT, the GAA: the article is no part of the name
 	}
-	if det >= 0 && j-det == 2 && !d.isTitle(j-1) && !qRoleWord(head) { // a person's role ("the head of …") is no body
+	elided := det == j-1 && qElide(d.toks[det].low) != d.toks[det].low // l’ente
+	if det >= 0 && (j-det == 2 || elided) && !d.isTitle(j-1) && !qRoleWord(head) { // a person's role ("the head of …") is no body
 		if name, ok := d.namedKind(head, pos); ok {
 			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
+		}
+		if qBodyHeads[head] && !d.indefinite(det) {
+			if name, ok := d.recentBody(pos); ok {
+				return qSpeaker{name: name, how: "org"} // "Inmoalcor ha rechazado … «…», ha señalado la empresa"
+			}
 		}
 	}
 	return qSpeaker{name: d.text(from, j), how: "description"}
@@ -1146,9 +1154,61 @@ func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
 			if el := qElide(t.low); el != t.low {
 				best = string([]rune(best)[2:]) // l’Union des … → Union des …
 			}
+			if !t.cap && qBodyHeads[head] && d.nameWord(k+1) {
+				best = d.text(k+1, e) // la empresa Recialcor → Recialcor
+			}
 		}
 	}
 	return best, best != ""
+}
+
+// recentBody is the body "the company" or "l’ente" stands for: the name
+// that is the subject of one of the three sentences before pos (outside
+// quotes), an organisation's or one no title marks as a person's
+// ("MILLBROOK — Crestfield Logistics will close …", "La Provincia di
+// Varena ha stanziato …", "SIPTU organiser Fergal Daly said …").
+func (d *quoteDoc) recentBody(pos int) (string, bool) {
+	end := pos
+	for n := 0; n < 4 && end > 0; {
+		start := d.prevBoundary(end)
+		if start >= end {
+			break
+		}
+		if !d.inQuote(start) {
+			n++
+			if name, ok := d.subjectName(start, end); ok {
+				return name, true
+			}
+		}
+		end = start
+		for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
+			end-- // over the sentence's end to the sentence before
+		}
+	}
+	return "", false
+}
+
+// subjectName is the name that opens the sentence r[s:e] (after an
+// article and a dateline), when it is no titled person's.
+func (d *quoteDoc) subjectName(s, e int) (string, bool) {
+	k := d.tokAt(s)
+	for k < len(d.toks) && d.toks[k].s < e && (!d.toks[k].word || d.isDet(d.toks[k].low) || d.toks[k].caps && k+1 < len(d.toks) && strings.Contains("—–-", d.toks[k+1].low)) {
+		k++
+	}
+	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].ts >= k })
+	if i == len(d.runs) || d.runs[i].ts != k || d.toks[k].s >= e {
+		return "", false
+	}
+	run := d.runs[i]
+	if run.titled || run.inQuote || run.linked || run.person && len(run.words) < 2 {
+		return "", false
+	}
+	if !strings.Contains(run.name, " ") {
+		if full, ok := d.orgFullest(run.words[0], d.toks[k].s); ok {
+			return full, true
+		}
+	}
+	return run.name, true
 }
 
 // qRoleWord: a word for a role by its ending (coordenador, Sprecherin).

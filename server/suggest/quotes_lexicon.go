@@ -128,6 +128,18 @@ var (
 	qSpokesNouns = qWordSet(`spokesman spokeswoman spokesperson spokespeople representative sprecher sprecherin
 		woordvoerder woordvoerster portavoz portavoce porte-parole porta-voz rzecznik rzeczniczka представитель`)
 	// qStatementNouns are a body's written word: "in a statement from X".
+	// qBodyHeads are words for a body that an article uses for the one it
+	// just named ("the company", "la empresa", "l’ente", "o órgão"); after
+	// such a word the name follows without a preposition ("la empresa
+	// Recialcor"), and is the body's whole name.
+	qBodyHeads = qWordSet(`company firm employer operator union body agency organisation organization group
+		empresa compañía firma sindicato organismo órgano ente entidad institución constructora
+		entreprise société groupe syndicat organisme
+		unternehmen firma konzern gewerkschaft geschäftsführung betrieb
+		bedrijf onderneming concern vakbond
+		azienda società ente sindacato amministrazione
+		companhia órgão entidade
+		spółka związek`)
 	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht
 		bericht nota comunicato comunicado communiqué komunikat oświadczeniu oświadczenie komunikacie сообщении заявлении`)
 	// qTimeWords may stand between a speech verb and its subject.
