@@ -1117,8 +1117,9 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if t := d.toks[j-1]; j-from == 2 && qAcronym(t.low, d.text(j-1, j)) {
 		return qSpeaker{name: d.text(j-1, j), how: "org"} // la CGT, the GAA: the article is no part of the name
 	}
-	elided := det == j-1 && qElide(d.toks[det].low) != d.toks[det].low             // l’ente
-	if det >= 0 && (j-det == 2 || elided) && !d.isTitle(j-1) && !qRoleWord(head) { // a person's role ("the head of …") is no body
+	// "the prefecture", "l’ente"; a person's role ("the head of …") is no body
+	elided := det == j-1 && qElide(d.toks[det].low) != d.toks[det].low
+	if det >= 0 && (j-det == 2 || elided) && !d.isTitle(j-1) && !qRoleWord(head) {
 		if name, ok := d.namedKind(head, pos); ok {
 			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
 		}
