@@ -46,6 +46,7 @@ const (
 	quoteThatCueWords     = 8     // …follows a speech verb within these words
 	quoteCalledWords      = 5     // "called it …": the quote follows within these words
 	quoteColonClauseWords = 25    // the most words of a clause before a colon whose subject speaks the quote after it
+	quoteComplementWords  = 10    // the most words of a role's complement before the name in apposition ("la delegada del Sindicato … en el hospital, Rosa Mediavilla")
 	quotePronounBack      = 2500  // how far back (code points) a pronoun looks for its person
 	quoteArticleBack      = 20000 // how far back a surname or "the ministry" looks for the full name
 )
@@ -677,6 +678,9 @@ func (d *quoteDoc) guessLang() string {
 // isDet reports whether w is an article or a demonstrative in the text's
 // language (any language's when it is not known).
 func (d *quoteDoc) isDet(w string) bool {
+	if qPossessiveDets[d.lang][w] {
+		return true
+	}
 	if d.lang == "nl" {
 		return qDutchDeterminers[w] || qDeterminers[w] && w != "die" && w != "de"
 	}
@@ -685,7 +689,7 @@ func (d *quoteDoc) isDet(w string) bool {
 
 // isPrep reports whether w is a preposition: Dutch "de" is not one.
 func (d *quoteDoc) isPrep(w string) bool {
-	if d.lang == "nl" && qDutchDeterminers[w] {
+	if d.lang == "nl" && qDutchDeterminers[w] || qPossessiveDets[d.lang][w] {
 		return false
 	}
 	if w == "a" && (d.lang == "en" || d.lang == "nl" || d.lang == "de" || d.lang == "pl") {

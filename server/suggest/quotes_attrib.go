@@ -909,7 +909,7 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			return role && d.nameWord(m) && m > j && !d.nameWord(m-1) && !d.isPrep(d.toks[m-1].low) && qElide(d.toks[m].low) == d.toks[m].low
 		}
 		m := j
-		for m < hi && m < j+6 && d.toks[m].word && !direct(m) {
+		for m < hi && m < j+quoteComplementWords && d.toks[m].word && !direct(m) {
 			m++
 		}
 		if m < hi && direct(m) {

@@ -184,6 +184,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "a difficult decision driven by a changing freight market", speaker: "Crestfield Logistics"}}},
 		{"EnglishTheUnionIsTheAcronymBefore", "en", "SIPTU organiser Fergal Daly said the news had come “like a bolt from the blue”.\n\nThe union said it would seek “far more than the statutory minimum” in redundancy talks.",
 			[]quoteWant{{text: "like a bolt from the blue", speaker: "Fergal Daly"}, {text: "far more than the statutory minimum", speaker: "SIPTU"}}},
+		{"SpanishPossessiveRoleThenName", "es", "La asociación de pacientes Alcor Sano ha registrado 240 reclamaciones. «Nadie nos escucha», ha lamentado su presidenta, Pilar Navas.",
+			[]quoteWant{{text: "Nadie nos escucha", speaker: "Pilar Navas"}}},
+		{"SpanishLongRoleComplementThenName", "es", "Lucía Beltrán / Pablo Cuesta\n\n«La situación es insostenible», ha denunciado la delegada del Sindicato de Enfermería del Alcor en el hospital, Rosa Mediavilla.",
+			[]quoteWant{{text: "La situación es insostenible", speaker: "Rosa Mediavilla"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

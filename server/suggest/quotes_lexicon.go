@@ -163,6 +163,18 @@ var (
 	qGroupPronouns    = qWordSet(`they it es ils elles ellos ellas eles elas loro они оно oni one ono`)
 	qDeterminers      = qWordSet(`este esta estos estas ese esa esos esas aquel aquella ce cet cette ces dieser diese dieses questo questa quel quella
 		the this that these his her its their der die das den dem des le la les l' el los las lo o os as il gli i lo`)
+	// qPossessiveDets are each language's possessive determiners ("ha
+	// lamentado su presidenta, Pilar Navas"), by language: "su" is a
+	// preposition in Italian, "son" a noun in English.
+	qPossessiveDets = map[string]map[string]bool{
+		"es": qWordSet(`su sus`),
+		"fr": qWordSet(`son sa ses leur leurs`),
+		"pt": qWordSet(`seu sua seus suas`),
+		"it": qWordSet(`suo sua suoi sue loro`),
+		"de": qWordSet(`sein seine seinem seinen seiner ihre ihrem ihren ihrer`),
+		"nl": qWordSet(`zijn haar hun`),
+		"pl": qWordSet(`jego jej ich`),
+	}
 	// qDutchDeterminers are Dutch articles that are other languages'
 	// prepositions ("de") or pronouns.
 	qDutchDeterminers = qWordSet(`de het deze dit die dat`)
