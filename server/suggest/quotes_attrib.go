@@ -43,7 +43,16 @@ func (d *quoteDoc) attribute() {
 	// "“…,” she said. “…”": a quote standing alone goes on with the speaker before it
 	for i := 1; i < len(d.quotes); i++ {
 		q, prev := d.quotes[i], d.quotes[i-1]
-		if q.attr != nil || prev.attr == nil || prev.attr.speaker == "" || !d.standsAlone(q) {
+		if prev.attr == nil || prev.attr.speaker == "" {
+			continue
+		}
+		if q.attr != nil && q.attr.kind == "colon" && q.attr.how == "" && q.para == prev.para && !d.namesBetween(prev.end, q.open) {
+			// "Il sindaco … ha parlato di «…». Poi, in consiglio comunale: «…»":
+			// a colon after words that name nobody goes on with the speaker before
+			q.attr, q.how = prev.attr, "follow"
+			continue
+		}
+		if q.attr != nil || !d.standsAlone(q) {
 			continue
 		}
 		if q.para == prev.para || q.para == prev.para+1 && d.blank(d.paras[q.para].s, q.open) && !d.namesBetween(prev.sent.e, q.open) {

@@ -188,6 +188,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Nadie nos escucha", speaker: "Pilar Navas"}}},
 		{"SpanishLongRoleComplementThenName", "es", "Lucía Beltrán / Pablo Cuesta\n\n«La situación es insostenible», ha denunciado la delegada del Sindicato de Enfermería del Alcor en el hospital, Rosa Mediavilla.",
 			[]quoteWant{{text: "La situación es insostenible", speaker: "Rosa Mediavilla"}}},
+		{"ItalianColonAfterAdverbialsGoesOn", "it", "Il sindaco Luca Ferrandi ha parlato di «una pagina dolorosa per la città». Poi, in consiglio comunale: «Il Comune si costituirà parte civile».",
+			[]quoteWant{{text: "una pagina dolorosa per la città", speaker: "Luca Ferrandi"}, {text: "Il Comune si costituirà parte civile", speaker: "Luca Ferrandi"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
