@@ -1402,7 +1402,7 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 			if a.pos < pos-quotePronounBack {
 				break
 			}
-			if a.pos < pos && (a.how == "org" || a.how == "description" || a.how == "role" && !strings.Contains(a.speaker, " ")) {
+			if a.pos < pos && (a.how == "org" || a.how == "description" || a.how == "role" && (!strings.Contains(a.speaker, " ") || qOrgName(a.speaker))) {
 				return qSpeaker{name: a.speaker, how: "group"}
 			}
 		}
@@ -1439,6 +1439,17 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 		return qSpeaker{how: "anonymous"}
 	}
 	return qSpeaker{name: subj, how: "pronoun"}
+}
+
+// qOrgName: a body's name, by a word for a body in it ("St Fionán’s
+// University Hospital" for "the hospital").
+func qOrgName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if qOrgWords[w] || qOrgSuffix(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // anonymousBetween reports whether an anonymity mark stands in r[a:b]
