@@ -1416,7 +1416,7 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 		if s < pos-quotePronounBack || subj != "" && s < after {
 			break
 		}
-		if run.inQuote || run.afterPrep || run.det {
+		if run.inQuote || run.afterPrep || run.det || run.byline {
 			continue
 		}
 		if d.anonymousBetween(s, pos) {

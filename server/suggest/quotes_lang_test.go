@@ -192,6 +192,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "una pagina dolorosa per la città", speaker: "Luca Ferrandi"}, {text: "Il Comune si costituirà parte civile", speaker: "Luca Ferrandi"}}},
 		{"EnglishItAfterTheHospital", "en", "Patients waited at St Fionán’s University Hospital in Kilmorrow.\n\n“Go to your GP first,” the hospital said in a statement. It said it was “experiencing extreme pressure” this week.",
 			[]quoteWant{{text: "Go to your GP first,", speaker: "St Fionán’s University Hospital"}, {text: "experiencing extreme pressure", speaker: "St Fionán’s University Hospital"}}},
+		{"SpanishBylineIsNoAntecedent", "es", "La enfermera Ana Ruiz trabaja de noche en urgencias.\n\nLucía Beltrán / Pablo Cuesta\n\n«Estamos agotadas», ha dicho.",
+			[]quoteWant{{text: "Estamos agotadas", speaker: "Ana Ruiz"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

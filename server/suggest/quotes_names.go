@@ -19,6 +19,7 @@ type qNameRun struct {
 	inQuote   bool
 	afterPrep bool // "of Marsh Lane Law", "in Lindach": no subject, no antecedent
 	linked    bool // in a block of links (a tag list: "Temas: Julián Arrieta Deuda")
+	byline    bool // in a line of names alone ("Lucía Beltrán / Pablo Cuesta", "By Ana Ruiz"): the writers, no antecedent
 	det       bool // after an article: "the Ledger", "dem Schiedsrichter"
 }
 
@@ -99,9 +100,32 @@ func (d *quoteDoc) buildRuns() {
 		if run, ok := d.makeRun(a, b); ok {
 			run.inQuote = inQuote
 			run.linked = d.inLinkBlock(d.toks[a].s)
+			run.byline = d.namesLine(a)
 			d.runs = append(d.runs, run)
 		}
 	}
+}
+
+// namesLine reports whether token k stands in a byline: a line of names
+// and the words that join them, and nothing else, with a "by" or more
+// than one name (a name alone on a line may be a caption's, a quote's).
+func (d *quoteDoc) namesLine(k int) bool {
+	lo, hi := k, k+1
+	for lo > 0 && !d.lineBetween(lo-1, lo) {
+		lo--
+	}
+	for hi < len(d.toks) && !d.lineBetween(hi-1, hi) {
+		hi++
+	}
+	joined := false
+	for m := lo; m < hi; m++ {
+		t := d.toks[m]
+		if t.word && !d.nameWord(m) && !qBylineWords[t.low] && !d.runConnector(m) || !t.word && !strings.Contains("/,|·&", t.low) {
+			return false
+		}
+		joined = joined || !t.word || qBylineWords[t.low] && !d.runConnector(m)
+	}
+	return joined
 }
 
 // weakTitle: a capitalised word that names a role by its ending
