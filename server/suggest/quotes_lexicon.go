@@ -141,7 +141,7 @@ var (
 		companhia órgão entidade
 		spółka związek`)
 	// qBylineWords join the writers' names in a byline.
-	qBylineWords = qWordSet(`by and von und por y e par et di door en i и`)
+	qBylineWords    = qWordSet(`by and von und por y e par et di door en i и`)
 	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht
 		bericht nota comunicato comunicado communiqué komunikat oświadczeniu oświadczenie komunikacie сообщении заявлении`)
 	// qTimeWords may stand between a speech verb and its subject.
