@@ -83,6 +83,8 @@ func TestHeldOutSet(t *testing.T) {
 		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97}},
 		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97}},
 		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.9, "CLAIM alone": 0.68, RowAfter: 0.96}},
+		{"../../testdata/suggest-heldout5", map[string]float64{}},
+		{"../../testdata/suggest-heldout6", map[string]float64{}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)

@@ -600,8 +600,11 @@ func (d *quoteDoc) isTitle(k int) bool {
 	if !t.word {
 		return t.low == "." && k > 0 && qTitles[d.toks[k-1].low]
 	}
-	if qTitles[t.low] {
+	if qTitles[t.low] || t.cap && d.lang == "de" && qGermanDegrees[t.low] {
 		return true
+	}
+	if i := strings.LastIndexByte(t.low, '-'); i > 0 && i+1 < len(t.low) && qTitles[t.low[i+1:]] {
+		return true // FPÖ-Stadtrat, Groen-raadslid: a party and the office
 	}
 	for _, suf := range qTitleSuffixes {
 		if len(t.low) > len(suf)+2 && strings.HasSuffix(t.low, suf) {

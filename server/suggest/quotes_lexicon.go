@@ -258,7 +258,7 @@ var (
 		janvier février mars avril juin juillet août septembre octobre novembre décembre
 		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre`)
 	qAbbreviations = qWordSet(`mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm jr sr inc ltd co corp no vs
-		jan feb mar apr jun jul aug sep sept oct nov dec u.s m mme mlle hr fr sra srta dra sta ing av gral
+		mag mmag dipl jan feb mar apr jun jul aug sep sept oct nov dec u.s m mme mlle hr fr sra srta dra sta ing av gral
 		г ул им тов
 		mec podkom kom nadkom insp asp st sierż hab inż tzw ok tys mln mld godz ul nr np dz prok sygn
 		dott avv ing on sig sen
@@ -283,26 +283,28 @@ var (
 		foreign state sheikh emir premier attorney sheriff detective sergeant sgt lieutenant lt coach bishop cardinal rabbi imam
 		presidential minister-president mp mep cllr councillor councilor councilman councilwoman alderman supt superintendent
 		inspector insp det pc dean principal provost rev reverend pastor father trooper deputies sheriff's officer dept
-		commander marshal counselor counsellor`,
+		commander marshal counselor counsellor magistrate cr coroner constable`,
 		`herr frau präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin sprecher sprecherin
 		chef chefin vorsitzende vorsitzender ministerpräsident ministerpräsidentin
 		landrat landrätin stadtrat stadträtin gemeinderat gemeinderätin staatsanwalt staatsanwältin oberstaatsanwalt
 		oberstaatsanwältin richter richterin rechtsanwalt rechtsanwältin anwalt anwältin professorin trainer trainerin
 		geschäftsführer geschäftsführerin abgeordnete abgeordneter dezernent dezernentin pfarrer pfarrerin arzt ärztin
-		oberärztin oberarzt chefarzt chefärztin polizeisprecher polizeisprecherin stadtsprecher stadtsprecherin`,
+		oberärztin oberarzt chefarzt chefärztin polizeisprecher polizeisprecherin stadtsprecher stadtsprecherin
+		dipl nachbar nachbarin obmann obfrau landesrat landesrätin vizebürgermeister vizebürgermeisterin`,
 		`m mme mlle me maître docteur président présidente ministre premier porte-parole maire général secrétaire directeur directrice`,
 		`sr sra don doña presidente presidenta ministro ministra portavoz alcalde alcaldesa secretario secretaria director
 		directora jefe jefa canciller concejal concejala consejero consejera fiscal juez jueza abogado abogada
 		delegado delegada diputado diputada senador senadora portavoz entrenador entrenadora regidor regidora
 		investigador investigadora doctor doctora profesor profesora catedrático catedrática teniente comisario comisaria`,
-		`porta-voz prefeito prefeita senador senadora deputado deputada governador governadora`,
+		`porta-voz prefeito prefeita senador senadora deputado deputada governador governadora vereador vereadora
+		advogado advogada juiz juíza magistrado magistrada procurador procuradora autarca presidente ministro ministra`,
 		`portavoce sindaco sindaca premier assessore assessora procuratore procuratrice pm gip gup giudice avvocato avvocata
 		presidente segretario segretaria direttore direttrice consigliere consigliera capogruppo questore prefetto comandante
 		ministro ministra deputato deputata senatore senatrice dottor dottoressa dott prof ing avv onorevole on
 		amministratore ricercatore ricercatrice professore professoressa`,
 		`burgemeester wethouder minister premier woordvoerder woordvoerster directeur directrice voorzitter officier rechter
 		advocaat hoogleraar onderzoeker onderzoekster commissaris gedeputeerde raadslid fractievoorzitter politiewoordvoerder
-		mr ir drs dhr mevr trainer coach kamerlid staatssecretaris`,
+		mr ir drs dhr mevr trainer coach kamerlid staatssecretaris schepen onderzoeksrechter procureur`,
 		`prezes prezeska burmistrz wójt starosta radny radna sędzia prokurator rzecznik rzeczniczka przewodniczący
 		przewodnicząca dyrektor dyrektorka minister wojewoda marszałek poseł posłanka senator nadleśniczy sołtys mec
 		dr prof hab podkom kom nadkom insp asp sierż mł ks trener trenerka lekarz lekarka prezydent premier wiceprezes
@@ -310,6 +312,9 @@ var (
 		`президент министр депутат судья адвокат премьер премьер-министр глава пресс-секретарь представитель мэр губернатор генерал председатель
 		директор господин г-н канцлер`,
 	)
+	// qGermanDegrees are Austrian and German degrees written before a name
+	// (Mag. Andrea Pichler, DI Karl Huber), other languages' words in lower case.
+	qGermanDegrees = qWordSet(`mag mmag di dipl-ing ing`)
 	// qWeakSuffixes end words for roles, and some first names: a role only before two names.
 	qWeakSuffixes = []string{"er", "or", "ent", "ant", "ist", "ian", "back", "man", "woman", "erin", "in", "eur", "euse", "ice",
 		"iste", "ien", "ienne", "ora", "ista", "ente", "ero", "era", "ario", "aria", "ário", "ária"}
@@ -317,7 +322,9 @@ var (
 		"chef", "chefin", "bürgermeister", "sekretär", "sekretärin", "leiter", "leiterin", "министр", "secretary",
 		"woordvoerder", "woordvoerster", "voorzitter", "directeur", "wethouder", "meester", "sprecherin", "rzecznik", "rzeczniczka",
 		// German compounds: Betriebsratsvorsitzende, Amtsrichterin, Fachanwalt
-		"vorsitzende", "vorsitzender", "richter", "richterin", "anwalt", "anwältin", "direktor", "direktorin"}
+		"vorsitzende", "vorsitzender", "richter", "richterin", "anwalt", "anwältin", "direktor", "direktorin",
+		// Vereinsobmann, Landesgeologe, Gemeinderätin
+		"obmann", "obfrau", "geologe", "geologin", "stadtrat", "stadträtin", "gemeinderat", "gemeinderätin", "raadslid"}
 	qOrgWords = qWordSet(`trust ministry court agency party union council bank university news company corporation group association
 		committee department office government police army navy forces force times post kremlin inc ltd corp reuters afp bbc cnn
 		organization organisation nations federation republic kingdom states commission parliament assembly senate congress

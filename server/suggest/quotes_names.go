@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // --- names ---
@@ -183,6 +184,15 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 	if a >= b {
 		return qNameRun{}, false
 	}
+	if !d.toks[a].caps && d.nameWords(a, b) >= 3 && b-a == d.nameWords(a, b) && !qOrgWords[qElide(d.toks[b-1].low)] &&
+		(d.lang == "de" || a >= 2 && d.isPrep(d.toks[a-1].low) && (d.isTitle(a-2) || qRoleWord(d.toks[a-2].low))) {
+		// "Landesgeologe Michael Prenner" (German writes a person first name
+		// and surname), "schepen van Mobiliteit Bart Claes", "Member for
+		// Yarrabee Tanya Mulholland": the words before the last two are an
+		// office's, a portfolio's, a seat's
+		a = b - 2
+		titled = true
+	}
 	if qCyrillic(d.toks[a].low) {
 		// мэр Северогорска Андрей Ковалёв: a name is two words, or three with a patronymic
 		for d.nameWords(a, b) > 3 || d.nameWords(a, b) == 3 && !qPatronymic(d.toks[b-2].low) {
@@ -206,6 +216,9 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 		run.words = append(run.words, w)
 	}
 	run.name = d.text(a, b)
+	if last := d.toks[b-1]; b < len(d.toks) && d.toks[b].low == "." && d.toks[b].s == last.e && utf8.RuneCountInString(last.low) == 1 && last.cap {
+		run.name += "." // Gerhard K.: the initial of a surname the court report leaves out
+	}
 	if low := d.toks[a].low; low != qElide(low) {
 		run.name = strings.TrimSpace(string([]rune(run.name)[2:])) // l’ARS
 	}
