@@ -68,23 +68,34 @@ func TestEvaluationSet(t *testing.T) {
 //     first scored after it (speaker 0.745); then its speaker misses were
 //     worked on (0.867): validation.
 //   - testdata/suggest-heldout4: 9 pages of 3 sites (Scottish English,
-//     Spanish, Italian), written while that went on and scored once,
-//     after it: the honest figures. Do not look at its misses; write a
-//     fifth set when this one has been used.
+//     Spanish, Italian), written while that went on and first scored after
+//     it (speaker 0.826); its speaker misses were worked on in session 7
+//     (0.986): validation.
+//   - testdata/suggest-heldout5 (Australian English, Austrian German,
+//     Swiss French) and suggest-heldout6 (Canadian English, European
+//     Portuguese, Flemish): 12 pages each, written blind in session 7 while
+//     heldout4 was worked on, and first scored after it (speaker 0.615 and
+//     0.663); then their misses were looked at (offices before names):
+//     validation. The next honest figure needs a seventh set, written the
+//     same way.
 //
-// The floors only catch a regression: tuning on a held-out set would make
-// it worthless, so they are not goals to meet here.
+// The floors only catch a regression (speakerFloor the share of matched
+// quotes with the right speaker): tuning on a held-out set would make it
+// worthless, so they are not goals to meet here.
+// speakerFloor is the floors' key for the share of right speakers.
+const speakerFloor = "speaker"
+
 func TestHeldOutSet(t *testing.T) {
 	for _, tc := range []struct {
 		dir    string
 		floors map[string]float64
 	}{
-		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.78, RowAfter: 0.97}},
-		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97}},
-		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97}},
-		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.9, "CLAIM alone": 0.68, RowAfter: 0.96}},
-		{"../../testdata/suggest-heldout5", map[string]float64{}},
-		{"../../testdata/suggest-heldout6", map[string]float64{}},
+		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.78, RowAfter: 0.97, speakerFloor: 0.94}},
+		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97, speakerFloor: 0.87}},
+		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97, speakerFloor: 0.91}},
+		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.9, "CLAIM alone": 0.68, RowAfter: 0.96, speakerFloor: 0.96}},
+		{"../../testdata/suggest-heldout5", map[string]float64{"BOILERPLATE alone": 0.96, "QUOTE alone": 0.92, "CLAIM alone": 0.68, RowAfter: 0.98, speakerFloor: 0.77}},
+		{"../../testdata/suggest-heldout6", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.92, "CLAIM alone": 0.72, RowAfter: 0.97, speakerFloor: 0.70}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
@@ -99,6 +110,9 @@ func TestHeldOutSet(t *testing.T) {
 				t.Logf("%-70s %3d pages  P %.3f  R %.3f  F1 %.3f%s", r.What, r.Pages, r.Score.P(), r.Score.R(), r.Score.F1(), extra)
 				if f, ok := tc.floors[r.What]; ok && r.Score.F1() < f {
 					t.Errorf("%s on the held-out pages: F1 %.3f, below its floor %.2f (a regression)", r.What, r.Score.F1(), f)
+				}
+				if f, ok := tc.floors[speakerFloor]; ok && r.What == "QUOTE alone" && r.Score.SpeakerAccuracy() < f {
+					t.Errorf("QUOTE on the held-out pages: the right speaker on %.3f, below its floor %.2f (a regression)", r.Score.SpeakerAccuracy(), f)
 				}
 			}
 		})

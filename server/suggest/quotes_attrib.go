@@ -65,7 +65,46 @@ func (d *quoteDoc) attribute() {
 			q.attr, q.how = n.attr, "shared"
 		}
 	}
+	// "Schepen Els Van Damme is tevreden. ‘…’": a quote standing alone,
+	// with no speaker, after a sentence whose subject is a person
+	for _, q := range d.quotes {
+		if q.attr != nil || !d.standsAlone(q) || d.headlineLike(q) {
+			continue
+		}
+		if name, ok := d.previousSubject(q.open); ok {
+			q.attr, q.how = &quoteAttrib{kind: "said", speaker: name, how: "name", pos: q.open}, "follow"
+		}
+	}
 	d.echoes()
+}
+
+// previousSubject is the person who opens the sentence before the one at
+// pos, outside quotes and not anonymous.
+func (d *quoteDoc) previousSubject(pos int) (string, bool) {
+	end := d.prevBoundary(pos)
+	for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
+		end--
+	}
+	start := d.prevBoundary(end)
+	if start >= end || d.inQuote(start) || d.anonymousBetween(start, pos) {
+		return "", false
+	}
+	k := d.tokAt(start)
+	for k < len(d.toks) && d.toks[k].s < end && (!d.toks[k].word || d.isDet(d.toks[k].low) || d.isTitle(k) && !d.nameWord(k)) {
+		k++
+	}
+	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].ts >= k })
+	if i == len(d.runs) || d.runs[i].ts > k+1 || d.toks[d.runs[i].ts].s >= end {
+		return "", false
+	}
+	run := d.runs[i]
+	if !run.person || run.inQuote || run.linked || run.byline {
+		return "", false
+	}
+	if full, ok := d.fullest(run.words, d.toks[run.ts].s, true); ok {
+		return full, true
+	}
+	return run.name, true
 }
 
 // echoes gives a quote that names nobody (a headline's, a standfirst's:

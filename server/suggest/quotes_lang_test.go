@@ -202,6 +202,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Das ist Geldverschwendung", speaker: "Herbert Zauner"}, {text: "Es tut mir leid", speaker: "Gerhard K."}}},
 		{"DutchPortfolioBeforeName", "nl", "De gemeenteraad keurde het parkeerplan van schepen van Mobiliteit Bart Claes (N-VA) goed. ‘We willen het centrum autovrij’, zegt Claes. ‘Dat is te duur’, zegt Groen-raadslid Jonas De Smet.",
 			[]quoteWant{{text: "We willen het centrum autovrij", speaker: "Bart Claes"}, {text: "Dat is te duur", speaker: "Jonas De Smet"}}},
+		{"DutchStandaloneQuoteAfterPersonSubject", "nl", "Schepen Els Van Damme verdedigt het plan.\n\n‘We hebben lang gewacht. Nu is het tijd om te kiezen.’",
+			[]quoteWant{{text: "We hebben lang gewacht. Nu is het tijd om te kiezen.", speaker: "Els Van Damme"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
