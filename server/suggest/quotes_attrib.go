@@ -95,16 +95,51 @@ func (d *quoteDoc) previousSubject(pos int) (string, bool) {
 	}
 	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].ts >= k })
 	if i == len(d.runs) || d.runs[i].ts > k+1 || d.toks[d.runs[i].ts].s >= end {
-		return "", false
+		return d.reportedSpeaker(start, end)
 	}
 	run := d.runs[i]
 	if !run.person || run.inQuote || run.linked || run.byline {
-		return "", false
+		return d.reportedSpeaker(start, end)
 	}
 	if full, ok := d.fullest(run.words, d.toks[run.ts].s, true); ok {
 		return full, true
 	}
 	return run.name, true
+}
+
+// reportedSpeaker is the person whose words the sentence r[s:e] reports
+// with a speech verb next to the name ("Er kenne den Angeklagten seit der
+// Volksschule, sagte Steinbichler.", "Maria Lopez said the plan was late."):
+// the quote standing alone after it goes on with them.
+func (d *quoteDoc) reportedSpeaker(s, e int) (string, bool) {
+	lo, hi := d.tokRange(s, e)
+	for i := len(d.runs) - 1; i >= 0; i-- {
+		run := d.runs[i]
+		if run.ts >= hi {
+			continue
+		}
+		if run.ts < lo {
+			break
+		}
+		if run.inQuote || run.afterPrep || run.linked || run.byline || run.org {
+			continue
+		}
+		p := run.ts - 1
+		for p > lo && (d.isTitle(p) || d.isDet(d.toks[p].low)) {
+			p-- // sagte Vereinsobmann Johann Steinbichler, said the mayor, Jane Doe
+		}
+		said := p >= lo && qSayVerbs[d.toks[p].low] || run.te < hi && qSayVerbs[d.toks[run.te].low]
+		if !said {
+			continue
+		}
+		if full, ok := d.fullest(run.words, d.toks[run.ts].s, true); ok {
+			return full, true
+		}
+		if run.person {
+			return run.name, true
+		}
+	}
+	return "", false
 }
 
 // echoes gives a quote that names nobody (a headline's, a standfirst's:
@@ -1171,6 +1206,9 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 		if name, ok := d.namedKind(head, pos); ok {
 			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
 		}
+		if d.lang == "de" && !qBodyHeads[head] {
+			head = strings.TrimSuffix(head, "s") // des Vereins, des Unternehmens
+		}
 		if qBodyHeads[head] && !d.indefinite(det) {
 			if name, ok := d.recentBody(pos); ok {
 				return qSpeaker{name: name, how: "org"} // "Inmoalcor ha rechazado … «…», ha señalado la empresa"
@@ -1719,6 +1757,11 @@ func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
 	}
 	if a >= b {
 		return qSpeaker{}
+	}
+	if low := d.toks[a].low; b-a == 1 && a > 0 && d.isDet(d.toks[a-1].low) && (qBodyHeads[low] || d.lang == "de" && qBodyHeads[strings.TrimSuffix(low, "s")]) {
+		if name, ok := d.recentBody(pos); ok {
+			return qSpeaker{name: name, how: "org"} // „…“, hieß es in einer Aussendung des Vereins
+		}
 	}
 	if d.nameWord(b - 1) {
 		s := a

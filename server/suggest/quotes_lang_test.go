@@ -204,6 +204,12 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "We willen het centrum autovrij", speaker: "Bart Claes"}, {text: "Dat is te duur", speaker: "Jonas De Smet"}}},
 		{"DutchStandaloneQuoteAfterPersonSubject", "nl", "Schepen Els Van Damme verdedigt het plan.\n\n‘We hebben lang gewacht. Nu is het tijd om te kiezen.’",
 			[]quoteWant{{text: "We hebben lang gewacht. Nu is het tijd om te kiezen.", speaker: "Els Van Damme"}}},
+		{"GermanStandaloneQuoteAfterReportedSpeech", "de", "Er kenne den Angeklagten seit der Volksschule, sagte Vereinsobmann Johann Steinbichler. „Dass ausgerechnet er so etwas macht, hätte ich mir nie gedacht.“",
+			[]quoteWant{{text: "Dass ausgerechnet er so etwas macht, hätte ich mir nie gedacht.", speaker: "Johann Steinbichler"}}},
+		{"GermanAussendungDesVereins", "de", "Der Schwimmclub Hollwang begrüßte den Beschluss. „Für unsere Kinder ist das eine enorme Erleichterung“, hieß es in einer Aussendung des Vereins.",
+			[]quoteWant{{text: "Für unsere Kinder ist das eine enorme Erleichterung", speaker: "Schwimmclub Hollwang"}}},
+		{"GermanSchildert", "de", "„Das Wasser ist innerhalb von Minuten über die Straße geschossen“, schildert Abschnittsfeuerwehrkommandant Leopold Hinterberger.",
+			[]quoteWant{{text: "Das Wasser ist innerhalb von Minuten über die Straße geschossen", speaker: "Leopold Hinterberger"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

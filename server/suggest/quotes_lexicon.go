@@ -37,7 +37,9 @@ var (
 		erzählte erinnerte erinnert klagt klagte beklagt beklagte schimpfte äußerte äußert fragt fragte glaubt glaubte vermutet
 		verspricht versprach versprachen appelliert appellierte mahnte bilanzierte resümierte unterstreicht wiederholte
 		wiederholt hob wies warnten forderten kritisierten erklärt sagen sagt sagten räumt bekräftigt versichert antwortet
-		entgegnet beschreibt urteilte urteilt gestand gesteht ergänzt teilt berichteten teilten zeigte`,
+		entgegnet beschreibt urteilte urteilt gestand gesteht ergänzt teilt berichteten teilten zeigte
+		schildert schilderte schilderten erzählt erzählten kritisiert kritisierten bedauert bedauerte appelliert
+		unterstreicht resümiert bilanziert räumte warnt mahnt weiß sagte`,
 		// fr
 		`dit déclaré déclare affirmé affirme ajouté ajoute expliqué explique souligné souligne estimé estime indiqué indique
 		assuré assure averti avertit insisté insiste écrit précisé précise lancé lance confié confie martelé martèle
@@ -135,7 +137,7 @@ var (
 	qBodyHeads = qWordSet(`company firm employer operator union body agency organisation organization group
 		empresa compañía firma sindicato organismo órgano ente entidad institución constructora
 		entreprise société groupe syndicat organisme
-		unternehmen firma konzern gewerkschaft geschäftsführung betrieb
+		unternehmen firma konzern gewerkschaft geschäftsführung betrieb verein
 		bedrijf onderneming concern vakbond
 		azienda società ente sindacato amministrazione
 		companhia órgão entidade
@@ -143,6 +145,7 @@ var (
 	// qBylineWords join the writers' names in a byline.
 	qBylineWords    = qWordSet(`by and von und por y e par et di door en i и`)
 	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht
+		aussendung presseaussendung
 		bericht nota comunicato comunicado communiqué komunikat oświadczeniu oświadczenie komunikacie сообщении заявлении`)
 	// qTimeWords may stand between a speech verb and its subject.
 	qTimeWords = qWordSet(`yesterday today tonight gestern heute gisteren vandaag ayer hoy ieri oggi wczoraj dziś dzisiaj hier

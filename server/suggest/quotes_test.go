@@ -105,8 +105,9 @@ func printSpeakerMisses(p GoldPage, got []Suggestion) {
 		if strings.EqualFold(gs[0].Speaker, s.Attrs["speaker"]) {
 			continue
 		}
+		oneLine := func(a, b int) string { return strings.ReplaceAll(string(text[a:b]), "\n", "⏎") }
 		fmt.Printf("== %s: got %q want %q (%s %v)\n   …%s⟦%s⟧%s…\n", p.Name, s.Attrs["speaker"], gs[0].Speaker, s.Detector, s.Features,
-			string(text[max(0, s.Start-300):s.Start]), string(text[s.Start:s.End]), string(text[s.End:min(len(text), s.End+150)]))
+			oneLine(max(0, s.Start-400), s.Start), oneLine(s.Start, s.End), oneLine(s.End, min(len(text), s.End+150)))
 	}
 }
 
