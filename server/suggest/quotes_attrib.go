@@ -164,8 +164,9 @@ func (d *quoteDoc) echoes() {
 		}
 		for j, o := range d.quotes {
 			// a headline or a standfirst comes before the body it echoes;
-			// the words of a quote in a comment below it are no quote
-			if j <= i || o.attr == nil || o.attr.speaker == "" || o.how == "echo" || d.titleCase(q) {
+			// the words of a quote in a comment below it are no quote; a
+			// title is no echo (but a German noun has a capital anyway)
+			if j <= i || o.attr == nil || o.attr.speaker == "" || o.how == "echo" || d.titleCase(q) && !(d.lang == "de" && len(words[i]) == 1) {
 				continue
 			}
 			switch o.attr.how {
@@ -216,7 +217,7 @@ func (d *quoteDoc) weakEcho(q *quoteCand) bool {
 	// "La oposición … habla de un plan «hecho a medida»", "L’Asl: «Mancano
 	// i medici»": a headline's or a standfirst's speaker that is not a name
 	// written out gives way to the body's
-	return q.attr.how != "name" && d.headlineLike(q)
+	return !(q.attr.how == "name" && strings.Contains(q.attr.speaker, " ")) && d.headlineLike(q)
 }
 
 // standsAlone: a quote that is a sentence of its own (a capital, and a

@@ -302,8 +302,24 @@ func (d *quoteDoc) block(q *quoteCand) (htmltext.Block, bool) {
 // headlineLike: q stands in a heading or a paragraph without a full stop
 // (a headline, a standfirst), whose quotes the body attributes in full.
 func (d *quoteDoc) headlineLike(q *quoteCand) bool {
-	if b, ok := d.block(q); ok && b.Heading > 0 {
+	if b, ok := d.block(q); ok && (b.Heading > 0 || d.standfirst(b)) {
 		return true
 	}
 	return d.unterminated(q)
+}
+
+// standfirst: the block is one of the two lines after a page's h1, of a
+// standfirst's length (under 50 words): "Die FPÖ spricht von einem
+// „Millionengrab“, die Grünen stellen Bedingungen."
+func (d *quoteDoc) standfirst(b htmltext.Block) bool {
+	for _, h := range d.in.Blocks {
+		if h.Index >= b.Index {
+			break
+		}
+		if h.Heading == 1 && b.Index-h.Index <= 2 {
+			lo, hi := d.tokRange(b.Start, b.End)
+			return d.words(lo, hi) < 50
+		}
+	}
+	return false
 }

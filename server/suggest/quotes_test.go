@@ -418,3 +418,20 @@ func TestQuotesGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotesStandfirstTakesBodySpeaker: a standfirst that ends with a full
+// stop (the line after the h1) is known by the page's blocks, and its
+// quote takes the speaker the body gives the same words.
+func TestQuotesStandfirstTakesBodySpeaker(t *testing.T) {
+	page, err := htmltext.Parse(strings.NewReader(`<html><body><h1>Hallenbad: Gemeinderat gibt 6,8 Millionen frei</h1>
+<p>Nach Streit ist die Sanierung beschlossen. Die FPÖ spricht von einem „Millionengrab“, die Grünen stellen Bedingungen.</p>
+<p>Der Gemeinderat hat am Dienstag die Sanierung des Hallenbads mit 23 zu 8 Stimmen beschlossen, nach monatelangem Streit über die Kosten.</p>
+<p>„Das ist ein Millionengrab ohne Boden“, sagte FPÖ-Stadtrat Herbert Zauner in der Sitzung.</p></body></html>`), "bad.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, Input{Text: page.Text, Blocks: page.Blocks, Lang: "de"}, []quoteWant{
+		{text: "Millionengrab", speaker: "Herbert Zauner"},
+		{text: "Das ist ein Millionengrab ohne Boden", speaker: "Herbert Zauner"},
+	})
+}
