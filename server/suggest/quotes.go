@@ -563,9 +563,14 @@ func (d *quoteDoc) markNames() {
 	}
 	for k := range d.toks {
 		t := &d.toks[k]
+		start := k == 0 || strings.Contains(".!?:;\"“”„«»—–", d.toks[k-1].low) || d.lineBetween(k-1, k)
 		t.name = t.word && t.cap && !qFuncWords[t.low] && !qDigits(t.low)
-		if t.name && lower[t.low] && (k == 0 || strings.Contains(".!?:;\"“”„«»—–", d.toks[k-1].low) || d.lineBetween(k-1, k)) {
+		if t.name && lower[t.low] && start {
 			t.name = false
+		}
+		if t.word && t.cap && qFuncWords[t.low] && !start && k > 0 && d.toks[k-1].word && !d.toks[k-1].cap && d.isTitle(k-1) &&
+			k+1 < len(d.toks) && d.toks[k+1].word && d.toks[k+1].cap && !qFuncWords[d.toks[k+1].low] {
+			t.name = true // "zei rechter An Mertens": a first name that is a function word elsewhere
 		}
 	}
 }

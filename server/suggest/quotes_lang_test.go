@@ -210,6 +210,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Für unsere Kinder ist das eine enorme Erleichterung", speaker: "Schwimmclub Hollwang"}}},
 		{"GermanSchildert", "de", "„Das Wasser ist innerhalb von Minuten über die Straße geschossen“, schildert Abschnittsfeuerwehrkommandant Leopold Hinterberger.",
 			[]quoteWant{{text: "Das Wasser ist innerhalb von Minuten über die Straße geschossen", speaker: "Leopold Hinterberger"}}},
+		{"DutchFirstNameThatIsAFunctionWord", "nl", "‘De beklaagden hebben de rust van tientallen gezinnen gestolen’, zei rechter An Mertens bij de uitspraak.",
+			[]quoteWant{{text: "De beklaagden hebben de rust van tientallen gezinnen gestolen", speaker: "An Mertens"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
