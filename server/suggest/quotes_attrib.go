@@ -1134,6 +1134,10 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 		if p > i && (d.isDet(d.toks[p].low) || qIndefinites[d.toks[p].low]) {
 			p--
 		}
+		if p > i && d.isPrep(d.toks[p].low) && qOrgWords[d.toks[p-1].low] && !d.toks[p-1].cap && p == m-1 &&
+			(p-1 == i || p-2 == i && d.isDet(d.toks[i].low)) {
+			return qSpeaker{name: d.text(p-1, j), how: "org"} // het gemeentebestuur van Kalmhove
+		}
 		if p > i && d.isPrep(d.toks[p].low) && d.toks[p-1].word && !d.nameWord(p-1) &&
 			(!d.isTitle(p-1) || p-2 >= i && (d.isDet(d.toks[p-2].low) || qIndefinites[d.toks[p-2].low])) {
 			return d.description(i, p, pos) // "a resident of San Roque", "the head of the council": a person
@@ -1637,7 +1641,7 @@ func (d *quoteDoc) extendComplement(np [2]int, hi int) [2]int {
 		return np
 	}
 	head := d.toks[np[1]-1].low
-	if !qSpokesNouns[head] && !qAnonHeads[head] {
+	if !qSpokesNouns[head] && !qAnonHeads[head] && !(qOrgWords[head] && !d.toks[np[1]-1].cap && np[1]+1 < hi && d.nameWord(np[1]+1)) {
 		return np
 	}
 	x := np[1]

@@ -212,6 +212,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Das Wasser ist innerhalb von Minuten über die Straße geschossen", speaker: "Leopold Hinterberger"}}},
 		{"DutchFirstNameThatIsAFunctionWord", "nl", "‘De beklaagden hebben de rust van tientallen gezinnen gestolen’, zei rechter An Mertens bij de uitspraak.",
 			[]quoteWant{{text: "De beklaagden hebben de rust van tientallen gezinnen gestolen", speaker: "An Mertens"}}},
+		{"DutchBodyOfAPlace", "nl", "‘Het gaat om een voorzorgsmaatregel’, zegt het gemeentebestuur van Kalmhove in een mededeling.",
+			[]quoteWant{{text: "Het gaat om een voorzorgsmaatregel", speaker: "gemeentebestuur van Kalmhove"}}},
+		{"SpanishPersonOfABodyIsNoBody", "es", "Una enfermera del hospital de San Isidro, que pidió no ser identificada, contó que los pacientes «esperan seis horas».",
+			[]quoteWant{{text: "esperan seis horas"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -339,7 +339,7 @@ var (
 		ministero governo polizia comune regione provincia procura tribunale sindacato azienda società ospedale università
 		associazione comitato consorzio questura federazione cooperativa consiglio giunta confcommercio coldiretti cartiera
 		gemeente provincie ministerie stichting hogeschool hochschule vereniging bond politie rechtbank ziekenhuis universiteit waterschap raad
-		partij bedrijf kabinet omroep
+		partij bedrijf kabinet omroep gemeentebestuur stadsbestuur bestuur ondernemingsraad parket
 		verband verein stadt gemeinde landkreis kreis klinik klinikum amt stadtwerke staatsanwaltschaft landratsamt
 		gewerkschaft bündnis unternehmen konzern verwaltung rathaus stadtverwaltung landesregierung
 		ayuntamiento consejería asociación federación sindicato juzgado fiscalía guardia hospital empresa junta diputación
