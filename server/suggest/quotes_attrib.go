@@ -688,8 +688,40 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 	if (sp.how != "name" && sp.how != "surname" && sp.how != "org" || d.indefiniteName(sent, sp.name)) && d.anonymous(sent) {
 		sp = qSpeaker{how: "anonymous"}
 	}
+	if full, ok := d.expandAcronym(sp.name, at.pos); ok {
+		sp.name, sp.how = full, "org"
+	}
 	at.speaker, at.how = sp.name, sp.how
 	return at
+}
+
+// expandAcronym is the name an organisation's initials stand for when the
+// article wrote it out before pos: "a ULS" after "Unidade Local de Saúde
+// do Alto Sorna" (its capitalised words' initials start with the letters).
+func (d *quoteDoc) expandAcronym(name string, pos int) (string, bool) {
+	if strings.ContainsRune(name, ' ') || !qAcronym(strings.ToLower(name), name) {
+		return "", false
+	}
+	letters := []rune(strings.ToLower(name))
+	for i := sort.Search(len(d.runs), func(i int) bool { return d.toks[d.runs[i].ts].s >= pos }) - 1; i >= 0; i-- {
+		run := d.runs[i]
+		if d.toks[run.ts].s < pos-quoteArticleBack {
+			break
+		}
+		if run.inQuote || run.linked || run.person {
+			continue
+		}
+		var initials []rune
+		for k := run.ts; k < run.te; k++ {
+			if t := d.toks[k]; t.word && t.cap && !qConnectors[t.low] {
+				initials = append(initials, []rune(t.low)[0])
+			}
+		}
+		if len(initials) > len(letters) && string(initials[:len(letters)]) == string(letters) {
+			return run.name, true
+		}
+	}
+	return "", false
 }
 
 // indefiniteName: the sentence brings name in after an indefinite article
@@ -1041,7 +1073,8 @@ func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
 		return qSpeaker{}
 	}
 	if t := d.toks[m]; t.low == "," {
-		if name, ok := d.appositionName(m); ok && !d.nameWord(m-1) {
+		role := d.isTitle(lo) || lo+1 < m && d.isDet(d.toks[lo].low) && d.isTitle(lo+1)
+		if name, ok := d.appositionName(m); ok && (!d.nameWord(m-1) || role) { // "O presidente da Junta de Freguesia de X, Amílcar Bento,"
 			return qSpeaker{name: name, how: "name"} // Su secretario general, Ramón Giménez,
 		}
 		return qSpeaker{} // "Cartiera del Sorbo, 140 esuberi: «…»", a headline's shorthand
@@ -1189,7 +1222,8 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	for m := from + 1; m < j-1; m++ {
 		mods = append(mods, d.toks[m].low)
 	}
-	if name, ok := d.role(head, mods, pos); ok {
+	if name, ok := d.role(head, mods, pos); ok && !(qBodyHeads[head] && strings.Contains(name, " ") && !qOrgName(name)) {
+		// (not "the company" → "Company spokesperson Jenna Farrow": a body is nobody's name)
 		return qSpeaker{name: name, how: "role"}
 	}
 	if d.toks[j-1].cap && j-from == 2 && !d.isTitle(j-1) && (qOrgWords[head] || qOrgSuffix(head)) {
@@ -1621,6 +1655,18 @@ func (d *quoteDoc) skipAdverbials(k, hi int) int {
 			m := j + 1
 			for m < hi && m < j+5 && d.toks[m].word && !d.nameWord(m) && !d.isTitle(m) && !d.isDet(d.toks[m].low) && !qIndefinites[d.toks[m].low] {
 				m++
+			}
+			if m == j+1 && m < hi && d.nameWord(m) {
+				// "afirmou ao Jornal do Sorna a presidente …": a name after
+				// the preposition, and then the subject's article or title
+				for m < hi && m < j+8 && (d.nameWord(m) || d.runConnector(m) || (qConnectors[d.toks[m].low] || d.isPrep(d.toks[m].low)) && m+1 < hi && d.nameWord(m+1)) {
+					m++
+				}
+				if m < hi && d.toks[m].word && (d.isDet(d.toks[m].low) || d.isTitle(m) || d.lang == "pt" && d.toks[m].low == "a") {
+					j = m // (Portuguese "a" is the feminine article)
+					continue
+				}
+				return j
 			}
 			if m == j+1 {
 				return j

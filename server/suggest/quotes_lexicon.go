@@ -107,9 +107,9 @@ var (
 	)
 	// qAskVerbs attribute a question only: "chiede" is to ask for, too.
 	qAskVerbs = qWordSet(`chiede chiedono chiedeva domanda domandava pregunta preguntan demande demandait pergunta
-		perguntam vraagt vroeg fragt pyta`)
+		perguntam vraagt vroeg fragt pyta questiona questionou interroga interrogou`)
 	qTellVerbs = qWordSet(`told tells tell informed reminded`)
-	qCallVerbs = qWordSet(`called calls call described describes branded labelled labeled termed dubbed slammed spoke speaks
+	qCallVerbs = qWordSet(`called calls call described describes branded labelled labeled termed dubbed slammed spoke speaks blamed cited
 		nannte nennt bezeichnete bezeichnet sprach spricht qualifié qualifie qualifiait parle parlé calificó califica llamó definió
 		define habló habla hablan calificado calificaron definido tachó tachado chamou classificou definiu define falou fala definito definisce definiscono definita definendo
 		chiamato parla parlato parlano parlò noemde noemt noemen sprak spreekt nazwał nazwała nazwali nazywa określił określiła
@@ -194,7 +194,7 @@ var (
 		residente residenti testimone testimoni abitante abitanti
 		quelle quellen kreise insider source sources responsable responsables fuente fuentes fonte fontes fonti fonte источник источники`)
 	qConjunctions = qWordSet(`and und et y e и i`)
-	qConnectors   = qWordSet(`of for de del della dei di da dos das du van von der den ter bin ibn al la le y dal dalla 't`)
+	qConnectors   = qWordSet(`of for de del della dei di da do dos das du van von der den ter bin ibn al la le y dal dalla 't`)
 	qPrepositions = qWordSet(`of in on at to for from with by during after before about over under into near than
 		in im am an auf aus bei mit nach von vom zu zum zur für über unter vor gegenüber
 		à au aux dans sur sous avec pour par en de du des lors après avant pendant devant
@@ -260,7 +260,7 @@ var (
 	qMonths = qWordSet(`januar februar märz april mai juni juli august september oktober november dezember
 		janvier février mars avril juin juillet août septembre octobre novembre décembre
 		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre`)
-	qAbbreviations = qWordSet(`mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm jr sr inc ltd co corp no vs
+	qAbbreviations = qWordSet(`mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm jr sr inc ltd co corp no vs coun
 		mag mmag dipl jan feb mar apr jun jul aug sep sept oct nov dec u.s m mme mlle hr fr sra srta dra sta ing av gral
 		г ул им тов
 		mec podkom kom nadkom insp asp st sierż hab inż tzw ok tys mln mld godz ul nr np dz prok sygn
@@ -286,7 +286,7 @@ var (
 		foreign state sheikh emir premier attorney sheriff detective sergeant sgt lieutenant lt coach bishop cardinal rabbi imam
 		presidential minister-president mp mep cllr councillor councilor councilman councilwoman alderman supt superintendent
 		inspector insp det pc dean principal provost rev reverend pastor father trooper deputies sheriff's officer dept
-		commander marshal counselor counsellor magistrate cr coroner constable`,
+		commander marshal counselor counsellor magistrate cr coroner constable coun`,
 		`herr frau präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin sprecher sprecherin
 		chef chefin vorsitzende vorsitzender ministerpräsident ministerpräsidentin
 		landrat landrätin stadtrat stadträtin gemeinderat gemeinderätin staatsanwalt staatsanwältin oberstaatsanwalt
