@@ -96,6 +96,7 @@ type quoteDoc struct {
 	toks   []qtok
 	runs   []qNameRun
 	said   []*quoteAttrib // attributions found so far, in text order
+	counts map[string]int // the text's words, by wordCount
 	depth  int            // speechSubject's recursion guard
 }
 

@@ -476,6 +476,11 @@ func (d *quoteDoc) cueAt(k, lo, hi int, before bool) qCue {
 	if i := strings.IndexByte(w, '-'); i > 0 && qSayVerbs[w[:i]] && qInverted(w) {
 		return qCue{kind: qcueSay, k: k, n: 1, pronoun: true} // dit-il, affirme-t-elle
 	}
+	if (strings.HasPrefix(w, "a-t-") || strings.HasPrefix(w, "ont-") || strings.HasPrefix(w, "avait-")) && qInverted(w) && !before && k == lo+1 && next(1) != "" {
+		// "« … », a-t-elle plaidé": right after a quote, an inverted
+		// auxiliary makes any participle an attribution
+		return qCue{kind: qcueSay, k: k, n: 2, pronoun: true}
+	}
 	return qCue{}
 }
 
@@ -1532,7 +1537,7 @@ func (d *quoteDoc) pronoun(w string, pos int) qSpeaker {
 		if s < pos-quotePronounBack || subj != "" && s < after {
 			break
 		}
-		if run.inQuote || run.afterPrep || run.det || run.byline {
+		if run.inQuote || run.afterPrep || run.det || run.byline || run.chrome {
 			continue
 		}
 		if d.anonymousBetween(s, pos) {

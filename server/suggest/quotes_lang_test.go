@@ -224,6 +224,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "a receita será investida", speaker: "Águas do Alto Sorna"}, {text: "Vou fazer uma hora de estrada?", speaker: "Sofia Brandão"}}},
 		{"EnglishCounAndTheCompanyIsNoSpokesperson", "en", "Coun. Dev Sandhu, who voted against the budget, called the increase “out of touch.”\n\nKessick Fibre Products will idle its mill, the company said Tuesday. In a news release, the company blamed “a sustained decline in demand.” Company spokesperson Jenna Farrow declined to comment.",
 			[]quoteWant{{text: "out of touch.", speaker: "Dev Sandhu"}, {text: "a sustained decline in demand.", speaker: "Kessick Fibre Products"}}},
+		{"FrenchInvertedAuxiliaryAnyParticiple", "fr", "La procureure Sandrine Waeber avait requis 20 mois. « Sans la chance, nous jugerions un homicide », a-t-elle plaidé.",
+			[]quoteWant{{text: "Sans la chance, nous jugerions un homicide", speaker: "Sandrine Waeber"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -46,6 +46,7 @@ var (
 		répondu répond rappelé rappelle dénoncé dénonce commenté commente annoncé annonce reconnu reconnaît poursuivi
 		poursuit résumé tweeté regretté regrette jugé juge prévenu prévient observé raconte raconté glisse glissé interroge
 		invoqué invoque promis promet appelle appelé salué salue contesté conteste jugeant estimant affirmant soulignant
+		relevé relève plaidé plaide tranché tranche
 		expliquant ajoutant déplore déploré s'inquiète inquiète félicite exclame`,
 		// es
 		`dijo dice decía afirmó afirma señaló señala declaró declara explicó explica aseguró asegura añadió añade agregó

@@ -21,6 +21,7 @@ type qNameRun struct {
 	afterPrep bool // "of Marsh Lane Law", "in Lindach": no subject, no antecedent
 	linked    bool // in a block of links (a tag list: "Temas: Julián Arrieta Deuda")
 	byline    bool // in a line of names alone ("Lucía Beltrán / Pablo Cuesta", "By Ana Ruiz"): the writers, no antecedent
+	chrome    bool // before the page's h1: the site's name, its menus and top bar, no antecedent
 	det       bool // after an article: "the Ledger", "dem Schiedsrichter"
 }
 
@@ -76,6 +77,13 @@ func (d *quoteDoc) pluralPossessive(k int) bool {
 
 func (d *quoteDoc) buildRuns() {
 	qi := 0
+	headline := -1 // where the page's h1 starts, when its blocks are known
+	for _, b := range d.in.Blocks {
+		if b.Heading == 1 {
+			headline = b.Start
+			break
+		}
+	}
 	for k := 0; k < len(d.toks); {
 		if !d.nameWord(k) {
 			k++
@@ -102,6 +110,7 @@ func (d *quoteDoc) buildRuns() {
 			run.inQuote = inQuote
 			run.linked = d.inLinkBlock(d.toks[a].s)
 			run.byline = d.namesLine(a)
+			run.chrome = d.toks[a].s < headline
 			d.runs = append(d.runs, run)
 		}
 	}
@@ -126,7 +135,23 @@ func (d *quoteDoc) namesLine(k int) bool {
 		}
 		joined = joined || !t.word || qBylineWords[t.low] && !d.runConnector(m)
 	}
-	return joined
+	// one name alone on its line ("Sébastien Magnin" above the date) is
+	// the writer's when the article never names that surname again; a
+	// caption's or a quote's name ("Liam Fletcher") is named in the body
+	return joined || hi-lo >= 2 && hi-lo <= 3 && d.wordCount()[d.toks[hi-1].low] == 1
+}
+
+// wordCount counts the text's words (in lower case), once.
+func (d *quoteDoc) wordCount() map[string]int {
+	if d.counts == nil {
+		d.counts = make(map[string]int)
+		for _, t := range d.toks {
+			if t.word {
+				d.counts[t.low]++
+			}
+		}
+	}
+	return d.counts
 }
 
 // weakTitle: a capitalised word that names a role by its ending

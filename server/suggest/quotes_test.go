@@ -435,3 +435,15 @@ func TestQuotesStandfirstTakesBodySpeaker(t *testing.T) {
 		{text: "Das ist ein Millionengrab ohne Boden", speaker: "Herbert Zauner"},
 	})
 }
+
+// TestQuotesSiteNameIsNobody: the names above the page's h1 (the site's
+// name, its menus) are no antecedent for "the judge" or "il".
+func TestQuotesSiteNameIsNobody(t *testing.T) {
+	page, err := htmltext.Parse(strings.NewReader(`<html><body><header><p>Feuille d’Avis de la Brêne</p><p>Le quotidien de la Brêne</p></header>
+<h1>Le chauffard condamné à 14 mois avec sursis</h1>
+<p>Le tribunal a reconnu un apprenti de 23 ans coupable. À la barre, l’apprenti mécanicien a reconnu les faits. « Je ne sais pas ce qui m’a pris », a-t-il expliqué.</p></body></html>`), "chauffard.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, Input{Text: page.Text, Blocks: page.Blocks, Lang: "fr"}, []quoteWant{{text: "Je ne sais pas ce qui m’a pris"}})
+}
