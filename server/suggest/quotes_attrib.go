@@ -984,6 +984,15 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 			j++ // said the minister, disse a juíza
 			continue
 		}
+		if sawName && !d.nameWord(j) && !d.roleAhead(j, hi) {
+			h := k
+			for h < j && !d.nameWord(h) {
+				h++ // over the article
+			}
+			if e := d.orgTail(h, j, hi); e > j {
+				return [2]int{h, e} // a assuré le Service cantonal de l’emploi
+			}
+		}
 		if d.isPrep(t.low) && !(qConnectors[t.low] && sawName && j+1 < hi && d.nameWord(j+1)) ||
 			qClauseStops[t.low] || article || d.cueAt(j, k, hi, false).kind != 0 {
 			break
@@ -1152,6 +1161,19 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	if after && j == i+1 && qPronouns[d.toks[i].low] {
 		return d.pronoun(d.toks[i].low, pos)
 	}
+	if h := d.skipArticles(i, j); h < j && d.nameWord(h) {
+		e := h + 1
+		for e < j && d.nameWord(e) {
+			e++
+		}
+		if e < j && d.orgTail(h, e, j) == j {
+			name := d.text(h, j) // le Service cantonal de l’emploi
+			if low := d.toks[h].low; low != qElide(low) {
+				name = string([]rune(name)[2:]) // L’Associazione
+			}
+			return qSpeaker{name: name, how: "org"}
+		}
+	}
 	if sp, ok := d.complexSpeaker(i, j, pos); ok {
 		return sp
 	}
@@ -1246,7 +1268,7 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	}
 	// "the prefecture", "l’ente"; a person's role ("the head of …") is no body
 	elided := det == j-1 && qElide(d.toks[det].low) != d.toks[det].low
-	if det >= 0 && (j-det == 2 || elided) && !d.isTitle(j-1) && !qRoleWord(head) {
+	if det >= 0 && (j-det == 2 || elided) && !d.isTitle(j-1) && (!qRoleWord(head) || qOrgWords[head]) {
 		if name, ok := d.namedKind(head, pos); ok {
 			return qSpeaker{name: name, how: "description"} // la préfecture → préfecture de la Haute-Sérane
 		}
@@ -1278,6 +1300,10 @@ func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
 	for k := d.tokAt(pos - quoteArticleBack); k < len(d.toks) && d.toks[k].s < pos; k++ {
 		t := d.toks[k]
 		if !t.word || qElide(t.low) != head || d.inQuote(t.s) {
+			continue
+		}
+		if e := d.orgTail(k, d.orgEnd(k), len(d.toks)); t.cap && e-k >= 2 && !d.nameWord(e-1) {
+			best = d.text(k, e) // le Service cantonal de l’environnement → le service
 			continue
 		}
 		if e := d.orgEnd(k); e-k >= 2 && d.nameWord(e-1) && (e-k >= 3 && d.isPrep(d.toks[k+1].low) || !t.cap && d.nameWord(k+1)) {
@@ -1852,6 +1878,53 @@ func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
 	return qSpeaker{}
 }
 
+// skipArticles is the first token of toks[i:j] after its articles.
+func (d *quoteDoc) skipArticles(i, j int) int {
+	for i < j && d.toks[i].word && d.isDet(d.toks[i].low) {
+		i++
+	}
+	return i
+}
+
+// orgTail is where a Romance organisation's name that a body word heads
+// ends when lower-case words follow it: "Service cantonal de l’emploi",
+// "Société de pêche de la Brêne", "Association Brêne Sécurité routière".
+// It goes over adjectives and "de"-complements (de, du, des, d’, l’, di,
+// del, della, do, da and an article after them), not over another
+// preposition, a verb it knows, a punctuation mark or a line break; at most
+// 6 words, ending on a word that is no particle. head is the name's first
+// token, j the first token after its capitalised words.
+func (d *quoteDoc) orgTail(head, j, hi int) int {
+	switch d.lang {
+	case "fr", "es", "it", "pt":
+	default:
+		return j
+	}
+	if !qOrgWords[qElide(d.toks[head].low)] {
+		return j
+	}
+	end := j
+	for m := j; m < hi && m < j+6 && d.toks[m].word && !d.lineBetween(m-1, m); m++ {
+		w := d.toks[m].low
+		de := qConnectors[w] || w == "des" || w == "du" || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "l’") || strings.HasPrefix(w, "l'")
+		if !de && (d.isPrep(w) || qSkipBefore[w] || qClauseStops[w] || qClitics[w] || qFuncWords[w] || d.cueAt(m, m, hi, true).kind != 0 || strings.Contains(w, "’") || strings.Contains(w, "'")) {
+			break
+		}
+		if i := strings.IndexAny(w, "’'"); de && i > 0 && len(w) > i+len("’")+1 {
+			end = m + 1 // l’emploi, d’élèves: the particle and the noun
+			continue
+		}
+		if de || d.isDet(w) {
+			continue
+		}
+		end = m + 1
+	}
+	if end > j && !d.toks[end-1].cap || end > j && d.nameWord(end-1) {
+		return end
+	}
+	return j
+}
+
 // orgEnd is where the organisation's name that starts with the
 // capitalised word at a ends: over capitalised words, particles, and at
 // most two lower-case words before a capitalised one ("Consorzio di
@@ -1890,7 +1963,9 @@ func (d *quoteDoc) orgFullest(w string, pos int) (string, bool) {
 		if !t.cap || qElide(t.low) != w || d.inQuote(t.s) {
 			continue
 		}
-		if e := d.orgEnd(k); e-k > bestN {
+		e := d.orgEnd(k)
+		e = d.orgTail(k, e, len(d.toks))
+		if e-k > bestN {
 			best, bestN = d.text(k, e), e-k
 		}
 	}

@@ -226,6 +226,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "out of touch.", speaker: "Dev Sandhu"}, {text: "a sustained decline in demand.", speaker: "Kessick Fibre Products"}}},
 		{"FrenchInvertedAuxiliaryAnyParticiple", "fr", "La procureure Sandrine Waeber avait requis 20 mois. « Sans la chance, nous jugerions un homicide », a-t-elle plaidé.",
 			[]quoteWant{{text: "Sans la chance, nous jugerions un homicide", speaker: "Sandrine Waeber"}}},
+		{"FrenchBodyNameWithLowerCaseWords", "fr", "« Nous accompagnerons les personnes concernées », a assuré le Service cantonal de l’emploi.\n\nSelon le Service cantonal de l’environnement, la pollution provient d’une fosse. « Les analyses sont claires », a indiqué le service dans un communiqué.",
+			[]quoteWant{{text: "Nous accompagnerons les personnes concernées", speaker: "Service cantonal de l’emploi"}, {text: "Les analyses sont claires", speaker: "Service cantonal de l’environnement"}}},
+		{"ItalianElidedBodyNameIsNoPartOfIt", "it", "L’Associazione commercianti del centro, in una nota, parla di «un colpo durissimo per chi lavora».",
+			[]quoteWant{{text: "un colpo durissimo per chi lavora", speaker: "Associazione commercianti del centro"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
