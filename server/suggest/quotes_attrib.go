@@ -98,7 +98,14 @@ func (d *quoteDoc) previousSubject(pos int) (string, bool) {
 		return d.reportedSpeaker(start, end)
 	}
 	run := d.runs[i]
-	if !run.person || run.inQuote || run.linked || run.byline {
+	if run.inQuote || run.linked || run.byline || run.chrome {
+		return d.reportedSpeaker(start, end)
+	}
+	if !run.person {
+		// "Van Damme vreest dat …": a surname the article gave in full before
+		if full, ok := d.fullest(run.words, d.toks[run.ts].s, true); ok && len(run.words) < len(strings.Fields(full)) {
+			return full, true
+		}
 		return d.reportedSpeaker(start, end)
 	}
 	if full, ok := d.fullest(run.words, d.toks[run.ts].s, true); ok {
@@ -177,7 +184,16 @@ func (d *quoteDoc) echoes() {
 				continue
 			}
 			if qContainsWords(words[j], words[i]) {
-				q.attr, q.how = o.attr, "echo"
+				if q.attr != nil && o.attr.kind == "called" {
+					// the body's "called it «…»" says less that this is a quote
+					// than the quote's own cue: it keeps that, with the body's speaker
+					a := *q.attr
+					a.speaker, a.how = o.attr.speaker, o.attr.how
+					q.attr = &a
+				} else {
+					q.attr = o.attr
+				}
+				q.how = "echo"
 				break
 			}
 		}
@@ -193,7 +209,9 @@ func (d *quoteDoc) echoedOnce(words [][]string, i int) bool {
 	n := 0
 	for j := i + 1; j < len(words); j++ {
 		if qContainsWords(words[j], words[i]) {
-			if len(words[j]) < 4 {
+			// a headline's word echoes a long quote, or the same word
+			// quoted once in the body ("Le syndicat dénonce une « saignée »")
+			if len(words[j]) < 4 && !(len(words[j]) == 1 && d.headlineLike(d.quotes[i])) {
 				return false
 			}
 			n++
@@ -208,6 +226,9 @@ func (d *quoteDoc) echoedOnce(words [][]string, i int) bool {
 // schäme mich«"), a description ("the union"), or "one commissioner",
 // whom the body names.
 func (d *quoteDoc) weakEcho(q *quoteCand) bool {
+	if (q.how == "follow" || q.how == "shared") && d.headlineLike(q) {
+		return true // an in-body heading «…» after a quote of somebody else's
+	}
 	switch {
 	case q.attr.how == "description", q.attr.how == "anonymous":
 		return true
@@ -305,7 +326,9 @@ func (d *quoteDoc) attributeSentence(sent qspan, qs []*quoteCand) {
 					continue
 				}
 				a, b := min(q.end, qs[j].end), max(q.open, qs[j].open)
-				if lo, hi := d.tokRange(a, b); d.words(lo, hi) <= 4 || qs[j].attr.pos > a && qs[j].attr.pos < b {
+				if lo, hi := d.tokRange(a, b); d.words(lo, hi) <= 4 || qs[j].attr.pos > a && qs[j].attr.pos < b ||
+					j < k && d.words(lo, hi) <= 10 && lo+1 < hi && qConjunctions[d.toks[lo].low] && qThat[d.toks[lo+1].low] {
+					// "garante que «…» e que a lagoa «…»": a second that-clause of the same verb
 					q.attr, q.how = qs[j].attr, "shared"
 					break
 				}
@@ -747,6 +770,20 @@ func (d *quoteDoc) indefiniteName(sent qspan, name string) bool {
 			if qIndefinites[d.toks[m].low] && d.indefinite(m) {
 				return true
 			}
+		}
+		// "One nurse at Alder Creek", "een bewoonster van de Molenstraat",
+		// "A woman who lives on Riverside Drive": the name is a place in an
+		// unnamed person's description
+		for m := k - 1; m >= lo && m >= k-3 && d.toks[m].word; m-- {
+			if !d.isPrep(d.toks[m].low) {
+				continue
+			}
+			for n := m - 1; n >= lo && n >= m-4 && d.toks[n].word; n-- {
+				if qIndefinites[d.toks[n].low] && d.indefinite(n) {
+					return true
+				}
+			}
+			break
 		}
 	}
 	return false

@@ -87,7 +87,8 @@ var (
 		waarschuwde waarschuwt legde legt erkende erkent antwoordde antwoordt vond vindt vinden concludeerde concludeert
 		onderstreepte onderstreept beaamde beaamt opperde oppert merkte merkt gaf geeft riep roept beloofde belooft vroeg
 		vraagt twitterde tweette verzekerde verzekert betoogde betoogt bevestigde bevestigt herhaalde herhaalt sprak spreekt
-		oordeelde oordeelt klaagde klaagt kondigde lichtte verduidelijkte aldus zegde sprak benadrukten waarschuwden`,
+		oordeelde oordeelt klaagde klaagt kondigde lichtte verduidelijkte aldus zegde sprak benadrukten waarschuwden
+		denkt dacht`,
 		// pl
 		`powiedział powiedziała powiedzieli powiedziały mówi mówią mówił mówiła mówili dodał dodała dodali dodaje dodają
 		podkreślił podkreśliła podkreśla podkreślali zaznaczył zaznaczyła zaznacza przekonywał przekonywała przekonuje
@@ -216,6 +217,7 @@ var (
 		że który która które którzy ale gdy kiedy jak gdzie bo ponieważ czy
 		was is are were be been will would could should can may might has have had`)
 	qSkipBefore = qWordSet(`se also later then again previously earlier once recently repeatedly further often reportedly publicly
+		only just simply merely
 		privately separately however has have had had was is would will today yesterday tonight himself herself themselves
 		auch noch bereits zudem außerdem ebenfalls hat habe haben hatte hatten
 		a avait ont aussi encore déjà
