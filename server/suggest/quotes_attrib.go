@@ -1772,6 +1772,9 @@ func (d *quoteDoc) extendComplement(np [2]int, hi int) [2]int {
 // complement follows: it holds a spokesman, an anonymous source, an
 // indefinite article, or ends in a person's name.
 func (d *quoteDoc) headsPhrase(h, e int) bool {
+	if s := d.skipArticles(h, e); s < e && d.toks[s].cap && qOrgWords[qElide(d.toks[s].low)] {
+		return true // l’Union des propriétaires, La Asamblea Vecinal por el Agua: a body's name
+	}
 	for m := h; m < e; m++ {
 		if w := d.toks[m].low; qSpokesNouns[w] || qAnonHeads[w] || m == h && qIndefinites[w] && w != "one" {
 			return true

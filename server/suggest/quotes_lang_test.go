@@ -242,6 +242,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "all options remain on the table.", speaker: "Jenna Farrow"}}},
 		{"PortugueseSecondThatClause", "pt", "Em comunicado, a Suinorte garante que «não houve qualquer descarga» e que a lagoa de efluentes «está a funcionar dentro dos parâmetros legais».",
 			[]quoteWant{{text: "não houve qualquer descarga", speaker: "Suinorte"}, {text: "está a funcionar dentro dos parâmetros legais", speaker: "Suinorte"}}},
+		{"FrenchBodyWithAComplementBeforeTheVerb", "fr", "Dans un communiqué, l’Union des propriétaires de la Haute-Sérane a jugé la décision « brutale et mal expliquée ».",
+			[]quoteWant{{text: "brutale et mal expliquée", speaker: "Union des propriétaires de la Haute-Sérane"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
