@@ -327,7 +327,8 @@ func (d *quoteDoc) attributeSentence(sent qspan, qs []*quoteCand) {
 				}
 				a, b := min(q.end, qs[j].end), max(q.open, qs[j].open)
 				if lo, hi := d.tokRange(a, b); d.words(lo, hi) <= 4 || qs[j].attr.pos > a && qs[j].attr.pos < b ||
-					j < k && d.words(lo, hi) <= 10 && lo+1 < hi && qConjunctions[d.toks[lo].low] && qThat[d.toks[lo+1].low] {
+					j < k && d.words(lo, hi) <= 10 && lo+1 < hi && qConjunctions[d.toks[lo].low] && qThat[d.toks[lo+1].low] ||
+					j < k && d.words(lo, hi) <= 8 && lo < hi && qConjunctions[d.toks[lo].low] && !d.namesBetween(a, b) {
 					// "garante que «…» e que a lagoa «…»": a second that-clause of the same verb
 					q.attr, q.how = qs[j].attr, "shared"
 					break
@@ -719,8 +720,19 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 	if full, ok := d.expandAcronym(sp.name, at.pos); ok {
 		sp.name, sp.how = full, "org"
 	}
+	sp.name = qNoElidedArticle(sp.name)
 	at.speaker, at.how = sp.name, sp.how
 	return at
+}
+
+// qNoElidedArticle takes an elided article off a name: l’Agence régionale
+// de santé is the Agence régionale de santé.
+func qNoElidedArticle(name string) string {
+	r := []rune(name)
+	if len(r) > 3 && (r[0] == 'l' || r[0] == 'L') && (r[1] == '’' || r[1] == '\'') && unicode.IsUpper(r[2]) {
+		return string(r[2:])
+	}
+	return name
 }
 
 // expandAcronym is the name an organisation's initials stand for when the
@@ -1197,6 +1209,9 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	if after && j == i+1 && qPronouns[d.toks[i].low] {
 		return d.pronoun(d.toks[i].low, pos)
+	}
+	if h := d.skipArticles(i, j); h+2 < j && qAnonHeads[d.toks[h].low] && !d.nameWord(h+1) && d.nameWord(j-1) {
+		return qSpeaker{how: "anonymous"} // "Mieszkaniec ulicy Nadbrzeżnej": a resident of a street, unnamed
 	}
 	if h := d.skipArticles(i, j); h < j && d.nameWord(h) {
 		e := h + 1

@@ -46,7 +46,7 @@ var (
 		répondu répond rappelé rappelle dénoncé dénonce commenté commente annoncé annonce reconnu reconnaît poursuivi
 		poursuit résumé tweeté regretté regrette jugé juge prévenu prévient observé raconte raconté glisse glissé interroge
 		invoqué invoque promis promet appelle appelé salué salue contesté conteste jugeant estimant affirmant soulignant
-		relevé relève plaidé plaide tranché tranche
+		relevé relève plaidé plaide tranché tranche réagi réagit réagissait
 		expliquant ajoutant déplore déploré s'inquiète inquiète félicite exclame`,
 		// es
 		`dijo dice decía afirmó afirma señaló señala declaró declara explicó explica aseguró asegura añadió añade agregó
@@ -111,7 +111,7 @@ var (
 	qAskVerbs = qWordSet(`chiede chiedono chiedeva domanda domandava pregunta preguntan demande demandait pergunta
 		perguntam vraagt vroeg fragt pyta questiona questionou interroga interrogou`)
 	qTellVerbs = qWordSet(`told tells tell informed reminded`)
-	qCallVerbs = qWordSet(`called calls call described describes branded labelled labeled termed dubbed slammed spoke speaks blamed cited
+	qCallVerbs = qWordSet(`called calls call described describes branded labelled labeled termed dubbed slammed spoke speaks blamed cited évoque évoqué évoquait
 		nannte nennt bezeichnete bezeichnet sprach spricht qualifié qualifie qualifiait parle parlé calificó califica llamó definió
 		define habló habla hablan calificado calificaron definido tachó tachado chamou classificou definiu define falou fala definito definisce definiscono definita definendo
 		chiamato parla parlato parlano parlò noemde noemt noemen sprak spreekt nazwał nazwała nazwali nazywa określił określiła
@@ -217,7 +217,8 @@ var (
 		że który która które którzy ale gdy kiedy jak gdzie bo ponieważ czy
 		was is are were be been will would could should can may might has have had`)
 	qSkipBefore = qWordSet(`se also later then again previously earlier once recently repeatedly further often reportedly publicly
-		only just simply merely
+		only just simply merely simplement seulement également ensuite brièvement simplemente solamente solo
+		apenas ainda semplicemente soltanto anche ancora nur einfach lediglich alleen gewoon
 		privately separately however has have had had was is would will today yesterday tonight himself herself themselves
 		auch noch bereits zudem außerdem ebenfalls hat habe haben hatte hatten
 		a avait ont aussi encore déjà
@@ -297,7 +298,9 @@ var (
 		geschäftsführer geschäftsführerin abgeordnete abgeordneter dezernent dezernentin pfarrer pfarrerin arzt ärztin
 		oberärztin oberarzt chefarzt chefärztin polizeisprecher polizeisprecherin stadtsprecher stadtsprecherin
 		dipl nachbar nachbarin obmann obfrau landesrat landesrätin vizebürgermeister vizebürgermeisterin`,
-		`m mme mlle me maître docteur président présidente ministre premier porte-parole maire général secrétaire directeur directrice`,
+		`m mme mlle me maître docteur président présidente ministre premier porte-parole maire général secrétaire directeur directrice
+		délégué déléguée procureur procureure avocat avocate syndic syndique adjoint adjointe conseiller conseillère préfet préfète
+		pdg député députée sénateur sénatrice juge commissaire`,
 		`sr sra don doña presidente presidenta ministro ministra portavoz alcalde alcaldesa secretario secretaria director
 		directora jefe jefa canciller concejal concejala consejero consejera fiscal juez jueza abogado abogada
 		delegado delegada diputado diputada senador senadora portavoz entrenador entrenadora regidor regidora
@@ -336,7 +339,7 @@ var (
 		organization organisation nations federation republic kingdom states commission parliament assembly senate congress
 		institute foundation centre center service network channel tv radio press house agency authority board
 		ministerium regierung polizei bundesregierung partei gericht
-		ministère gouvernement police tribunal parti
+		ministère gouvernement police tribunal parti préfecture mairie agence région département syndicat association
 		ministerio gobierno policía tribunal partido
 		ministério governo polícia
 		ministero governo polizia comune regione provincia procura tribunale sindacato azienda società ospedale università

@@ -210,7 +210,7 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 		return qNameRun{}, false
 	}
 	if !d.toks[a].caps && d.nameWords(a, b) >= 3 && b-a == d.nameWords(a, b) && !qOrgWords[qElide(d.toks[b-1].low)] &&
-		(d.lang == "de" || a >= 2 && d.isPrep(d.toks[a-1].low) && (d.isTitle(a-2) || qRoleWord(d.toks[a-2].low))) {
+		(d.lang == "de" || d.lang == "pl" && titled || a >= 2 && d.isPrep(d.toks[a-1].low) && (d.isTitle(a-2) || qRoleWord(d.toks[a-2].low))) {
 		// "Landesgeologe Michael Prenner" (German writes a person first name
 		// and surname), "schepen van Mobiliteit Bart Claes", "Member for
 		// Yarrabee Tanya Mulholland": the words before the last two are an
