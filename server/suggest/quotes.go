@@ -535,6 +535,12 @@ func (d *quoteDoc) tokenize() {
 		if j-i > 2 && (r[i+1] == '\'' || r[i+1] == '’') && strings.ContainsRune("lLdD", r[i]) {
 			k = i + 2 // l'ONU, d'Emmanuel
 		}
+		for p := i + 2; p < i+6 && p+1 < j; p++ {
+			if (r[p] == '\'' || r[p] == '’') && (r[p-1] == 'l' || r[p-1] == 'L') && unicode.IsUpper(r[p+1]) {
+				k = p + 1 // dell’Alcara, all’Ospedale
+				break
+			}
+		}
 		t.cap = unicode.IsUpper(r[k]) || unicode.IsTitle(r[k])
 		if j-i >= 2 {
 			t.caps = true

@@ -1094,6 +1094,9 @@ func (d *quoteDoc) npAfter(k, hi int) [2]int {
 		if m < hi && direct(m) {
 			m-- // the name starts at m+1
 		}
+		if m+2 < hi && d.toks[m].low == "," && d.toks[m+1].word && !d.toks[m+1].cap && d.isTitle(m+1) && d.nameWord(m+2) {
+			m++ // ", capitano Andrea Lo Presti": a title before the name in apposition
+		}
 		if m+1 < hi && (d.toks[m].low == "," || role) && d.nameWord(m+1) {
 			n := m + 1
 			for n < hi && (d.nameWord(n) || d.runConnector(n)) {
@@ -1159,7 +1162,11 @@ func (d *quoteDoc) clauseSubject(lo, e int) qSpeaker {
 // parenthesis or the end.
 func (d *quoteDoc) appositionName(k int) (string, bool) {
 	if b, ok := d.appositionEnd(k, len(d.toks)); ok {
-		run, _ := d.makeRun(k+1, b)
+		a := k + 1
+		for a < b && !d.nameWord(a) {
+			a++ // over a title
+		}
+		run, _ := d.makeRun(a, b)
 		return run.name, true
 	}
 	return "", false
@@ -1168,9 +1175,17 @@ func (d *quoteDoc) appositionName(k int) (string, bool) {
 // appositionEnd is where the person's name after the comma at k ends,
 // within toks[:hi].
 func (d *quoteDoc) appositionEnd(k, hi int) (int, bool) {
-	if k+1 >= hi || d.toks[k].low != "," || !d.nameWord(k+1) || d.lineBetween(k, k+1) {
+	if k+1 >= hi || d.toks[k].low != "," || d.lineBetween(k, k+1) {
 		return 0, false
 	}
+	t := k + 1
+	for t < hi && t < k+3 && d.toks[t].word && !d.toks[t].cap && d.isTitle(t) {
+		t++ // ", capitano Andrea Lo Presti"
+	}
+	if t >= hi || !d.nameWord(t) {
+		return 0, false
+	}
+	k = t - 1
 	b := k + 2
 	for b < hi && (d.nameWord(b) || d.runConnector(b)) {
 		b++
@@ -1200,8 +1215,8 @@ func (d *quoteDoc) speakerFromNP(ij [2]int, after bool, pos int) qSpeaker {
 	}
 	j = d.dropPostNominal(i, j)
 	sp := d.speakerFromPhrase(i, j, after, pos)
-	if sp.how == "" && d.words(i, j) > 0 {
-		sp.named = true
+	if sp.how == "" && d.words(i, j) > 0 && !(after && j == i+1 && !d.toks[i].cap && !qPronouns[d.toks[i].low]) {
+		sp.named = true // (not "dijo emocionada": an adjective, the subject left out)
 	}
 	return sp
 }
@@ -1300,6 +1315,9 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	var mods []string
 	for m := from + 1; m < j-1; m++ {
 		mods = append(mods, d.toks[m].low)
+	}
+	if head == "cittadino" && len(mods) == 1 && mods[0] == "primo" {
+		head, mods = "sindaco", nil // il primo cittadino: the mayor
 	}
 	if name, ok := d.role(head, mods, pos); ok && !(qBodyHeads[head] && strings.Contains(name, " ") && !qOrgName(name)) {
 		// (not "the company" → "Company spokesperson Jenna Farrow": a body is nobody's name)

@@ -46,7 +46,7 @@ var (
 		répondu répond rappelé rappelle dénoncé dénonce commenté commente annoncé annonce reconnu reconnaît poursuivi
 		poursuit résumé tweeté regretté regrette jugé juge prévenu prévient observé raconte raconté glisse glissé interroge
 		invoqué invoque promis promet appelle appelé salué salue contesté conteste jugeant estimant affirmant soulignant
-		relevé relève plaidé plaide tranché tranche réagi réagit réagissait
+		relevé relève plaidé plaide tranché tranche réagi réagit réagissait exprime exprimé
 		expliquant ajoutant déplore déploré s'inquiète inquiète félicite exclame`,
 		// es
 		`dijo dice decía afirmó afirma señaló señala declaró declara explicó explica aseguró asegura añadió añade agregó
@@ -62,6 +62,7 @@ var (
 		criticado lamentado precisado apuntado expresado sostenido defendido reclamado relatado contado explicaron señalaron
 		aseguraron indicaron apuntaron añadieron advirtieron denunciaron lamentaron reconocieron informaron critica
 		insistieron afirmaba explicaba aseguraba decían preguntó preguntaron prometió prometieron promete
+		recomendó recomienda sugirió sugiere aseveró acotó planteó plantea aclaró aclara detalló detalla enfatizó enfatiza
 		preguntado pedido recalcado matizado zanjado sentenciado avisado valorado celebrado reiterado replicado
 		opinado confesado puntualizado expuesto argumentado admitido concluido prometido escrito respondido agregado
 		informado resumido insistido apostillado remachado`,
@@ -78,7 +79,7 @@ var (
 		ricorda concluso rilevato assicurato
 		dice dicono diceva dicevano sostenuto sostiene replicato replica ammesso ammette attaccato attacca raccontato racconta
 		denunciato denuncia insistito insiste confermato conferma chiarito chiarisce evidenziato evidenzia incalzato incalza
-		tuonato tuona lamentato lamenta rimarcato rimarca auspicato auspica garantito garantisce puntualizzato puntualizza
+		esprime espresso esprimono tuonato tuona lamentato lamenta rimarcato rimarca auspicato auspica garantito garantisce puntualizzato puntualizza
 		osserva precisa annuncia avverte conclude rileva assicura spiegava raccontava ammonisce ammonito accusa accusato
 		rivendica rivendicato promette promesso esordito esordisce incalzato dichiarano spiegano aggiungono sottolineano`,
 		// nl
@@ -190,13 +191,13 @@ var (
 	qAnonHeads = qWordSet(`source sources official officials person people insider insiders diplomat diplomats witness witnesses resident residents
 		critics opponents supporters experts analysts observers activists campaigners neighbour neighbours neighbor neighbors
 		bron bronnen ingewijden ingewijde buurtbewoner buurtbewoners omwonenden omwonende bewoner bewoners
-		anwohner anwohnerin anwohnende augenzeuge augenzeugin augenzeugen beobachter kritiker
+		anwohner anwohnerin anwohnende augenzeuge augenzeugin augenzeugen beobachter kritiker zeuge zeugin zeugen passant passantin
 		vecino vecina vecinos vecinas testigo testigos
 		źródło źródła mieszkaniec mieszkanka mieszkańcy świadek świadkowie pracownik pracownica pracownicy
 		residente residenti testimone testimoni abitante abitanti
 		quelle quellen kreise insider source sources responsable responsables fuente fuentes fonte fontes fonti fonte источник источники`)
 	qConjunctions = qWordSet(`and und et y e и i`)
-	qConnectors   = qWordSet(`of for de del della dei di da do dos das du van von der den ter bin ibn al la le y dal dalla 't`)
+	qConnectors   = qWordSet(`of for de del della dei di da do dos das du van von der den ter bin ibn al la le lo y dal dalla 't`)
 	qPrepositions = qWordSet(`of in on at to for from with by during after before about over under into near than
 		in im am an auf aus bei mit nach von vom zu zum zur für über unter vor gegenüber
 		à au aux dans sur sous avec pour par en de du des lors après avant pendant devant
@@ -310,7 +311,7 @@ var (
 		`portavoce sindaco sindaca premier assessore assessora procuratore procuratrice pm gip gup giudice avvocato avvocata
 		presidente segretario segretaria direttore direttrice consigliere consigliera capogruppo questore prefetto comandante
 		ministro ministra deputato deputata senatore senatrice dottor dottoressa dott prof ing avv onorevole on
-		amministratore ricercatore ricercatrice professore professoressa`,
+		amministratore ricercatore ricercatrice professore professoressa capitano tenente colonnello maresciallo brigadiere`,
 		`burgemeester wethouder minister premier woordvoerder woordvoerster directeur directrice voorzitter officier rechter
 		advocaat hoogleraar onderzoeker onderzoekster commissaris gedeputeerde raadslid fractievoorzitter politiewoordvoerder
 		mr ir drs dhr mevr trainer coach kamerlid staatssecretaris schepen onderzoeksrechter procureur`,
