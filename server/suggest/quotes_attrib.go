@@ -721,8 +721,27 @@ func (d *quoteDoc) resolveCue(c qCue, lo, hi int, sent qspan, before bool) *quot
 		sp.name, sp.how = full, "org"
 	}
 	sp.name = qNoElidedArticle(sp.name)
+	if sp.how == "description" && d.unnamedDescription(sp.name) {
+		sp.name = "" // "Der Angeklagte selbst", "the man": somebody the article does not name
+	}
 	at.speaker, at.how = sp.name, sp.how
 	return at
+}
+
+// unnamedDescription: a description of a person that names nobody: an
+// article, then no capitalised word (German capitalises every noun), and
+// no word for a body (RULES.md: null for unnamed people).
+func (d *quoteDoc) unnamedDescription(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || !d.isDet(strings.ToLower(words[0])) || qOrgName(name) {
+		return false // "the ministry" speaks for a body, as the article leaves it
+	}
+	for _, w := range words[1:] {
+		if unicode.IsUpper([]rune(w)[0]) && d.lang != "de" {
+			return false
+		}
+	}
+	return true
 }
 
 // qNoElidedArticle takes an elided article off a name: l’Agence régionale

@@ -264,6 +264,8 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "un fenomeno che non è isolato", speaker: "Consorzio Agrumicolo della Valle dell’Alcara"}}},
 		{"SpanishAdjectiveAfterVerbIsNoSubject", "es", "La presidenta de la junta de vecinos, Rosa Catrilaf, recordó el incendio de 2019. «Mis nietos crecieron con asma», dijo emocionada. «Lo más importante es ventilar», recomendó Catrilaf.",
 			[]quoteWant{{text: "Mis nietos crecieron con asma", speaker: "Rosa Catrilaf"}, {text: "Lo más importante es ventilar", speaker: "Rosa Catrilaf"}}},
+		{"GermanUnnamedDefendantIsNull", "de", "Der Angeklagte selbst sagte in seinem letzten Wort nur: „Es tut mir leid.“",
+			[]quoteWant{{text: "Es tut mir leid."}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
