@@ -1561,7 +1561,8 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 				for b < len(d.toks) && !qPossessive(d.toks[b-1].low) && (d.nameWord(b) || d.runConnector(b)) {
 					b++
 				}
-				if run, ok := d.makeRun(n, b); ok && run.person {
+				if run, ok := d.makeRun(n, b); ok && run.person && !(qOrgWords[head] && !d.isTitle(k)) {
+					// (not for a body: "Trust chief executive Janine Kerr" is not the trust)
 					if full, ok := d.fullest(run.words, d.toks[n].s, true); ok {
 						return full, true
 					}
@@ -1573,7 +1574,8 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 			// "Russian President")
 			if t.cap {
 				a, b := k, k+1
-				for a > 0 && orgPart(a-1) && d.nameWord(a-1) || a > 1 && orgPart(a-1) && d.nameWord(a-2) {
+				// (leftwards, the line must not break between a-1 and a)
+				for a > 0 && !d.lineBetween(a-1, a) && (d.nameWord(a-1) || a > 1 && orgPart(a-1) && d.nameWord(a-2)) {
 					a--
 				}
 				for orgPart(b) {

@@ -266,6 +266,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Mis nietos crecieron con asma", speaker: "Rosa Catrilaf"}, {text: "Lo más importante es ventilar", speaker: "Rosa Catrilaf"}}},
 		{"GermanUnnamedDefendantIsNull", "de", "Der Angeklagte selbst sagte in seinem letzten Wort nur: „Es tut mir leid.“",
 			[]quoteWant{{text: "Es tut mir leid."}}},
+		{"EnglishTheTrustIsNotItsChiefExecutive", "en", "The unit will still offer antenatal care, Pukewhero Community Health Trust said.\n\nTrust chief executive Janine Kerr said the decision was hard.\n\nIn a statement, the trust said: “Safety has to come first.”",
+			[]quoteWant{{text: "Safety has to come first.", speaker: "Pukewhero Community Health Trust"}}},
+		{"EnglishCouncilNameOpensAParagraph", "en", "Kaitarau District Council on Tuesday voted 9-5 to approve a rates rise.\n\nIn a statement, the council said the plan was “a responsible response”.",
+			[]quoteWant{{text: "a responsible response", speaker: "Kaitarau District Council"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}
