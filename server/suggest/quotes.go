@@ -97,6 +97,7 @@ type quoteDoc struct {
 	runs   []qNameRun
 	said   []*quoteAttrib // attributions found so far, in text order
 	counts map[string]int // the text's words, by wordCount
+	h1     int            // headline's cache: 0 not known yet, -1 none
 	depth  int            // speechSubject's recursion guard
 }
 

@@ -283,8 +283,11 @@ func (d *quoteDoc) attributeSentence(sent qspan, qs []*quoteCand) {
 			continue
 		}
 		b := sent.e
-		if k+1 < len(qs) {
-			b = qs[k+1].open
+		for n := k + 1; n < len(qs); n++ {
+			if !(d.titleCase(qs[n]) && qs[n].end-qs[n].open < 40) {
+				b = qs[n].open // the next quote ends the piece; a name in marks does not
+				break
+			}
 		}
 		if !q.continued {
 			q.attr = d.findAttrib(q.end, b, false, sent)
@@ -1338,6 +1341,9 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if head == "cittadino" && len(mods) == 1 && mods[0] == "primo" {
 		head, mods = "sindaco", nil // il primo cittadino: the mayor
 	}
+	if _, ok := d.role(head, mods, pos); !ok && qRoleSynonyms[head] != "" {
+		head = qRoleSynonyms[head] // o magistrado: the judge named before
+	}
 	if name, ok := d.role(head, mods, pos); ok && !(qBodyHeads[head] && strings.Contains(name, " ") && !qOrgName(name)) {
 		// (not "the company" → "Company spokesperson Jenna Farrow": a body is nobody's name)
 		return qSpeaker{name: name, how: "role"}
@@ -1438,7 +1444,7 @@ func (d *quoteDoc) recentBody(pos int) (string, bool) {
 // article and a dateline), when it is no titled person's.
 func (d *quoteDoc) subjectName(s, e int) (string, bool) {
 	k := d.tokAt(s)
-	for k < len(d.toks) && d.toks[k].s < e && (!d.toks[k].word || d.isDet(d.toks[k].low) || d.toks[k].caps && k+1 < len(d.toks) && strings.Contains("—–-", d.toks[k+1].low)) {
+	for k < len(d.toks) && d.toks[k].s < e && (!d.toks[k].word || d.definite(k) || d.toks[k].caps && k+1 < len(d.toks) && strings.Contains("—–-", d.toks[k+1].low)) {
 		k++
 	}
 	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].ts >= k })
@@ -1768,6 +1774,15 @@ func (d *quoteDoc) skipObjects(k, hi int) int {
 // aula"), or a word of time ("ieri", "dinsdag").
 func (d *quoteDoc) skipAdverbials(k, hi int) int {
 	j := k
+	if j < hi && !d.toks[j].word && quoteFamily([]rune(d.toks[j].low)[0]) != 0 {
+		// "powiedziała „Echu Borowca” prezes …": a paper's name in marks, the addressee
+		for i, q := range d.quotes {
+			if q.open == d.toks[j].s && d.titleCase(d.quotes[i]) && q.end-q.open < 40 {
+				_, j = d.tokRange(q.open, q.end)
+				return j
+			}
+		}
+	}
 	for n := 0; n < 2 && j < hi && d.toks[j].word; n++ {
 		w := d.toks[j].low
 		switch {
@@ -1928,13 +1943,14 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 // (a lower-case word for the kind of body before it kept: "gemeente
 // Amersfoort"), or by "the council", resolved to its fullest name.
 func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
+	a0 := a // with its article, for description
 	for a < b && (d.isDet(d.toks[a].low) || qIndefinites[d.toks[a].low]) {
 		a++
 	}
 	if a >= b {
 		return qSpeaker{}
 	}
-	if low := d.toks[a].low; b-a == 1 && a > 0 && d.isDet(d.toks[a-1].low) && (qBodyHeads[low] || d.lang == "de" && qBodyHeads[strings.TrimSuffix(low, "s")]) {
+	if low := d.toks[a].low; b-a == 1 && a > 0 && d.definite(a-1) && (qBodyHeads[low] || d.lang == "de" && qBodyHeads[strings.TrimSuffix(low, "s")]) {
 		if name, ok := d.recentBody(pos); ok {
 			return qSpeaker{name: name, how: "org"} // „…“, hieß es in einer Aussendung des Vereins
 		}
@@ -1961,7 +1977,7 @@ func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
 		}
 		return sp
 	}
-	sp := d.description(a, b, pos)
+	sp := d.description(a0, b, pos)
 	if sp.how == "role" || sp.how == "org" {
 		sp.how = "org"
 		return sp
@@ -1970,6 +1986,12 @@ func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
 		return qSpeaker{name: d.text(a, b), how: "org"} // the police, as the article leaves it
 	}
 	return qSpeaker{}
+}
+
+// definite: the token at k is a definite article (Portuguese "a" too).
+func (d *quoteDoc) definite(k int) bool {
+	w := d.toks[k].low
+	return d.toks[k].word && (d.isDet(w) || qIndefinites[w] && !d.indefinite(k))
 }
 
 // skipArticles is the first token of toks[i:j] after its articles.
@@ -2054,8 +2076,8 @@ func (d *quoteDoc) orgFullest(w string, pos int) (string, bool) {
 	_, limit := d.tokRange(0, pos+quotePronounBack)
 	for k := d.tokAt(pos - quoteArticleBack); k < limit && k < len(d.toks); k++ {
 		t := d.toks[k]
-		if !t.cap || qElide(t.low) != w || d.inQuote(t.s) {
-			continue
+		if !t.cap || qElide(t.low) != w || d.inQuote(t.s) || d.inLinkBlock(t.s) || t.s < d.headline() {
+			continue // (a tag list's or a menu's longer name is no mention)
 		}
 		e := d.orgEnd(k)
 		e = d.orgTail(k, e, len(d.toks))

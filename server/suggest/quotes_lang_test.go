@@ -270,6 +270,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Safety has to come first.", speaker: "Pukewhero Community Health Trust"}}},
 		{"EnglishCouncilNameOpensAParagraph", "en", "Kaitarau District Council on Tuesday voted 9-5 to approve a rates rise.\n\nIn a statement, the council said the plan was “a responsible response”.",
 			[]quoteWant{{text: "a responsible response", speaker: "Kaitarau District Council"}}},
+		{"PolishPaperInMarksIsTheAddressee", "pl", "„Wiele starszych osób wybiera między lekami a rachunkami” – powiedziała „Echu Borowca” prezes stowarzyszenia Ewa Maj-Sadowska.",
+			[]quoteWant{{text: "Wiele starszych osób wybiera między lekami a rachunkami", speaker: "Ewa Maj-Sadowska"}}},
+		{"PortugueseMagistradoIsTheJudge", "pt", "O juiz Rodrigo Barcellos condenou o ex-prefeito Valdir Scaramuzza. “Os alunos recebiam bolacha”, escreveu o magistrado.",
+			[]quoteWant{{text: "Os alunos recebiam bolacha", speaker: "Rodrigo Barcellos"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

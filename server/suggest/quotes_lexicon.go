@@ -145,6 +145,11 @@ var (
 		azienda società ente sindacato amministrazione
 		companhia órgão entidade
 		spółka związek`)
+	// qRoleSynonyms name the same office another way, for "the magistrate"
+	// after "Judge …" was named.
+	qRoleSynonyms = map[string]string{"magistrado": "juiz", "magistrada": "juíza", "magistrate": "judge",
+		"magistrato": "giudice", "magistrat": "juge", "magistratin": "richterin", "primer": "alcalde",
+		"edil": "alcalde", "edile": "sindaco", "regidor": "alcalde", "burgomaestre": "alcalde"}
 	// qBylineWords join the writers' names in a byline.
 	qBylineWords    = qWordSet(`by and von und por y e par et di door en i и`)
 	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht

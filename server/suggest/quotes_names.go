@@ -77,13 +77,7 @@ func (d *quoteDoc) pluralPossessive(k int) bool {
 
 func (d *quoteDoc) buildRuns() {
 	qi := 0
-	headline := -1 // where the page's h1 starts, when its blocks are known
-	for _, b := range d.in.Blocks {
-		if b.Heading == 1 {
-			headline = b.Start
-			break
-		}
-	}
+	headline := d.headline()
 	for k := 0; k < len(d.toks); {
 		if !d.nameWord(k) {
 			k++
@@ -114,6 +108,21 @@ func (d *quoteDoc) buildRuns() {
 			d.runs = append(d.runs, run)
 		}
 	}
+}
+
+// headline is where the page's h1 starts, when its blocks are known (-1
+// when not): what comes before it is the site's chrome.
+func (d *quoteDoc) headline() int {
+	if d.h1 == 0 {
+		d.h1 = -1
+		for _, b := range d.in.Blocks {
+			if b.Heading == 1 {
+				d.h1 = b.Start
+				break
+			}
+		}
+	}
+	return d.h1
 }
 
 // namesLine reports whether token k stands in a byline: a line of names
