@@ -98,6 +98,8 @@ func TestHeldOutSet(t *testing.T) {
 		{"../../testdata/suggest-heldout6", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.92, "CLAIM alone": 0.72, RowAfter: 0.97, speakerFloor: 0.70}},
 		{"../../testdata/suggest-heldout7", map[string]float64{}},
 		{"../../testdata/suggest-heldout8", map[string]float64{}},
+		{"../../testdata/suggest-heldout9", map[string]float64{}},
+		{"../../testdata/suggest-heldout10", map[string]float64{}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
