@@ -93,6 +93,12 @@ func (d *quoteDoc) previousSubject(pos int) (string, bool) {
 	for k < len(d.toks) && d.toks[k].s < end && (!d.toks[k].word || d.isDet(d.toks[k].low) || d.isTitle(k) && !d.nameWord(k)) {
 		k++
 	}
+	if k < len(d.toks) && d.toks[k].word && qPronouns[d.toks[k].low] && !qGroupPronouns[d.toks[k].low] {
+		// "Elle a aussi pointé le coût du « plan lumière ». « Combien … ? »"
+		if sp := d.pronoun(d.toks[k].low, d.toks[k].s); sp.name != "" {
+			return sp.name, true
+		}
+	}
 	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].ts >= k })
 	if i == len(d.runs) || d.runs[i].ts > k+1 || d.toks[d.runs[i].ts].s >= end {
 		return d.reportedSpeaker(start, end)

@@ -274,6 +274,12 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Wiele starszych osób wybiera między lekami a rachunkami", speaker: "Ewa Maj-Sadowska"}}},
 		{"PortugueseMagistradoIsTheJudge", "pt", "O juiz Rodrigo Barcellos condenou o ex-prefeito Valdir Scaramuzza. “Os alunos recebiam bolacha”, escreveu o magistrado.",
 			[]quoteWant{{text: "Os alunos recebiam bolacha", speaker: "Rodrigo Barcellos"}}},
+		{"FrenchStandaloneQuestionOnSpacesAfterPronounSentence", "fr", "Sandrine Lacoste a lancé une pique.\n\nElle a aussi pointé le coût du « plan lumière » du centre-ville. « Combien de millions faudra-t-il encore ? »",
+			[]quoteWant{{text: "Combien de millions faudra-t-il encore ?", speaker: "Sandrine Lacoste"}}},
+		{"FrenchSEstDit", "fr", "Le bourgmestre, Philippe Gérard, s’est dit « scandalisé » d’apprendre la nouvelle.",
+			[]quoteWant{{text: "scandalisé", speaker: "Philippe Gérard"}}},
+		{"PortugueseSublinhouAfterExige", "pt", "O presidente da Câmara de Alvarim, Sérgio Antunes, exige ao Ministério da Saúde «uma solução definitiva». «Não podemos ter grávidas a fazer 70 quilómetros», sublinhou.",
+			[]quoteWant{{text: "uma solução definitiva", speaker: "Sérgio Antunes"}, {text: "Não podemos ter grávidas a fazer 70 quilómetros", speaker: "Sérgio Antunes"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

@@ -46,7 +46,7 @@ var (
 		répondu répond rappelé rappelle dénoncé dénonce commenté commente annoncé annonce reconnu reconnaît poursuivi
 		poursuit résumé tweeté regretté regrette jugé juge prévenu prévient observé raconte raconté glisse glissé interroge
 		invoqué invoque promis promet appelle appelé salué salue contesté conteste jugeant estimant affirmant soulignant
-		relevé relève plaidé plaide tranché tranche réagi réagit réagissait exprime exprimé
+		relevé relève plaidé plaide tranché tranche réagi réagit réagissait exprime exprimé détaille détaillé
 		expliquant ajoutant déplore déploré s'inquiète inquiète félicite exclame`,
 		// es
 		`dijo dice decía afirmó afirma señaló señala declaró declara explicó explica aseguró asegura añadió añade agregó
@@ -72,7 +72,9 @@ var (
 		criticou informou dizem afirmam admitiu reconheceu avisou dito afirmado declarado explicado
 		contou conta relatou relata defendeu defende ponderou pondera argumentou argumenta reforçou reforça frisou frisa
 		salientou salienta concluiu lamentou lamenta pediu pede cobrou cobra apontou aponta sustentou sustenta comemorou
-		perguntou prometeu prometeram`,
+		perguntou prometeu prometeram sublinhou sublinha referiu refere adiantou adianta considerou considera assegurou
+		assegura realçou realça notou afirma declara explica indicou indica revelou revela acusou acusa denunciou denuncia
+		exige exigiu`,
 		// it
 		`detto dichiarato dichiara affermato afferma spiegato spiega aggiunto aggiunge sottolineato sottolinea scritto scrive
 		commentato commenta precisato ribadito ribadisce osservato risposto risponde annunciato avvertito ricordato
@@ -223,7 +225,7 @@ var (
 		że który która które którzy ale gdy kiedy jak gdzie bo ponieważ czy
 		was is are were be been will would could should can may might has have had`)
 	qSkipBefore = qWordSet(`se also later then again previously earlier once recently repeatedly further often reportedly publicly
-		only just simply merely simplement seulement également ensuite brièvement simplemente solamente solo
+		only just simply merely s'est s'était s'étaient simplement seulement également ensuite brièvement simplemente solamente solo
 		apenas ainda semplicemente soltanto anche ancora nur einfach lediglich alleen gewoon
 		privately separately however has have had had was is would will today yesterday tonight himself herself themselves
 		auch noch bereits zudem außerdem ebenfalls hat habe haben hatte hatten
@@ -296,7 +298,7 @@ var (
 		foreign state sheikh emir premier attorney sheriff detective sergeant sgt lieutenant lt coach bishop cardinal rabbi imam
 		presidential minister-president mp mep cllr councillor councilor councilman councilwoman alderman supt superintendent
 		inspector insp det pc dean principal provost rev reverend pastor father trooper deputies sheriff's officer dept
-		commander marshal counselor counsellor magistrate cr coroner constable coun`,
+		commander marshal counselor counsellor magistrate cr coroner constable coun td`,
 		`herr frau präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin sprecher sprecherin
 		chef chefin vorsitzende vorsitzender ministerpräsident ministerpräsidentin
 		landrat landrätin stadtrat stadträtin gemeinderat gemeinderätin staatsanwalt staatsanwältin oberstaatsanwalt

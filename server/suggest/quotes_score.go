@@ -283,8 +283,14 @@ func (d *quoteDoc) unterminated(q *quoteCand) bool {
 		return false
 	}
 	last := d.r[e-1]
-	if quoteFamily(last) != 0 && e-2 >= p.s {
-		last = d.r[e-2]
+	if quoteFamily(last) != 0 {
+		i := e - 2
+		for i > p.s && unicode.IsSpace(d.r[i]) {
+			i-- // « … ? » stands on spaces inside its marks
+		}
+		if i >= p.s {
+			last = d.r[i]
+		}
 	}
 	return !strings.ContainsRune(".!?…:;。！？", last)
 }
