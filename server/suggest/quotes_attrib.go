@@ -495,7 +495,7 @@ func (d *quoteDoc) cueAt(k, lo, hi int, before bool) qCue {
 		return qCue{kind: qcueZufolge, k: k, n: 1}
 	case w == "so" && !before && k == lo+1 && !d.toks[lo].word && k+1 < hi && (d.nameWord(k+1) || d.isDet(d.toks[k+1].low) || d.isTitle(k+1)):
 		return qCue{kind: qcueSo, k: k, n: 1} // „…“, so Scholz. „…“, so die Ministerin.
-	case (w == "per" || w == "para" || w == "pour") && before && k == lo && t.cap && k+1 < hi && (d.nameWord(k+1) || d.isDet(d.toks[k+1].low)):
+	case (w == "per" || w == "para" || w == "pour" || w == "für" || w == "voor") && before && k == lo && t.cap && k+1 < hi && (d.nameWord(k+1) || d.isDet(d.toks[k+1].low)):
 		return qCue{kind: qcueAccording, k: k, n: 1} // Per Fabio Locatelli, «…»
 	case (w == "si" && next(1) == "legge" || w == "se" && next(1) == "lee") && !before:
 		return qCue{kind: qcueSay, k: k, n: 2} // «…», si legge nella nota del Consorzio
@@ -800,10 +800,13 @@ func (d *quoteDoc) indefiniteName(sent qspan, name string) bool {
 	if name == "" {
 		return false
 	}
-	first := strings.ToLower(strings.Fields(name)[0])
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		words[w] = true // "Ortsteil Rietach" for "Eine Mutter aus Rietach, die ihren Namen nicht …"
+	}
 	lo, hi := d.tokRange(sent.s, sent.e)
 	for k := lo; k < hi; k++ {
-		if d.toks[k].low != first {
+		if !words[d.toks[k].low] {
 			continue
 		}
 		for m := k - 1; m >= lo && m >= k-2 && d.toks[m].word; m-- {
@@ -1336,6 +1339,14 @@ func (d *quoteDoc) description(i, j, pos int) qSpeaker {
 	if qAnonHeads[head] && (det < 0 || d.indefinite(det)) || det >= 0 && d.indefinite(det) {
 		return qSpeaker{how: "anonymous"}
 	}
+	if qStatementNouns[head] && det >= 0 {
+		if name, ok := d.statementSource(pos); ok {
+			return qSpeaker{name: name, how: "org"} // "the district said in a statement …. “…,” the statement said"
+		}
+		if name, ok := d.recentBody(pos); ok {
+			return qSpeaker{name: name, how: "org"} // "«…», añade el comunicado": the body whose statement it is
+		}
+	}
 	from := det
 	if from < 0 {
 		from = j - 1
@@ -1446,6 +1457,39 @@ func (d *quoteDoc) recentBody(pos int) (string, bool) {
 	return "", false
 }
 
+// statementSource is who issued "the statement": the speaker of one of
+// the three sentences before pos that speaks of a statement ("The
+// district said in a statement on Monday that …", "In a statement,
+// Kestrel Orthopaedics said …").
+func (d *quoteDoc) statementSource(pos int) (string, bool) {
+	end := pos
+	for n := 0; n < 4 && end > 0; n++ {
+		start := d.prevBoundary(end)
+		if start >= end {
+			break
+		}
+		lo, hi := d.tokRange(start, end)
+		statement := false
+		for k := lo; k < hi; k++ {
+			statement = statement || qStatementNouns[d.toks[k].low] && !d.inQuote(d.toks[k].s)
+		}
+		for k := lo; statement && k < hi; k++ {
+			if c := d.cueAt(k, lo, hi, true); c.kind == qcueSay && !d.inQuote(d.toks[k].s) {
+				np, _ := d.npBefore(lo, k)
+				if sp := d.speakerFromNP(np, false, d.toks[k].s); sp.name != "" && (sp.how == "org" || sp.how == "role" || sp.how == "name" || sp.how == "surname") {
+					return sp.name, true
+				}
+				break
+			}
+		}
+		end = start
+		for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
+			end--
+		}
+	}
+	return "", false
+}
+
 // subjectName is the name that opens the sentence r[s:e] (after an
 // article and a dateline), when it is no titled person's.
 func (d *quoteDoc) subjectName(s, e int) (string, bool) {
@@ -1460,6 +1504,9 @@ func (d *quoteDoc) subjectName(s, e int) (string, bool) {
 	run := d.runs[i]
 	if run.titled || run.inQuote || run.linked || run.person && len(run.words) < 2 {
 		return "", false
+	}
+	if run.te >= len(d.toks) || d.lineBetween(run.te-1, run.te) || d.toks[run.te].low == ":" {
+		return "", false // a label alone on its line ("Advertisement"), a caption's "Picture:"
 	}
 	if !strings.Contains(run.name, " ") {
 		if full, ok := d.orgFullest(run.words[0], d.toks[k].s); ok {
@@ -1596,7 +1643,8 @@ func (d *quoteDoc) roleIn(head string, mods []string, pos int, forward bool) (st
 				for a < k && !d.nameWord(a) {
 					a++
 				}
-				if b-a >= 2 && (a == k || b == k+1 && !d.isTitle(k)) {
+				if b-a >= 2 && (a == k || b == k+1 && !d.isTitle(k) || qOrgWords[head] && a < k && k+1 < b) {
+					// (a body's word inside its name too: University Hospital Ardcarrig)
 					if name, ok := d.appositionName(b); ok && d.isTitle(k) {
 						return name, true // the Minister for Enterprise, Dara Colgan: the office's holder
 					}
@@ -1888,6 +1936,11 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 			if m+1 < j && d.nameWord(m+1) {
 				return qSpeaker{}, false // spokesman John Smith: a person
 			}
+			if m > i && !d.toks[m-1].cap && qOrgWords[d.toks[m-1].low] && m+1 == j {
+				if name, ok := d.role(d.toks[m-1].low, nil, pos); ok {
+					return qSpeaker{name: name, how: "org"}, true // "A council spokesperson said"
+				}
+			}
 			if first < j {
 				c := first + 1
 				for c < j && (d.isDet(d.toks[c].low) || d.isPrep(d.toks[c].low)) {
@@ -1979,6 +2032,8 @@ func (d *quoteDoc) orgSpeaker(a, b, pos int) qSpeaker {
 		if !strings.Contains(sp.name, " ") {
 			if full, ok := d.orgFullest(strings.ToLower(sp.name), pos); ok {
 				sp.name = full
+			} else if full, ok := d.orgFullest(strings.TrimSuffix(strings.ToLower(sp.name), "s"), pos); ok && d.lang == "de" {
+				sp.name = full // des Amts → Amt für Jagd und Fischerei
 			}
 		}
 		return sp

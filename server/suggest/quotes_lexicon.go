@@ -32,7 +32,7 @@ var (
 		`sagte sagt sagten sagen gesagt erklärte erklärt erklärten betonte betont betonten meinte meint schrieb schreibt
 		warnte warnt kritisierte kritisiert forderte fordert erläuterte erläutert unterstrich räumte bekräftigte versicherte
 		ergänzte ergänzt teilte berichtete antwortete entgegnete kommentierte mahnte verkündete twitterte sagt meinte
-		hieß heißt zitiert sprach spricht findet fand
+		hieß heißt hiess heisst zitiert sprach spricht findet fand
 		fügte fügt ergänzten betonten gab gibt stellte stellt kündigte kündigt bestätigte bestätigt bestätigten berichtet erzählt
 		erzählte erinnerte erinnert klagt klagte beklagt beklagte schimpfte äußerte äußert fragt fragte glaubt glaubte vermutet
 		verspricht versprach versprachen appelliert appellierte mahnte bilanzierte resümierte unterstreicht wiederholte
@@ -204,7 +204,7 @@ var (
 		residente residenti testimone testimoni abitante abitanti
 		quelle quellen kreise insider source sources responsable responsables fuente fuentes fonte fontes fonti fonte источник источники`)
 	qConjunctions = qWordSet(`and und et y e и i`)
-	qConnectors   = qWordSet(`of for de del della dei di da do dos das du van von der den ter bin ibn al la le lo y dal dalla 't`)
+	qConnectors   = qWordSet(`of for de del della dei di da do dos das du van von der den ter bin ibn al el la le lo y dal dalla 't`)
 	qPrepositions = qWordSet(`of in on at to for from with by during after before about over under into near than
 		in im am an auf aus bei mit nach von vom zu zum zur für über unter vor gegenüber
 		à au aux dans sur sous avec pour par en de du des lors après avant pendant devant
