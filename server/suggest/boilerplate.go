@@ -94,7 +94,9 @@ func siteScore(mem *SiteMemory, l line, f map[string]float64) float64 {
 	add("site_shape", mem.shapeEvidence(l.norm))
 	switch mem.Verdict(l.norm) {
 	case Learned:
-		if !own {
+		// (a teaser is one page's; a promo the body carries on every page
+		// was boilerplate on two of them: "Heb jij een tip …?")
+		if !own || f["headline"] == 0 && mem.timesLearned(l.norm) >= 2 {
 			f["site_learned"] = 1
 			return 0.99
 		}

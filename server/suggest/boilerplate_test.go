@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/gloss-dev/gloss/server/htmltext"
 )
@@ -100,6 +101,45 @@ func TestBoilerplateSiteMemory(t *testing.T) {
 	}
 	if LineKey("  Updated 12 March 2024, 10:45  ") != "updated 00 march 0000, 00:00" {
 		t.Errorf("LineKey: %q", LineKey("  Updated 12 March 2024, 10:45  "))
+	}
+}
+
+// TestBoilerplateLearnedPromoInBody: a promo the site runs inside the
+// body's paragraphs ("Heb jij een tip …?") is proposed once two of its
+// pages had it as BOILERPLATE; one page's teaser does not make a body
+// line chrome.
+func TestBoilerplateLearnedPromoInBody(t *testing.T) {
+	promo := "Heb jij een tip of een video voor de redactie? Stuur ’m via WhatsApp naar 06 - 12 34 56 78 of mail naar tips@omroep.example."
+	page := func(body string) (htmltext.Page, []Span) {
+		html := `<html><body><nav><a href="/">Home</a></nav><h1>Gemeente sluit zwembad</h1><div class="body"><p>` + body +
+			`</p><p>` + promo + `</p><p>De gemeenteraad besloot dinsdagavond met 18 tegen 11 stemmen tot de sluiting van het bad, dat sinds 1974 open is.</p></div></body></html>`
+		p, err := htmltext.Parse(strings.NewReader(html), "page.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := strings.Index(p.Text, promo)
+		start := len([]rune(p.Text[:at]))
+		return p, []Span{{Label: "BOILERPLATE", Start: start, End: start + len([]rune(promo))}}
+	}
+	proposed := func(p htmltext.Page, mem *SiteMemory) bool {
+		for _, s := range Boilerplate(Input{Text: p.Text, Blocks: p.Blocks}, mem) {
+			if strings.Contains(string([]rune(p.Text)[s.Start:s.End]), "Heb jij een tip") {
+				return true
+			}
+		}
+		return false
+	}
+	third, _ := page("Het zwembad in Wijkerveld gaat na de zomer dicht, omdat de renovatie 6,8 miljoen euro zou kosten, meldt de gemeente.")
+	mem := NewSiteMemory("omroep")
+	first, spans := page("De brandweer rukte maandag uit voor een brand in een loods aan de Dijkweg, waar niemand gewond raakte bij het vuur.")
+	mem.LearnPage(LabelledPage{Text: first.Text, Blocks: first.Blocks, Spans: spans})
+	if proposed(third, mem) {
+		t.Fatalf("one page's label made a body line chrome")
+	}
+	second, spans := page("Op de A7 bij Breeberg stond dinsdagochtend een file van twaalf kilometer na een ongeluk met drie auto's, meldt de politie.")
+	mem.LearnPage(LabelledPage{Text: second.Text, Blocks: second.Blocks, Spans: spans})
+	if !proposed(third, mem) {
+		t.Errorf("the promo labelled on two pages was not proposed on the third")
 	}
 }
 
@@ -328,6 +368,76 @@ func TestWithoutUtilities(t *testing.T) {
 	} {
 		if got := withoutUtilities(in); got != want {
 			t.Errorf("withoutUtilities(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestBoilerplateMisses prints, for the labelled set in BOILER_SET, the
+// BOILERPLATE lines missed and the article lines taken on each site's
+// pages 3+ after learning from its pages 1-2 (a tool, skipped without it).
+func TestBoilerplateMisses(t *testing.T) {
+	dir := os.Getenv("BOILER_SET")
+	if dir == "" {
+		t.Skip("no BOILER_SET")
+	}
+	pages, err := LoadSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySite := map[string][]GoldPage{}
+	for _, p := range pages {
+		bySite[p.Site] = append(bySite[p.Site], p)
+	}
+	for site, ps := range bySite {
+		if len(ps) < 3 {
+			continue
+		}
+		mem := NewSiteMemory(site)
+		for _, p := range ps[:2] {
+			mem.LearnPage(Labelled(p))
+		}
+		for _, p := range ps[2:] {
+			text := []rune(p.Page.Text)
+			got := make([]bool, len(text))
+			for _, s := range Boilerplate(InputOf(p), mem) {
+				for i := s.Start; i < s.End; i++ {
+					got[i] = true
+				}
+			}
+			gold := make([]bool, len(text))
+			for _, g := range p.Gold {
+				if g.Label != "BOILERPLATE" {
+					continue
+				}
+				miss := 0
+				for i := g.Start; i < g.End; i++ {
+					gold[i] = true
+					if !got[i] {
+						miss++
+					}
+				}
+				if miss*2 > g.End-g.Start {
+					fmt.Printf("%s FN %q\n", p.Name, string(text[g.Start:g.End]))
+				}
+			}
+			start := 0
+			for i := 0; i <= len(text); i++ {
+				if i == len(text) || text[i] == '\n' {
+					n, fp := 0, 0
+					for k := start; k < i; k++ {
+						if !unicode.IsSpace(text[k]) {
+							n++
+							if got[k] && !gold[k] {
+								fp++
+							}
+						}
+					}
+					if n > 0 && fp*2 > n {
+						fmt.Printf("%s FP %q\n", p.Name, string(text[start:i]))
+					}
+					start = i + 1
+				}
+			}
 		}
 	}
 }

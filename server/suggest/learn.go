@@ -88,6 +88,14 @@ func (m *SiteMemory) Verdict(key string) Verdict {
 	return Unknown
 }
 
+// timesLearned is how often the line was marked boilerplate on the site.
+func (m *SiteMemory) timesLearned(key string) int {
+	if c := m.Lines[hashKey(key)]; c != nil {
+		return c.Yes
+	}
+	return 0
+}
+
 // Span is a labelled span of an article, for learning.
 type Span struct {
 	Label      string
