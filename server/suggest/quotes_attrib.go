@@ -1256,6 +1256,9 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 	if after && j == i+1 && qPronouns[d.toks[i].low] {
 		return d.pronoun(d.toks[i].low, pos)
 	}
+	if d.lang == "de" && j-i >= 2 && qIndefinites[d.toks[i].low] && d.indefinite(i) && !qSpokesNouns[d.toks[i+1].low] {
+		return qSpeaker{how: "anonymous"} // "Eine Anwohnerin der Dorfstrasse": German nouns have capitals, but nobody is named
+	}
 	if h := d.skipArticles(i, j); h+2 < j && qAnonHeads[d.toks[h].low] && !d.nameWord(h+1) && d.nameWord(j-1) {
 		return qSpeaker{how: "anonymous"} // "Mieszkaniec ulicy Nadbrzeżnej": a resident of a street, unnamed
 	}

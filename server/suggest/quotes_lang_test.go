@@ -290,6 +290,10 @@ func TestQuotesByLanguage(t *testing.T) {
 			[]quoteWant{{text: "Luxusbau", speaker: "Markus Zehnder"}}},
 		{"GermanUnnamedMotherOfAPlace", "de", "Der Ortsteil Rietach stimmte dagegen. Eine Mutter aus Rietach, die ihren Namen nicht in der Zeitung lesen möchte, sagte: «Endlich.»",
 			[]quoteWant{{text: "Endlich."}}},
+		{"GermanIndefiniteResidentIsUnnamed", "de", "Eine Anwohnerin der Dorfstrasse, die den Prozess verfolgte, sagte: «Er hat Glück gehabt.»",
+			[]quoteWant{{text: "Er hat Glück gehabt."}}},
+		{"ItalianLegalFormEndsTheName", "it", "«I parametri sono nella norma», ha spiegato Acque Brenzola spa in una nota.",
+			[]quoteWant{{text: "I parametri sono nella norma", speaker: "Acque Brenzola spa"}}},
 		{"RussianPoSlovam", "ru", "Мэр Андрей Ковалёв выступил в думе. «Бюджет сбалансирован», — сказал мэр.",
 			[]quoteWant{{text: "Бюджет сбалансирован", speaker: "Андрей Ковалёв"}}},
 	}

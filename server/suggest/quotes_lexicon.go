@@ -152,6 +152,8 @@ var (
 	qRoleSynonyms = map[string]string{"magistrado": "juiz", "magistrada": "juíza", "magistrate": "judge",
 		"magistrato": "giudice", "magistrat": "juge", "magistratin": "richterin", "primer": "alcalde",
 		"edil": "alcalde", "edile": "sindaco", "regidor": "alcalde", "burgomaestre": "alcalde"}
+	// qLegalForms end a company's name in lower case or capitals.
+	qLegalForms = qWordSet(`spa srl gmbh ag bv nv plc ltd inc sarl sas llc`)
 	// qBylineWords join the writers' names in a byline.
 	qBylineWords    = qWordSet(`by and von und por y e par et di door en i и`)
 	qStatementNouns = qWordSet(`statement release mitteilung pressemitteilung erklärung stellungnahme verklaring persbericht
@@ -321,7 +323,7 @@ var (
 		amministratore ricercatore ricercatrice professore professoressa capitano tenente colonnello maresciallo brigadiere`,
 		`burgemeester wethouder minister premier woordvoerder woordvoerster directeur directrice voorzitter officier rechter
 		advocaat hoogleraar onderzoeker onderzoekster commissaris gedeputeerde raadslid fractievoorzitter politiewoordvoerder
-		mr ir drs dhr mevr trainer coach kamerlid staatssecretaris schepen onderzoeksrechter procureur`,
+		mr ir drs dhr mevr trainer coach kamerlid staatssecretaris schepen onderzoeksrechter procureur bezoeker bezoekster`,
 		`prezes prezeska burmistrz wójt starosta radny radna sędzia prokurator rzecznik rzeczniczka przewodniczący
 		przewodnicząca dyrektor dyrektorka minister wojewoda marszałek poseł posłanka senator nadleśniczy sołtys mec
 		dr prof hab podkom kom nadkom insp asp sierż mł ks trener trenerka lekarz lekarka prezydent premier wiceprezes

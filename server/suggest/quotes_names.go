@@ -91,6 +91,8 @@ func (d *quoteDoc) buildRuns() {
 				b += 2 // Mr. Smith
 			} else if d.runConnector(b) || d.pluralPossessive(b) {
 				b += 2
+			} else if qLegalForms[d.toks[b].low] && d.toks[b].word {
+				b++ // Acque Brenzola spa
 			} else {
 				break
 			}
