@@ -100,6 +100,8 @@ func TestHeldOutSet(t *testing.T) {
 		{"../../testdata/suggest-heldout8", map[string]float64{}},
 		{"../../testdata/suggest-heldout9", map[string]float64{}},
 		{"../../testdata/suggest-heldout10", map[string]float64{}},
+		{"../../testdata/suggest-heldout11", map[string]float64{}},
+		{"../../testdata/suggest-heldout12", map[string]float64{}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
