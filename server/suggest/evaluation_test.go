@@ -75,9 +75,23 @@ func TestEvaluationSet(t *testing.T) {
 //     Swiss French) and suggest-heldout6 (Canadian English, European
 //     Portuguese, Flemish): 12 pages each, written blind in session 7 while
 //     heldout4 was worked on, and first scored after it (speaker 0.615 and
-//     0.663); then their misses were looked at (offices before names):
-//     validation. The next honest figure needs a seventh set, written the
-//     same way.
+//     0.663); then their misses were worked on: validation.
+//   - testdata/suggest-heldout7 (New Zealand English, Bavarian German,
+//     Chilean Spanish, Sicilian Italian) and suggest-heldout8 (US English,
+//     French, Brazilian Portuguese, Polish): 16 pages each, written blind
+//     meanwhile and first scored after that round (speaker 0.811, 0.798;
+//     CLAIM 0.655 and 0.755); then worked on: validation.
+//   - testdata/suggest-heldout9 (British English, Catalan-region Spanish,
+//     Swiss German, Dutch) and suggest-heldout10 (Irish English, Italian,
+//     Belgian French, European Portuguese): 16 pages each, first scored
+//     after the next round (speaker 0.832, 0.826); then worked on:
+//     validation.
+//   - testdata/suggest-heldout11 (South African English, Saxon German,
+//     Mexican Spanish, Polish) and suggest-heldout12 (US English, Quebec
+//     French, Dutch, Brazilian Portuguese): 12 pages each, written blind
+//     during the last round and scored once after it, at 5ca1449: the
+//     honest figures (speaker 0.862 and 0.897, every goal met). Do not
+//     look at their misses; write new sets before trusting a later figure.
 //
 // The floors only catch a regression (speakerFloor the share of matched
 // quotes with the right speaker): tuning on a held-out set would make it
@@ -90,18 +104,18 @@ func TestHeldOutSet(t *testing.T) {
 		dir    string
 		floors map[string]float64
 	}{
-		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.78, RowAfter: 0.97, speakerFloor: 0.94}},
-		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.93, "CLAIM alone": 0.78, RowAfter: 0.97, speakerFloor: 0.87}},
-		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.95, "CLAIM alone": 0.74, RowAfter: 0.97, speakerFloor: 0.91}},
-		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.9, "CLAIM alone": 0.68, RowAfter: 0.96, speakerFloor: 0.96}},
-		{"../../testdata/suggest-heldout5", map[string]float64{"BOILERPLATE alone": 0.96, "QUOTE alone": 0.92, "CLAIM alone": 0.68, RowAfter: 0.98, speakerFloor: 0.77}},
-		{"../../testdata/suggest-heldout6", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.92, "CLAIM alone": 0.72, RowAfter: 0.97, speakerFloor: 0.70}},
-		{"../../testdata/suggest-heldout7", map[string]float64{}},
-		{"../../testdata/suggest-heldout8", map[string]float64{}},
-		{"../../testdata/suggest-heldout9", map[string]float64{}},
-		{"../../testdata/suggest-heldout10", map[string]float64{}},
-		{"../../testdata/suggest-heldout11", map[string]float64{}},
-		{"../../testdata/suggest-heldout12", map[string]float64{}},
+		{"../../testdata/suggest-heldout", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.96, "CLAIM alone": 0.79, RowAfter: 0.97, speakerFloor: 0.94}},
+		{"../../testdata/suggest-heldout2", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.95, "CLAIM alone": 0.8, RowAfter: 0.97, speakerFloor: 0.9}},
+		{"../../testdata/suggest-heldout3", map[string]float64{"BOILERPLATE alone": 0.96, "QUOTE alone": 0.96, "CLAIM alone": 0.75, RowAfter: 0.98, speakerFloor: 0.9}},
+		{"../../testdata/suggest-heldout4", map[string]float64{"BOILERPLATE alone": 0.94, "QUOTE alone": 0.94, "CLAIM alone": 0.69, RowAfter: 0.97, speakerFloor: 0.96}},
+		{"../../testdata/suggest-heldout5", map[string]float64{"BOILERPLATE alone": 0.95, "QUOTE alone": 0.93, "CLAIM alone": 0.68, RowAfter: 0.97, speakerFloor: 0.91}},
+		{"../../testdata/suggest-heldout6", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.93, "CLAIM alone": 0.72, RowAfter: 0.97, speakerFloor: 0.95}},
+		{"../../testdata/suggest-heldout7", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.94, "CLAIM alone": 0.63, RowAfter: 0.97, speakerFloor: 0.89}},
+		{"../../testdata/suggest-heldout8", map[string]float64{"BOILERPLATE alone": 0.96, "QUOTE alone": 0.93, "CLAIM alone": 0.73, RowAfter: 0.97, speakerFloor: 0.9}},
+		{"../../testdata/suggest-heldout9", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.93, "CLAIM alone": 0.7, RowAfter: 0.97, speakerFloor: 0.85}},
+		{"../../testdata/suggest-heldout10", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.96, "CLAIM alone": 0.78, RowAfter: 0.98, speakerFloor: 0.89}},
+		{"../../testdata/suggest-heldout11", map[string]float64{"BOILERPLATE alone": 0.93, "QUOTE alone": 0.94, "CLAIM alone": 0.73, RowAfter: 0.98, speakerFloor: 0.84}},
+		{"../../testdata/suggest-heldout12", map[string]float64{"BOILERPLATE alone": 0.96, "QUOTE alone": 0.93, "CLAIM alone": 0.73, RowAfter: 0.97, speakerFloor: 0.87}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			pages, err := LoadSet(tc.dir)
