@@ -78,13 +78,20 @@ func (d *quoteDoc) attribute() {
 	d.echoes()
 }
 
-// previousSubject is the person who opens the sentence before the one at
-// pos, outside quotes and not anonymous.
-func (d *quoteDoc) previousSubject(pos int) (string, bool) {
-	end := d.prevBoundary(pos)
+// endBefore is where the sentence before the one that starts at start
+// ends: back over the spaces, the full stop and the closing marks between.
+func (d *quoteDoc) endBefore(start int) int {
+	end := start
 	for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
 		end--
 	}
+	return end
+}
+
+// previousSubject is the person who opens the sentence before the one at
+// pos, outside quotes and not anonymous.
+func (d *quoteDoc) previousSubject(pos int) (string, bool) {
+	end := d.endBefore(d.prevBoundary(pos))
 	start := d.prevBoundary(end)
 	if start >= end || d.inQuote(start) || d.anonymousBetween(start, pos) {
 		return "", false
@@ -1452,10 +1459,7 @@ func (d *quoteDoc) recentBody(pos int) (string, bool) {
 				return name, true
 			}
 		}
-		end = start
-		for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
-			end-- // over the sentence's end to the sentence before
-		}
+		end = d.endBefore(start)
 	}
 	return "", false
 }
@@ -1485,10 +1489,7 @@ func (d *quoteDoc) statementSource(pos int) (string, bool) {
 				break
 			}
 		}
-		end = start
-		for end > 0 && (unicode.IsSpace(d.r[end-1]) || strings.ContainsRune(".!?…", d.r[end-1]) || quoteFamily(d.r[end-1]) != 0) {
-			end--
-		}
+		end = d.endBefore(start)
 	}
 	return "", false
 }
