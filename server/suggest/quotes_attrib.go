@@ -1275,11 +1275,7 @@ func (d *quoteDoc) speakerFromPhrase(i, j int, after bool, pos int) qSpeaker {
 			e++
 		}
 		if e < j && d.orgTail(h, e, j) == j {
-			name := d.text(h, j) // le Service cantonal de l’emploi
-			if low := d.toks[h].low; low != qElide(low) {
-				name = string([]rune(name)[2:]) // L’Associazione
-			}
-			return qSpeaker{name: name, how: "org"}
+			return qSpeaker{name: d.nameText(h, j), how: "org"} // le Service cantonal de l’emploi
 		}
 	}
 	if sp, ok := d.complexSpeaker(i, j, pos); ok {
@@ -1429,10 +1425,7 @@ func (d *quoteDoc) namedKind(head string, pos int) (string, bool) {
 			continue
 		}
 		if e := d.orgEnd(k); e-k >= 2 && d.nameWord(e-1) && (e-k >= 3 && d.isPrep(d.toks[k+1].low) || !t.cap && d.nameWord(k+1)) {
-			best = d.text(k, e)
-			if el := qElide(t.low); el != t.low {
-				best = string([]rune(best)[2:]) // l’Union des … → Union des …
-			}
+			best = d.nameText(k, e) // l’Union des … → Union des …
 			if !t.cap && qBodyHeads[head] && d.nameWord(k+1) {
 				best = d.text(k+1, e) // la empresa Recialcor → Recialcor
 			}
@@ -1992,11 +1985,7 @@ func (d *quoteDoc) complexSpeaker(i, j, pos int) (qSpeaker, bool) {
 	if run, ok := d.makeRun(a, j); a < j && d.toks[a].cap && qOrgWords[qElide(d.toks[a].low)] && !(ok && run.titled && run.person) {
 		// not "Commission President Ray Delgado": a title and a person's name end it
 		if e := d.orgEnd(a); e >= j {
-			name := d.text(a, e)
-			if low := d.toks[a].low; low != qElide(low) {
-				name = strings.TrimSpace(string([]rune(name)[2:])) // L’Associazione
-			}
-			return qSpeaker{name: name, how: "org"}, true
+			return qSpeaker{name: d.nameText(a, e), how: "org"}, true // L’Associazione
 		}
 	}
 	return qSpeaker{}, false

@@ -127,6 +127,21 @@ func (d *quoteDoc) headline() int {
 	return d.h1
 }
 
+// nameText is the text of the name toks[a:b] without the elided article
+// its first word carries (L’Associazione → Associazione).
+func (d *quoteDoc) nameText(a, b int) string {
+	name := d.text(a, b)
+	if low := d.toks[a].low; low != qElide(low) {
+		name = qTrimElision(name)
+	}
+	return name
+}
+
+// qTrimElision takes the two characters of an elided article off name.
+func qTrimElision(name string) string {
+	return strings.TrimSpace(string([]rune(name)[2:]))
+}
+
 // namesLine reports whether token k stands in a byline: a line of names
 // and the words that join them, and nothing else, with a "by" or more
 // than one name (a name alone on a line may be a caption's, a quote's).
@@ -256,7 +271,7 @@ func (d *quoteDoc) makeRun(a, b int) (qNameRun, bool) {
 		run.name += "." // Gerhard K.: the initial of a surname the court report leaves out
 	}
 	if low := d.toks[a].low; low != qElide(low) {
-		run.name = strings.TrimSpace(string([]rune(run.name)[2:])) // l’ARS
+		run.name = qTrimElision(run.name) // l’ARS
 	}
 	if qPossessive(d.toks[b-1].low) {
 		run.name = strings.TrimSuffix(strings.TrimSuffix(run.name, "'s"), "’s")
