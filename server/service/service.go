@@ -64,6 +64,8 @@ type Service struct {
 	// projectOf caches each article's project: articles never move.
 	mu        sync.RWMutex
 	projectOf map[uint64]uint64
+	// sitePages caches what each article teaches its site's suggestions.
+	sitePages sitePages
 }
 
 // New returns a Service over store. Zero hooks do nothing.

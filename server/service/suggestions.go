@@ -153,15 +153,21 @@ func (s *Service) siteMemory(p model.Project, art model.Article) (*suggest.SiteM
 // (no text when it has no BOILERPLATE to teach).
 func (s *Service) labelledPage(o model.Article) (suggest.LabelledPage, error) {
 	var page suggest.LabelledPage
-	anns, err := s.store.Annotations(o.ID, "")
-	if err != nil {
-		return page, err
-	}
-	for _, an := range anns {
-		if an.Label == "BOILERPLATE" {
-			page.Spans = append(page.Spans, suggest.Span{Label: an.Label, Start: an.Start, End: an.End})
+	cached := s.sitePages.get(o)
+	if cached == nil {
+		anns, err := s.store.Annotations(o.ID, "")
+		if err != nil {
+			return page, err
 		}
+		cached = &sitePage{version: o.Version}
+		for _, an := range anns {
+			if an.Label == "BOILERPLATE" {
+				cached.spans = append(cached.spans, suggest.Span{Label: an.Label, Start: an.Start, End: an.End})
+			}
+		}
+		s.sitePages.put(o.ID, cached)
 	}
+	page.Spans = cached.spans
 	decided, err := s.store.Decisions(o.ID, "")
 	if err != nil {
 		return page, err
@@ -176,13 +182,20 @@ func (s *Service) labelledPage(o model.Article) (suggest.LabelledPage, error) {
 	}
 	// Done with no BOILERPLATE at all may well mean nobody looked for it.
 	page.Complete = len(page.Spans) > 0 && (o.Status == model.StatusDone || o.Status == model.StatusReviewed)
-	full, err := s.store.Article(o.ID)
-	if err != nil {
-		return page, err
+	if !cached.loaded {
+		full, err := s.store.Article(o.ID)
+		if err != nil {
+			return page, err
+		}
+		blocks, err := s.blocks(o.ID)
+		if err != nil {
+			return page, err
+		}
+		cached = &sitePage{version: cached.version, spans: cached.spans, loaded: true, text: full.Text, blocks: blocks}
+		s.sitePages.put(o.ID, cached)
 	}
-	page.Text = full.Text
-	page.Blocks, err = s.blocks(o.ID)
-	return page, err
+	page.Text, page.Blocks = cached.text, cached.blocks
+	return page, nil
 }
 
 // blocks reads the block structure stored with an imported page (nil for
