@@ -101,7 +101,7 @@ func viewTeam(t *testing.T) (*env, model.Project, []model.Article, map[string]mo
 // export of a selection holds exactly its spans and their articles.
 func TestAnnotationsView(t *testing.T) {
 	e, p, arts, A := viewTeam(t)
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	e.poll(`!document.getElementById('annotations-link').hidden`)
 	if got, want := eval[string](e, `document.getElementById('annotations-link').getAttribute('href')`), fmt.Sprintf("#/projects/%d/annotations", p.ID); got != want {
 		t.Fatalf("the list's Annotations link goes to %q, want %q", got, want)
@@ -374,7 +374,7 @@ func TestAnnotationsViewExportByFilters(t *testing.T) {
 	}
 
 	// An annotator: the view, no Export.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	eval[chromedp.Void](bea, fmt.Sprintf(`location.hash = '#/projects/%d/annotations?label=CLAIM&attr.verdict=false'`, ps[0].ID))
 	bea.poll(`gloss.store.get().annView && gloss.store.get().annView.total === 260`)
 	if bea.visible(`#annotations-view [data-action="av-export"]`) {
@@ -400,7 +400,7 @@ func TestAnnotationsViewExportByFilters(t *testing.T) {
 func TestArticleDetails(t *testing.T) {
 	e, _, arts, A := viewTeam(t)
 	art, quote := arts[1], A["quote-cafe"]
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	e.openArticle(art.ID)
 	e.poll(`document.querySelector('#art-head .byline .art-edit') && !document.querySelector('#art-head .art-edit').hidden`)
 	if e.visible("#art-head .art-edited") {
@@ -485,7 +485,7 @@ func TestArticleDetails(t *testing.T) {
 	e.poll(`/Details edited by rev/.test(document.querySelector('#art-head .art-edited')?.textContent || '')`)
 
 	// An annotator sees who edited, and no Edit details; the API refuses.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	bea.openArticle(art.ID)
 	bea.poll(`/Details edited by rev/.test(document.querySelector('#art-head .art-edited')?.textContent || '')`)
 	if bea.visible("#art-head .art-edit") {

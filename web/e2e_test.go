@@ -27,6 +27,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/gloss-dev/gloss/server"
@@ -231,10 +232,32 @@ func (e *env) pageState() string {
 	return v
 }
 
-// login logs in through the login form.
+// login opens the app as the test user.
 func (e *env) login() {
 	e.t.Helper()
-	e.loginAs(testUser, testPassword)
+	e.signIn(testUser)
+}
+
+// signIn opens the app as name, a user in the store, with a session made
+// in the store as the login form's would be. The form costs a page load
+// and a bcrypt comparison each time; tests of the form (logging in,
+// wrong passwords, a password someone set or reset) use loginAs.
+func (e *env) signIn(name string) {
+	e.t.Helper()
+	secret, err := e.db.NewCredential(storage.CredSession, name, time.Hour)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(e.ctx, 20*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{
+		Name: server.SessionCookie, Value: secret, URL: e.base, Path: "/",
+		HTTPOnly: ptr(true), SameSite: network.CookieSameSiteLax,
+	}); err != nil {
+		e.t.Fatal(err)
+	}
+	e.do(chromedp.Navigate(e.base + "/"))
+	e.poll(`location.pathname === '/' && window.gloss && gloss.store.get().me && gloss.store.get().me.name === ` + jsString(name))
 }
 
 // loginAs logs in as name through the login form.
@@ -400,7 +423,7 @@ func (e *env) openPopover(a model.Annotation) {
 func TestLoginAndLabelQuoteWithMouse(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	art := e.addArticle("Xi to meet Putin after ICC warrant", "../testdata/xi-putin-icc.txt")
-	e.login()
+	e.loginAs(testUser, testPassword) // the form; the other tests sign in with a session cookie
 	e.openArticle(art.ID)
 
 	const quote = "“My upcoming visit to Russia will be a journey of friendship, cooperation and peace,”"
