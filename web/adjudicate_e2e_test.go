@@ -326,7 +326,10 @@ func TestAdjudicateEmptyStates(t *testing.T) {
 
 	bea := e.browserAs("bea")
 	eval[chromedp.Void](bea, fmt.Sprintf(`location.hash = '#/articles/%d/review'`, art.ID))
-	bea.poll(`!document.getElementById('rv-notice')?.hidden && /Not for your role/.test(document.getElementById('rv-notice').textContent)`)
+	// The refusal names her role in the article's project once the
+	// article is in too (the review's 403 may come first).
+	bea.poll(fmt.Sprintf(`!document.getElementById('rv-notice')?.hidden && /Not for your role/.test(document.getElementById('rv-notice').textContent) && gloss.store.get().article?.id === %d`, art.ID))
+	bea.settle()
 	if got := bea.text("#rv-notice p"); got != "Reviewing is for the project’s reviewers, managers and admins. You are an annotator in Default." {
 		t.Errorf("bea is told %q", got)
 	}

@@ -284,6 +284,9 @@ func TestUsersPageActions(t *testing.T) {
 
 	e.pick(row("dora")+` [data-action="user-role"]`, "admin")
 	e.waitFor("dora an admin", func() bool { u, _ := e.db.User("dora"); return u.Role == model.RoleAdmin })
+	// The page reloads the list after the change and redraws the table,
+	// and a form opened before that would lose what was typed into it.
+	e.poll(`(() => { const U = gloss.store.get().users; return !U.loading && !U.busy && U.list.some((u) => u.name === 'dora' && u.role === 'admin') })()`)
 
 	e.click(row("eve") + ` [data-action="user-reset"]`)
 	e.typeInto(`form[data-action="user-password"] [name=password]`, "a new long password")
