@@ -322,7 +322,8 @@ func TestAccessibilityReview(t *testing.T) {
 	a.e = ada
 	ada.poll(`!document.getElementById('start-annotating').hidden && !document.getElementById('start-annotating').disabled`)
 	ada.click("#start-annotating")
-	ada.poll(fmt.Sprintf(`gloss.store.get().article && gloss.store.get().article.id === %d`, mine.ID))
+	// Drawn too: the text is in the page for the mouse.
+	ada.poll(fmt.Sprintf(`gloss.store.get().article && gloss.store.get().article.id === %d && performance.getEntriesByName('gloss:rendered').length > 0`, mine.ID))
 	ada.waitLive()
 	ada.selectWithMouse("“the ceasefire", "Friday,”", false)
 	ada.do(chromedp.KeyEvent("q"))

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -52,12 +53,8 @@ func (e *env) showsExactly(want []model.Annotation) {
 		ids[i] = fmt.Sprint(a.ID)
 	}
 	js := fmt.Sprintf(`(() => { const V = gloss.store.get().annView; return V && !V.loading && [...document.querySelectorAll('#annotations-view .av-hit')].map((li) => li.dataset.id).join(',') === %s })()`, jsString(strings.Join(ids, ",")))
-	deadline := 0
-	for !eval[bool](e, js) {
-		if deadline++; deadline > 500 {
-			e.t.Fatalf("the view lists %v, want %s; the hash is %s", e.shownIDs(), ids, eval[string](e, `location.hash`))
-		}
-		eval[chromedp.Void](e, `new Promise((r) => setTimeout(r, 20))`)
+	if err := e.until(js, 15*time.Second); err != nil {
+		e.t.Fatalf("the view lists %v, want %s; the hash is %s (%v)", e.shownIDs(), ids, eval[string](e, `location.hash`), err)
 	}
 }
 
