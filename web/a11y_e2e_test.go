@@ -296,7 +296,7 @@ func TestAccessibilityReview(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	rev := e.browserAs("rev", testPassword)
+	rev := e.browserAs("rev")
 	a.e = rev
 	rev.openReview(art.ID)
 	rev.poll(`document.querySelectorAll('#review-panel .rv-cand').length === 6`)
@@ -318,11 +318,12 @@ func TestAccessibilityReview(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	ada := e.browserAs("ada", testPassword)
+	ada := e.browserAs("ada")
 	a.e = ada
 	ada.poll(`!document.getElementById('start-annotating').hidden && !document.getElementById('start-annotating').disabled`)
 	ada.click("#start-annotating")
-	ada.poll(fmt.Sprintf(`gloss.store.get().article && gloss.store.get().article.id === %d`, mine.ID))
+	// Drawn too: the text is in the page for the mouse.
+	ada.poll(fmt.Sprintf(`gloss.store.get().article && gloss.store.get().article.id === %d && performance.getEntriesByName('gloss:rendered').length > 0`, mine.ID))
 	ada.waitLive()
 	ada.selectWithMouse("“the ceasefire", "Friday,”", false)
 	ada.do(chromedp.KeyEvent("q"))
@@ -439,7 +440,7 @@ func TestDarkScreenshots(t *testing.T) {
 	e.do(chromedp.KeyEvent(kb.Escape))
 
 	art := e.reviewedPair("Xi to meet Putin after ICC warrant, reviewed")
-	rev := e.browserAs("rev", testPassword)
+	rev := e.browserAs("rev")
 	(&a11y{e: rev}).scheme("dark")
 	rev.do(chromedp.EmulateViewport(1280, 820))
 	rev.openReview(art.ID)

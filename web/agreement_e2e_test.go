@@ -149,7 +149,7 @@ func agreementTeam(t *testing.T) (*env, model.Project, []model.Article) {
 // and Escape closes it; an annotator is refused in words.
 func TestAgreementPage(t *testing.T) {
 	e, p, arts := agreementTeam(t)
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	rep := getJSON[agreementReport](e, fmt.Sprintf("/api/projects/%d/agreement", p.ID))
 	if rep.Submitted != 3 || strings.Join(rep.Annotators, ",") != "bea,cy,dov" {
 		t.Fatalf("the API's report: %+v", rep)
@@ -301,7 +301,7 @@ func TestAgreementPage(t *testing.T) {
 	e.poll(`document.querySelector(` + jsString(cellSel("CLAIM", "bea", "cy")) + `)?.textContent === ` + jsString(shown(rep.Pairs[claim].Kappa)))
 
 	// An annotator is refused, in words, and shown no figure.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	bea.openAgreement(p.ID)
 	bea.poll(`/reviewers, managers and admins/.test(document.getElementById('agreement-view').textContent)`)
 	if got := bea.text("#agreement-view .ag-empty"); !strings.Contains(got, "You are an annotator in "+p.Name) {
@@ -328,7 +328,7 @@ func TestAgreementEmptyStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	e.openAgreement(ps[0].ID)
 	e.poll(`/Agreement needs independent annotation: a manager switches the project to independent mode in its settings/.test(document.getElementById('agreement-view').textContent)`)
 	if n := eval[int](e, `document.querySelectorAll('#agreement-view [data-action="ag-cell"], #agreement-view .ag-table').length`); n != 0 {

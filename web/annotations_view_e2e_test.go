@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -52,12 +53,8 @@ func (e *env) showsExactly(want []model.Annotation) {
 		ids[i] = fmt.Sprint(a.ID)
 	}
 	js := fmt.Sprintf(`(() => { const V = gloss.store.get().annView; return V && !V.loading && [...document.querySelectorAll('#annotations-view .av-hit')].map((li) => li.dataset.id).join(',') === %s })()`, jsString(strings.Join(ids, ",")))
-	deadline := 0
-	for !eval[bool](e, js) {
-		if deadline++; deadline > 500 {
-			e.t.Fatalf("the view lists %v, want %s; the hash is %s", e.shownIDs(), ids, eval[string](e, `location.hash`))
-		}
-		eval[chromedp.Void](e, `new Promise((r) => setTimeout(r, 20))`)
+	if err := e.until(js, 15*time.Second); err != nil {
+		e.t.Fatalf("the view lists %v, want %s; the hash is %s (%v)", e.shownIDs(), ids, eval[string](e, `location.hash`), err)
 	}
 }
 
@@ -101,7 +98,7 @@ func viewTeam(t *testing.T) (*env, model.Project, []model.Article, map[string]mo
 // export of a selection holds exactly its spans and their articles.
 func TestAnnotationsView(t *testing.T) {
 	e, p, arts, A := viewTeam(t)
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	e.poll(`!document.getElementById('annotations-link').hidden`)
 	if got, want := eval[string](e, `document.getElementById('annotations-link').getAttribute('href')`), fmt.Sprintf("#/projects/%d/annotations", p.ID); got != want {
 		t.Fatalf("the list's Annotations link goes to %q, want %q", got, want)
@@ -374,7 +371,7 @@ func TestAnnotationsViewExportByFilters(t *testing.T) {
 	}
 
 	// An annotator: the view, no Export.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	eval[chromedp.Void](bea, fmt.Sprintf(`location.hash = '#/projects/%d/annotations?label=CLAIM&attr.verdict=false'`, ps[0].ID))
 	bea.poll(`gloss.store.get().annView && gloss.store.get().annView.total === 260`)
 	if bea.visible(`#annotations-view [data-action="av-export"]`) {
@@ -400,7 +397,7 @@ func TestAnnotationsViewExportByFilters(t *testing.T) {
 func TestArticleDetails(t *testing.T) {
 	e, _, arts, A := viewTeam(t)
 	art, quote := arts[1], A["quote-cafe"]
-	e.loginAs("rev", testPassword)
+	e.signIn("rev")
 	e.openArticle(art.ID)
 	e.poll(`document.querySelector('#art-head .byline .art-edit') && !document.querySelector('#art-head .art-edit').hidden`)
 	if e.visible("#art-head .art-edited") {
@@ -485,7 +482,7 @@ func TestArticleDetails(t *testing.T) {
 	e.poll(`/Details edited by rev/.test(document.querySelector('#art-head .art-edited')?.textContent || '')`)
 
 	// An annotator sees who edited, and no Edit details; the API refuses.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	bea.openArticle(art.ID)
 	bea.poll(`/Details edited by rev/.test(document.querySelector('#art-head .art-edited')?.textContent || '')`)
 	if bea.visible("#art-head .art-edit") {

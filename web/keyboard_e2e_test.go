@@ -352,11 +352,8 @@ func (e *env) showAnnouncements() {
 // what it held instead when it does not come.
 func (e *env) pollSays(msg string) {
 	e.t.Helper()
-	for i := 0; i < 250; i++ {
-		if eval[string](e, lastAnnouncement) == msg {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	if e.until(lastAnnouncement+` === `+jsString(msg), 5*time.Second) == nil {
+		return
 	}
 	e.t.Fatalf("the live region did not say %q; it holds %q", msg, eval[[]string](e, `[...document.querySelectorAll('#announce p')].map((p) => p.textContent)`))
 }

@@ -96,7 +96,7 @@ func TestLayersIndependent(t *testing.T) {
 	row := fmt.Sprintf(`#rows tr[data-id="%d"]`, art.ID)
 
 	// The manager: Members & settings, independently, k=2, ada and bea.
-	mgr := e.browserAs("max", testPassword)
+	mgr := e.browserAs("max")
 	mgr.do(chromedp.EmulateViewport(1280, 820))
 	mgr.click("#members-btn")
 	mgr.poll(`document.querySelector('#members-list li[data-name="ada"]') && document.querySelector('[data-action="settings-mode"][value="shared"]').checked`)
@@ -133,7 +133,7 @@ func TestLayersIndependent(t *testing.T) {
 	}
 
 	// Ada: Start annotating hands her the article.
-	ada := e.browserAs("ada", testPassword)
+	ada := e.browserAs("ada")
 	ada.do(chromedp.EmulateViewport(1280, 820))
 	ada.poll(`!document.getElementById('start-annotating').hidden && !document.getElementById('start-annotating').disabled && document.querySelector('` + row + `')`)
 	if got := ada.text("#start-annotating"); got != "Start annotating" {
@@ -214,7 +214,7 @@ func TestLayersIndependent(t *testing.T) {
 	}
 
 	// Bea gets the same article (k=2) and sees nothing of ada's.
-	bea := e.browserAs("bea", testPassword)
+	bea := e.browserAs("bea")
 	bea.click("#start-annotating")
 	bea.poll(fmt.Sprintf(`gloss.store.get().article && gloss.store.get().article.id === %d`, art.ID))
 	bea.waitLive()
@@ -227,14 +227,14 @@ func TestLayersIndependent(t *testing.T) {
 	}
 
 	// Cal is an annotator but not chosen: nothing is handed to him.
-	cal := e.browserAs("cal", testPassword)
+	cal := e.browserAs("cal")
 	cal.poll(`!document.getElementById('start-annotating').hidden`)
 	if !eval[bool](cal, `document.getElementById('start-annotating').disabled`) || !strings.Contains(eval[string](cal, `document.getElementById('start-annotating').title`), "has not chosen you") {
 		t.Error("an annotator not chosen may start annotating, or is not told why not")
 	}
 
 	// The reviewer's list: 1 of 2 submitted, Agreement, the statuses.
-	rex := e.browserAs("rex", testPassword)
+	rex := e.browserAs("rex")
 	rex.do(chromedp.EmulateViewport(1280, 820))
 	rex.poll(`document.querySelector('` + row + ` .progress') && /1 of 2 submitted/.test(document.querySelector('` + row + ` .progress').textContent)`)
 	if got := eval[string](rex, `document.getElementById('agreement-link').getAttribute('href')`); got != fmt.Sprintf("#/projects/%d/agreement", ps[0].ID) || !rex.visible("#agreement-link") {

@@ -34,7 +34,7 @@ import (
 const peerUser = "ben"
 
 // peer opens a second browser context (its own cookies and storage) on
-// e's server and logs it in as a new annotator called name.
+// e's server, signed in as a new annotator called name.
 func (e *env) peer(name string) *env {
 	e.t.Helper()
 	hash, err := testHash()
@@ -42,15 +42,7 @@ func (e *env) peer(name string) *env {
 		e.t.Fatal(err)
 	}
 	storagetest.Join(e.t, e.db, name, hash, model.RoleAnnotator)
-	ctx, cancel := chromedp.NewContext(e.ctx, chromedp.WithNewBrowserContext())
-	e.t.Cleanup(cancel)
-	p := &env{t: e.t, db: e.db, base: e.base, ctx: ctx}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
-		e.t.Fatal(err)
-	}
-	p.watchExceptions()
-	p.loginAs(name, testPassword)
-	return p
+	return e.browserAs(name)
 }
 
 // waitLive waits until the open article's socket is live and nothing is

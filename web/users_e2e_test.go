@@ -18,8 +18,26 @@ import (
 )
 
 // browserAs opens another browser context (its own cookies and storage)
-// on e's server and logs in as name, a user who exists already.
-func (e *env) browserAs(name, password string) *env {
+// on e's server, signed in as name, a user who exists already.
+func (e *env) browserAs(name string) *env {
+	e.t.Helper()
+	b := e.newBrowser()
+	b.signIn(name)
+	return b
+}
+
+// browserLogin is browserAs through the login form, with password: for a
+// password that the test set or changed in the page.
+func (e *env) browserLogin(name, password string) *env {
+	e.t.Helper()
+	b := e.newBrowser()
+	b.loginAs(name, password)
+	return b
+}
+
+// newBrowser opens another browser context (its own cookies and storage)
+// on e's server.
+func (e *env) newBrowser() *env {
 	e.t.Helper()
 	ctx, cancel := chromedp.NewContext(e.ctx, chromedp.WithNewBrowserContext())
 	e.t.Cleanup(cancel)
@@ -28,7 +46,6 @@ func (e *env) browserAs(name, password string) *env {
 		e.t.Fatal(err)
 	}
 	b.watchExceptions()
-	b.loginAs(name, password)
 	return b
 }
 
@@ -151,7 +168,7 @@ func TestUsersAndRights(t *testing.T) {
 	}
 
 	// Cara is in no project yet: the list says so, and offers nothing.
-	cara := e.browserAs("cara", testPassword)
+	cara := e.browserLogin("cara", testPassword)
 	cara.poll(`/not in any project/.test(document.getElementById('list-empty').textContent)`)
 	for _, sel := range []string{"#import-btn", "#export-list", "#members-btn", "#users-link", "#rows tr"} {
 		if cara.visible(sel) {
@@ -161,7 +178,7 @@ func TestUsersAndRights(t *testing.T) {
 	cara.shot("users-empty-no-project")
 
 	// The manager adds her as annotator: a name that is nobody is refused in words.
-	mgr := e.browserAs("max", testPassword)
+	mgr := e.browserAs("max")
 	mgr.poll(`!document.getElementById('members-btn').hidden && document.getElementById('users-link').hidden`)
 	mgr.click("#members-btn")
 	mgr.poll(`document.querySelector('#members-list li[data-name="max"]')`)
@@ -267,12 +284,15 @@ func TestUsersPageActions(t *testing.T) {
 
 	e.pick(row("dora")+` [data-action="user-role"]`, "admin")
 	e.waitFor("dora an admin", func() bool { u, _ := e.db.User("dora"); return u.Role == model.RoleAdmin })
+	// The page reloads the list after the change and redraws the table,
+	// and a form opened before that would lose what was typed into it.
+	e.poll(`(() => { const U = gloss.store.get().users; return !U.loading && !U.busy && U.list.some((u) => u.name === 'dora' && u.role === 'admin') })()`)
 
 	e.click(row("eve") + ` [data-action="user-reset"]`)
 	e.typeInto(`form[data-action="user-password"] [name=password]`, "a new long password")
 	e.click(`form[data-action="user-password"] [type=submit]`)
 	e.poll(`/New password set/.test(document.getElementById('users-table').textContent)`)
-	eve := e.browserAs("eve", "a new long password")
+	eve := e.browserLogin("eve", "a new long password")
 	eve.poll(`document.getElementById('who').textContent === 'evereviewer'`)
 
 	// An admin picks new members from the users, and turns off
@@ -325,7 +345,7 @@ func TestTokensAndPassword(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	e.join("ben", model.RoleAnnotator)
 	e.login()
-	b := e.browserAs("ben", testPassword)
+	b := e.browserAs("ben")
 	eval[chromedp.Void](b, `location.hash = '#/users'`)
 	b.poll(`/Only admins manage users/.test(document.getElementById('users-table').textContent) && document.getElementById('add-user').hidden`)
 	b.click("#who")
@@ -379,5 +399,5 @@ func TestTokensAndPassword(t *testing.T) {
 	b.typeInto(`#own-password [name=again]`, "another long password")
 	b.click(`#own-password [type=submit]`)
 	b.poll(`/Password changed/.test(document.getElementById('own-password-msg').textContent)`)
-	e.browserAs("ben", "another long password")
+	e.browserLogin("ben", "another long password")
 }
