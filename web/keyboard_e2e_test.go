@@ -340,6 +340,16 @@ func TestWordNotch(t *testing.T) {
 	e.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	e.waitFor("the undo", func() bool { return e.annotations(art.ID)[0].Text == "Putin is personall" })
 	e.poll(`document.querySelector(` + jsString(notch) + `) !== null`)
+
+	// The popover's Whole words, pressed from the keyboard: the button goes
+	// with the notch, and the focus stays in the popover, not on the body.
+	e.caretTo(cut.Start+3, false)
+	e.do(chromedp.KeyEvent(kb.Enter))
+	e.poll(`document.querySelector('#popover [data-action="snap-words"]') !== null`)
+	eval[chromedp.Void](e, `document.querySelector('#popover [data-action="snap-words"]').focus()`)
+	e.do(chromedp.KeyEvent(kb.Enter))
+	e.waitFor("the whole word again", func() bool { return e.annotations(art.ID)[0].Text == "Putin is personally" })
+	e.poll(`document.querySelector('#popover [data-action="snap-words"]') === null && document.getElementById('popover').contains(document.activeElement)`)
 }
 
 // showAnnouncements makes the live region visible (it is for screen

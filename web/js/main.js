@@ -165,7 +165,11 @@ function snapWords(id) {
   return true;
 }
 delegate('click', {
-  'snap-words': () => snapWords(store.get().selectedId),
+  'snap-words': () => {
+    const inPopover = popFocus.within();
+    snapWords(store.get().selectedId);
+    if (inPopover) popFocus.keep(); // its button goes with the notch
+  },
   'skip-to-text': () => renderer.el.text.focus(),
 });
 

@@ -56,6 +56,21 @@ export class PopoverFocus {
     );
   }
 
+  /**
+   * keep puts the focus back on the popover's first control once it is
+   * drawn again, when the redraw took away the control that had it
+   * (Whole words goes once the span is whole): not onto the page's body.
+   */
+  keep() {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (this.pop.hidden || this.within()) return;
+        const first = this.pop.querySelector('select:not([disabled]), input:not([disabled]), button:not([disabled]), [href]');
+        if (first) first.focus({ preventScroll: true });
+      }),
+    );
+  }
+
   /** within reports whether the focus is in the popover. */
   within() {
     return !!document.activeElement && this.pop.contains(document.activeElement);
