@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/gloss-dev/gloss/storage/model"
 	"github.com/gloss-dev/gloss/storage/storagetest"
+	"github.com/gloss-dev/gloss/web/browsertest"
 )
 
 // browserAs opens another browser context (its own cookies and storage)
@@ -43,6 +44,9 @@ func (e *env) newBrowser() *env {
 	e.t.Cleanup(cancel)
 	b := &env{t: e.t, db: e.db, base: e.base, ctx: ctx}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := browsertest.Quiet(ctx); err != nil {
 		e.t.Fatal(err)
 	}
 	b.watchExceptions()
@@ -231,7 +235,9 @@ func TestUsersAndRights(t *testing.T) {
 	// Made reviewer in Members: the server closes her socket (4002), and
 	// the open editor offers Mark done without a reload.
 	mgr.click("#members-btn")
-	mgr.poll(`document.querySelector('#members-list li[data-name="cara"]')`)
+	// The list of the first opening is still in the closed dialog: wait
+	// for this opening's, or the pick lands on rows about to be redrawn.
+	mgr.poll(`gloss.store.get().members && !gloss.store.get().members.loading && document.querySelector('#members-list li[data-name="cara"]')`)
 	mgr.pick(`#members-list li[data-name="cara"] select`, "reviewer")
 	mgr.click("#members-save")
 	mgr.poll(`document.getElementById('members').hidden`)

@@ -4,11 +4,15 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -100,7 +104,25 @@ func Tab(t testing.TB, path string) context.Context {
 	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		t.Fatal(err)
 	}
+	if err := Quiet(ctx); err != nil {
+		t.Fatal(err)
+	}
 	return ctx
+}
+
+// Quiet turns off two DevTools domains that chromedp enables on every tab
+// it attaches to and that these tests do not use: Network, which reports
+// each request and response to the test over the pipe (the editor loads
+// about 85 files), and CSS, which tracks every style sheet. Measured on
+// the editor: a page load costs about 0.2 s less CPU, a fifth.
+func Quiet(ctx context.Context) error {
+	if _, err := chromedp.Call(ctx, network.Disable, cdp.Empty{}); err != nil {
+		return fmt.Errorf("browsertest: disabling Network: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, css.Disable, cdp.Empty{}); err != nil {
+		return fmt.Errorf("browsertest: disabling CSS: %w", err)
+	}
+	return nil
 }
 
 func stopShared() {
