@@ -186,9 +186,19 @@ export class Caret {
     return best;
   }
 
-  /** beforeLabel widens a keyboard selection still being made, as letting go of Shift would. */
+  /**
+   * beforeLabel widens a keyboard selection still being made, as letting
+   * go of Shift would, and notes where the selection's focus is now: the
+   * label clears the selection, and the caret goes back there. (The
+   * selectionchange events of a drag that just ended may not have run
+   * yet; left to them, the caret went back to a point of the drag, inside
+   * the new span, where Enter selects it instead of going into its fields.)
+   */
   beforeLabel() {
     this.settle(false);
+    const view = this.view();
+    const sel = window.getSelection();
+    if (view && document.activeElement === this.root && this.inText()) this.last = view.domToU16(sel.focusNode, sel.focusOffset);
   }
 
   collapseAt(u16) {
