@@ -166,7 +166,8 @@ func TestAdjudicateKeyboard(t *testing.T) {
 	art := e.reviewedPair("Xi to meet Putin after ICC warrant")
 	key := func(s reviewSpan) string { return reviewKeyOf(t, art, s) }
 
-	rev := e.browserAs("rev")
+	e.signIn("rev") // the test's own tab: nobody else needs one
+	rev := e
 	rev.openReview(art.ID)
 	rev.poll(`document.querySelectorAll('#review-panel .rv-cand').length === 6`)
 
@@ -316,7 +317,8 @@ func TestAdjudicateEmptyStates(t *testing.T) {
 	}
 	art := e.independentArticle("Xi to meet Putin after ICC warrant", map[string][]reviewSpan{"ann": {xiSpeaker}}, []string{}...)
 
-	rev := e.browserAs("rev")
+	e.signIn("rev") // the test's own tab, until ann takes it over below
+	rev := e
 	rev.openReview(art.ID)
 	rev.poll(`/0 of 2 submitted — nothing to review yet/.test(document.querySelector('#review-panel .rv-body').textContent)`)
 	if got := rev.text("#review-panel .rv-waitlist"); got != "ann: in progress" {

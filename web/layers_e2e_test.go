@@ -96,7 +96,8 @@ func TestLayersIndependent(t *testing.T) {
 	row := fmt.Sprintf(`#rows tr[data-id="%d"]`, art.ID)
 
 	// The manager: Members & settings, independently, k=2, ada and bea.
-	mgr := e.browserAs("max")
+	e.signIn("max") // the test's own tab; the others each get a browser of their own
+	mgr := e
 	mgr.do(chromedp.EmulateViewport(1280, 820))
 	mgr.click("#members-btn")
 	mgr.poll(`document.querySelector('#members-list li[data-name="ada"]') && document.querySelector('[data-action="settings-mode"][value="shared"]').checked`)

@@ -373,7 +373,8 @@ func TestSuggestReadOnly(t *testing.T) {
 	e.join("ann", model.RoleAnnotator)
 	e.join("bea", model.RoleAnnotator)
 	art := e.independentArticle("Xi to meet Putin after ICC warrant", map[string][]reviewSpan{"bea": {{text: claimText, label: "CLAIM"}}}, "bea")
-	b := e.browserAs("bea")
+	e.signIn("bea") // the test's own tab: nobody else needs one
+	b := e
 	b.openArticle(art.ID)
 	b.suggestionsLoaded(6)
 	b.do(chromedp.KeyEvent("]"))
